@@ -1,0 +1,4 @@
+//! The JavaScript-facing layer: converts JS values and delegates. No logic lives here.
+
+pub mod embed;
+pub mod exports;
