@@ -104,3 +104,34 @@ fn parse_ping_status_throws_on_a_progress_of_null_status() {
         "status: required field is missing"
     );
 }
+
+#[wasm_bindgen_test]
+fn parse_ping_status_returns_typed_statistics_with_the_lost_sequence() {
+    let value = parse_ping_status_js(JsValue::from_str(SEED_COMPLETED)).unwrap();
+    let stats = js_sys::Reflect::get(&value, &"statistics".into()).unwrap();
+    let get = |k: &str| js_sys::Reflect::get(&stats, &JsValue::from_str(k)).unwrap();
+    assert_eq!(get("lost").as_f64(), Some(1.0));
+    assert_eq!(get("lossPercent").as_f64(), Some(20.0));
+    assert_eq!(get("source").as_string().as_deref(), Some("output"));
+    let missing: js_sys::Array = get("missingSequences").dyn_into().unwrap();
+    assert_eq!(missing.to_vec(), vec![JsValue::from_f64(2.0)]);
+    let replies: js_sys::Array = get("replies").dyn_into().unwrap();
+    assert_eq!(replies.length(), 4);
+}
+
+#[wasm_bindgen_test]
+fn parse_ping_output_reads_text_and_throws_on_a_non_string() {
+    use ap_ping_widget::js::exports::parse_ping_output_js;
+    let text = include_str!("fixtures/raw_busybox.txt");
+    let stats = parse_ping_output_js(JsValue::from_str(text)).unwrap();
+    let received = js_sys::Reflect::get(&stats, &"received".into()).unwrap();
+    assert_eq!(received.as_f64(), Some(3.0));
+    let thrown: JsValue = parse_ping_output_js(JsValue::from_f64(1.0))
+        .unwrap_err()
+        .into();
+    let error = thrown.dyn_into::<js_sys::Error>().expect("a JS Error");
+    assert_eq!(
+        String::from(error.message()),
+        "expected the ping output as a string"
+    );
+}

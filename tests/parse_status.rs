@@ -75,3 +75,258 @@ fn trailing_garbage_is_not_json() {
     let err = parse_ping_status(r#"{"status":"RUNNING"} x"#).unwrap_err();
     assert!(matches!(err, ParseError::NotJson { .. }), "{err:?}");
 }
+
+// ── the full result of the seed body ──────────────────────────────────────────────────
+
+use ap_ping_widget::stats::StatisticsSource;
+
+#[test]
+fn seed_body_statistics_match_the_api_with_the_lost_packet_inferred() {
+    let result = parse_ping_status(SEED_COMPLETED).unwrap();
+    let stats = result.statistics.expect("statistics");
+    assert_eq!(stats.source, StatisticsSource::Output);
+    assert_eq!(stats.destination.as_deref(), Some("www.google.com"));
+    assert_eq!(stats.resolved_ip.as_deref(), Some("142.251.46.164"));
+    assert_eq!(
+        (
+            stats.transmitted,
+            stats.received,
+            stats.lost,
+            stats.duplicates
+        ),
+        (5, 4, 1, 0)
+    );
+    assert_eq!(stats.loss_percent, 20.0);
+    assert_eq!(stats.missing_sequences, vec![2]);
+    let rtt = stats.rtt.expect("rtt");
+    assert_eq!((rtt.min_ms, rtt.avg_ms, rtt.max_ms), (200.2, 204.7, 209.8));
+    assert_eq!(rtt.median_ms, 204.5);
+    assert!(
+        (rtt.jitter_ms - 19.2 / 3.0).abs() < 1e-9,
+        "{}",
+        rtt.jitter_ms
+    );
+    assert!(
+        (rtt.stddev_ms - 20.8275_f64.sqrt()).abs() < 1e-9,
+        "{}",
+        rtt.stddev_ms
+    );
+    assert_eq!(stats.replies.len(), 4);
+    assert_eq!(stats.replies[2].sequence, 3);
+    assert_eq!(stats.replies[2].time_ms, Some(208.8));
+    assert!(stats.warnings.is_empty(), "{:?}", stats.warnings);
+}
+
+#[test]
+fn seed_body_keeps_times_and_computes_the_duration_to_the_nanosecond() {
+    let result = parse_ping_status(SEED_COMPLETED).unwrap();
+    assert_eq!(
+        result.start_time.as_deref(),
+        Some("2025-05-20T13:07:48.849780286Z")
+    );
+    assert_eq!(
+        result.end_time.as_deref(),
+        Some("2025-05-20T13:08:04.034123064Z")
+    );
+    assert_eq!(result.duration_ms, Some(15184.342778));
+    assert_eq!(result.fail_reason, None);
+    assert!(result
+        .raw_output
+        .unwrap()
+        .starts_with("\nCOMMAND=ping www.google.com\n"));
+}
+
+#[test]
+fn statistics_come_from_raw_output_when_output_is_absent_or_empty() {
+    let seed: serde_json::Value = serde_json::from_str(SEED_COMPLETED).unwrap();
+    for output in [serde_json::Value::Null, serde_json::json!({})] {
+        let mut body = seed.clone();
+        body["output"] = output;
+        let result = parse_ping_status(&body.to_string()).unwrap();
+        let stats = result.statistics.expect("statistics from rawOutput");
+        assert_eq!(stats.source, StatisticsSource::RawOutput);
+        assert_eq!(stats.destination.as_deref(), Some("www.google.com"));
+        assert_eq!(stats.missing_sequences, vec![2]);
+    }
+}
+
+#[test]
+fn a_running_test_has_no_statistics_yet() {
+    let result = parse_ping_status(
+        r#"{"status":"RUNNING","progressPercent":40,"startTime":"2025-05-20T13:07:48Z","output":null,"rawOutput":null,"failReason":null}"#,
+    )
+    .unwrap();
+    assert_eq!(result.statistics, None);
+    assert_eq!(result.duration_ms, None);
+}
+
+#[test]
+fn a_failed_test_keeps_its_reason() {
+    let result = parse_ping_status(
+        r#"{"status":"FAILED","progressPercent":100,"failReason":"Unable to resolve host nonexistent.invalid"}"#,
+    )
+    .unwrap();
+    assert!(result.is_terminal);
+    assert_eq!(
+        result.fail_reason.as_deref(),
+        Some("Unable to resolve host nonexistent.invalid")
+    );
+}
+
+// ── bad input: every path decided on purpose ──────────────────────────────────────────
+
+/// The seed body with one JSON pointer replaced.
+fn seed_with(pointer: &str, value: serde_json::Value) -> String {
+    let mut body: serde_json::Value = serde_json::from_str(SEED_COMPLETED).unwrap();
+    *body.pointer_mut(pointer).unwrap() = value;
+    body.to_string()
+}
+
+fn error_of(body: &str) -> String {
+    parse_ping_status(body).unwrap_err().to_string()
+}
+
+#[test]
+fn a_non_integer_ttl_names_the_reply_and_the_field() {
+    let body = seed_with("/output/replies/2/sentPacketTimeToLive", "abc".into());
+    assert_eq!(
+        error_of(&body),
+        r#"output.replies[2].sentPacketTimeToLive: expected an integer, got "abc""#
+    );
+}
+
+#[test]
+fn negative_counts_are_rejected() {
+    let body = seed_with("/output/transmittedPacketsCount", "-5".into());
+    assert_eq!(
+        error_of(&body),
+        r#"output.transmittedPacketsCount: expected a non-negative integer, got "-5""#
+    );
+}
+
+#[test]
+fn more_received_than_transmitted_is_rejected() {
+    let body = seed_with("/output/receivedPacketsCount", "6".into());
+    assert_eq!(
+        error_of(&body),
+        "output.receivedPacketsCount: 6 packets received but only 5 transmitted"
+    );
+}
+
+#[test]
+fn nan_and_infinity_are_not_numbers_we_accept() {
+    for bad in ["NaN", "Infinity", "-inf"] {
+        let body = seed_with("/output/averageRoundTripTimeMilliseconds", bad.into());
+        assert_eq!(
+            error_of(&body),
+            format!(
+                "output.averageRoundTripTimeMilliseconds: expected a finite number, got {bad:?}"
+            )
+        );
+    }
+    let body = seed_with(
+        "/output/replies/0/sentPacketTimeMilliseconds",
+        "-1.5".into(),
+    );
+    assert_eq!(
+        error_of(&body),
+        r#"output.replies[0].sentPacketTimeMilliseconds: expected a non-negative number, got "-1.5""#
+    );
+}
+
+#[test]
+fn a_reply_without_a_sequence_number_is_rejected() {
+    let mut body: serde_json::Value = serde_json::from_str(SEED_COMPLETED).unwrap();
+    body["output"]["replies"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("sentPacketIcmpSequenceNumber");
+    assert_eq!(
+        error_of(&body.to_string()),
+        "output.replies[1].sentPacketIcmpSequenceNumber: required field is missing"
+    );
+}
+
+#[test]
+fn a_wrongly_typed_nested_value_names_its_path() {
+    let body = seed_with(
+        "/output/replies/3/sentPacketAddress",
+        serde_json::json!([1]),
+    );
+    let err = error_of(&body);
+    assert!(
+        err.starts_with("output.replies[3].sentPacketAddress: invalid type: sequence"),
+        "{err}"
+    );
+    let body = seed_with("/output/replies", serde_json::json!("none"));
+    assert!(
+        error_of(&body).starts_with("output.replies: invalid type: string"),
+        "{}",
+        error_of(&body)
+    );
+}
+
+#[test]
+fn numbers_sent_as_json_numbers_are_accepted() {
+    let body = seed_with("/output/transmittedPacketsCount", 5.into());
+    let stats = parse_ping_status(&body).unwrap().statistics.unwrap();
+    assert_eq!(stats.transmitted, 5);
+    let body = seed_with("/output/transmittedPacketsCount", 5.5.into());
+    assert_eq!(
+        error_of(&body),
+        "output.transmittedPacketsCount: expected an integer, got 5.5"
+    );
+}
+
+#[test]
+fn absurdly_long_strings_are_rejected_by_size() {
+    let body = seed_with("/output/destination", "a".repeat(5000).into());
+    assert_eq!(
+        error_of(&body),
+        "output.destination: a string of 5000 bytes is longer than the 1024 accepted"
+    );
+}
+
+#[test]
+fn malformed_timestamps_and_an_end_before_the_start_are_rejected() {
+    let body = seed_with("/startTime", "yesterday".into());
+    assert!(
+        error_of(&body).starts_with("startTime: expected an RFC 3339 timestamp"),
+        "{}",
+        error_of(&body)
+    );
+    let body = seed_with("/endTime", "2025-05-20T13:07:00Z".into());
+    assert!(
+        error_of(&body).starts_with("endTime: is "),
+        "{}",
+        error_of(&body)
+    );
+}
+
+#[test]
+fn an_empty_status_is_rejected() {
+    assert_eq!(error_of(r#"{"status":"  "}"#), "status: must not be empty");
+}
+
+#[test]
+fn a_reported_loss_that_disagrees_is_kept_with_a_warning() {
+    let body = seed_with("/output/packetLossPercent", "40".into());
+    let stats = parse_ping_status(&body).unwrap().statistics.unwrap();
+    assert_eq!(stats.loss_percent, 40.0);
+    assert_eq!(
+        stats.warnings,
+        vec!["the reported packet loss 40% disagrees with 1 of 5 lost (20%)"]
+    );
+}
+
+#[test]
+fn a_repeated_sequence_is_a_duplicate() {
+    let body = seed_with("/output/replies/1/sentPacketIcmpSequenceNumber", "0".into());
+    let stats = parse_ping_status(&body).unwrap().statistics.unwrap();
+    assert!(stats.replies[1].duplicate);
+    assert_eq!(stats.missing_sequences, vec![1, 2]);
+    assert_eq!(
+        stats.warnings,
+        vec!["the summary says 4 received but 3 replies are listed"]
+    );
+}

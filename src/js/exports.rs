@@ -1,6 +1,9 @@
-//! Parsing functions exported to JavaScript.
+//! Parsing functions exported to JavaScript: `parsePingStatus` and `parsePingOutput`.
+//!
+//! They only convert: JS value in, the [`crate::stats`] parser, plain JS object out, and
+//! a JS `Error` (never a panic, never `undefined`) whose message names the field path.
 
-use crate::stats::parse_ping_status;
+use crate::stats::{parse_ping_output, parse_ping_status};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +19,62 @@ export interface PingTestResult {
   isTerminal: boolean;
   /** 0-100, or null when the API did not report it. */
   progressPercent: number | null;
+  /** RFC 3339, as sent. */
+  startTime: string | null;
+  /** RFC 3339, as sent; set once the test ended. */
+  endTime: string | null;
+  /** endTime - startTime in milliseconds, from the nanosecond timestamps. */
+  durationMs: number | null;
+  failReason: string | null;
+  rawOutput: string | null;
+  /** From `output`, or parsed from `rawOutput` when `output` is absent; null while running. */
+  statistics: PingStatistics | null;
+}
+
+/** Round-trip times in milliseconds. min/avg/max as reported; the rest computed. */
+export interface RttSummary {
+  minMs: number;
+  avgMs: number;
+  maxMs: number;
+  medianMs: number;
+  /** Population standard deviation (ping's mdev). */
+  stddevMs: number;
+  /** Mean absolute difference of consecutive RTTs. */
+  jitterMs: number;
+}
+
+/** One echo reply. */
+export interface PingReply {
+  sequence: number;
+  address: string | null;
+  ttl: number | null;
+  timeMs: number | null;
+  sizeBytes: number | null;
+  /** A second reply to the same request (DUP!). */
+  duplicate: boolean;
+}
+
+/** The statistics of one ping run. */
+export interface PingStatistics {
+  /** The name the user asked for (www.google.com), not the resolved address. */
+  destination: string | null;
+  resolvedIp: string | null;
+  transmitted: number;
+  /** Distinct replies (duplicates not counted). */
+  received: number;
+  lost: number;
+  duplicates: number;
+  lossPercent: number;
+  /** null when no reply came back. */
+  rtt: RttSummary | null;
+  replies: PingReply[];
+  /** Sequence numbers sent but never answered, ascending. */
+  missingSequences: number[];
+  source: "output" | "rawOutput";
+  /** What ping reported as an error (unknown host, unreachable), if anything. */
+  error: string | null;
+  /** Inconsistencies found while reading, e.g. a summary that disagrees with the replies. */
+  warnings: string[];
 }
 "#;
 
@@ -28,6 +87,19 @@ pub fn parse_ping_status_js(
     let text = body_text(&body)?;
     let result = parse_ping_status(&text).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&result)
+}
+
+/// Parses ping text: the `rawOutput` field, or any ping output a user pastes
+/// (BusyBox, BSD/macOS, Linux iputils). Throws an `Error` when there is no ping in it.
+#[wasm_bindgen(js_name = parsePingOutput, unchecked_return_type = "PingStatistics")]
+pub fn parse_ping_output_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| JsError::new("expected the ping output as a string"))?;
+    let stats = parse_ping_output(&text).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&stats)
 }
 
 /// The body as JSON text: strings are taken as they are, objects are serialized.

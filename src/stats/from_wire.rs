@@ -1,17 +1,43 @@
 //! From the API's JSON text to [`PingTestResult`], with errors that name the field path.
 
-use crate::api::wire::{PingStatusBody, WireNumber};
+use crate::api::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use crate::api::ParseError;
-use crate::stats::model::{PingTestResult, TestStatus};
+use crate::stats::derive::{assemble, Observed};
+use crate::stats::model::{
+    PingReply, PingStatistics, PingTestResult, StatisticsSource, TestStatus,
+};
+use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
+use crate::stats::timestamp::parse_rfc3339_nanos;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Longest short string field accepted (a hostname is at most 253 characters).
+pub const MAX_FIELD_CHARS: usize = 1024;
+/// Longest `failReason` accepted.
+pub const MAX_REASON_CHARS: usize = 64 * 1024;
 
 /// Parses the 200 body of the status endpoint.
 pub fn parse_ping_status(text: &str) -> Result<PingTestResult, ParseError> {
     let body = read_body(text)?;
-    from_body(&body)
+    from_body(body)
+}
+
+/// Parses ping text (the `rawOutput` field, or any pasted ping output).
+pub fn parse_ping_output(text: &str) -> Result<PingStatistics, ParseError> {
+    raw_text::parse_ping_text(text)
 }
 
 /// Reads the JSON text into the wire struct, keeping the path of a wrongly typed value.
 pub fn read_body(text: &str) -> Result<PingStatusBody<'_>, ParseError> {
+    if text.len() > 2 * MAX_TEXT_BYTES {
+        return Err(ParseError::invalid(
+            "",
+            format!(
+                "a body of {} bytes is too large to be a ping status",
+                text.len()
+            ),
+        ));
+    }
     let trimmed = text.trim_start();
     if !trimmed.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
         return Err(ParseError::invalid(
@@ -38,9 +64,11 @@ pub fn read_body(text: &str) -> Result<PingStatusBody<'_>, ParseError> {
 }
 
 /// Converts a read body into the typed model.
-pub fn from_body(body: &PingStatusBody<'_>) -> Result<PingTestResult, ParseError> {
+pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError> {
     let status = match body.status.as_deref() {
-        Some(s) if !s.trim().is_empty() => TestStatus::from_api(s),
+        Some(s) if !s.trim().is_empty() => {
+            TestStatus::from_api(text("status", s, MAX_FIELD_CHARS)?)
+        }
         Some(_) => return Err(ParseError::invalid("status", "must not be empty")),
         None => {
             return Err(ParseError::Missing {
@@ -50,43 +78,258 @@ pub fn from_body(body: &PingStatusBody<'_>) -> Result<PingTestResult, ParseError
     };
     let progress_percent = match &body.progress_percent {
         None => None,
-        Some(n) => Some(percent("progressPercent", n)?),
+        Some(n) => Some(percent(|| "progressPercent".into(), n)?),
     };
+    let start_time = owned("startTime", &body.start_time, MAX_FIELD_CHARS)?;
+    let end_time = owned("endTime", &body.end_time, MAX_FIELD_CHARS)?;
+    let duration_ms = duration_ms(start_time.as_deref(), end_time.as_deref())?;
+    let fail_reason = owned("failReason", &body.fail_reason, MAX_REASON_CHARS)?;
+    let raw_output = owned("rawOutput", &body.raw_output, MAX_TEXT_BYTES)?;
+
+    let statistics = match body.output {
+        Some(output) if !is_empty_output(&output) => {
+            Some(assemble(observe_output(output)?, StatisticsSource::Output))
+        }
+        _ => match raw_output.as_deref() {
+            Some(raw) if !raw.trim().is_empty() => raw_text::parse_ping_text(raw).ok(),
+            _ => None,
+        },
+    };
+
     Ok(PingTestResult {
         is_terminal: status.is_terminal(),
         status,
         progress_percent,
+        start_time,
+        end_time,
+        duration_ms,
+        fail_reason,
+        raw_output,
+        statistics,
     })
 }
 
+/// `endTime - startTime` in ms; `None` until both are set. An end before the start is an error.
+fn duration_ms(start: Option<&str>, end: Option<&str>) -> Result<Option<f64>, ParseError> {
+    let start_ns = start
+        .map(parse_rfc3339_nanos)
+        .transpose()
+        .map_err(|e| ParseError::invalid("startTime", e))?;
+    let end_ns = end
+        .map(parse_rfc3339_nanos)
+        .transpose()
+        .map_err(|e| ParseError::invalid("endTime", e))?;
+    match (start_ns, end_ns) {
+        (Some(s), Some(e)) if e < s => Err(ParseError::invalid(
+            "endTime",
+            format!("is {} ms before startTime", (s - e) as f64 / 1e6),
+        )),
+        (Some(s), Some(e)) => Ok(Some((e - s) as f64 / 1e6)),
+        _ => Ok(None),
+    }
+}
+
+/// An `output` with nothing in it: statistics then come from `rawOutput`.
+fn is_empty_output(o: &PingOutputWire<'_>) -> bool {
+    o.transmitted_packets_count.is_none()
+        && o.received_packets_count.is_none()
+        && o.replies.as_ref().is_none_or(Vec::is_empty)
+}
+
+fn observe_output(out: PingOutputWire<'_>) -> Result<Observed, ParseError> {
+    let transmitted = count_opt(
+        "output.transmittedPacketsCount",
+        &out.transmitted_packets_count,
+    )?;
+    let received = count_opt("output.receivedPacketsCount", &out.received_packets_count)?;
+    if let (Some(t), Some(r)) = (transmitted, received) {
+        if r > t {
+            return Err(ParseError::invalid(
+                "output.receivedPacketsCount",
+                format!("{r} packets received but only {t} transmitted"),
+            ));
+        }
+    }
+    let loss_percent = out
+        .packet_loss_percent
+        .as_ref()
+        .map(|n| percent(|| "output.packetLossPercent".into(), n))
+        .transpose()?;
+    let min = rtt_opt(
+        "output.minimumRoundTripTimeMilliseconds",
+        &out.minimum_round_trip_time_milliseconds,
+    )?;
+    let avg = rtt_opt(
+        "output.averageRoundTripTimeMilliseconds",
+        &out.average_round_trip_time_milliseconds,
+    )?;
+    let max = rtt_opt(
+        "output.maximumRoundTripTimeMilliseconds",
+        &out.maximum_round_trip_time_milliseconds,
+    )?;
+    let reported_rtt = match (min, avg, max) {
+        (Some(min), Some(avg), Some(max)) => Some((min, avg, max)),
+        _ => None,
+    };
+    let wire_replies = out.replies.unwrap_or_default();
+    let mut replies = Vec::with_capacity(wire_replies.len());
+    let mut sequences = HashSet::with_capacity(wire_replies.len());
+    for (i, r) in wire_replies.iter().enumerate() {
+        let mut reply = reply(i, r)?;
+        reply.duplicate = !sequences.insert(reply.sequence);
+        replies.push(reply);
+    }
+    Ok(Observed {
+        destination: owned("output.destination", &out.destination, MAX_FIELD_CHARS)?,
+        resolved_ip: owned("output.resolvedIp", &out.resolved_ip, MAX_FIELD_CHARS)?,
+        transmitted,
+        received,
+        duplicates: None,
+        loss_percent,
+        reported_rtt,
+        replies,
+        first_sequence: 0,
+        error: None,
+        warnings: Vec::new(),
+    })
+}
+
+fn reply(i: usize, r: &PingReplyWire<'_>) -> Result<PingReply, ParseError> {
+    let path = |field: &str| format!("output.replies[{i}].{field}");
+    let sequence = match &r.sent_packet_icmp_sequence_number {
+        Some(n) => integer(|| path("sentPacketIcmpSequenceNumber"), n)?,
+        None => {
+            return Err(ParseError::Missing {
+                path: path("sentPacketIcmpSequenceNumber"),
+            })
+        }
+    };
+    let time_ms = match &r.sent_packet_time_milliseconds {
+        Some(n) => Some(non_negative(|| path("sentPacketTimeMilliseconds"), n)?),
+        None => None,
+    };
+    Ok(PingReply {
+        sequence,
+        address: match &r.sent_packet_address {
+            Some(a) => Some(text(&path("sentPacketAddress"), a, MAX_FIELD_CHARS)?.to_owned()),
+            None => None,
+        },
+        ttl: r
+            .sent_packet_time_to_live
+            .as_ref()
+            .map(|n| integer(|| path("sentPacketTimeToLive"), n))
+            .transpose()?,
+        time_ms,
+        size_bytes: r
+            .sent_packet_size_bytes
+            .as_ref()
+            .map(|n| integer(|| path("sentPacketSizeBytes"), n))
+            .transpose()?,
+        duplicate: false,
+    })
+}
+
+fn count_opt(path: &str, n: &Option<WireNumber<'_>>) -> Result<Option<u32>, ParseError> {
+    n.as_ref().map(|n| integer(|| path.into(), n)).transpose()
+}
+
+fn rtt_opt(path: &str, n: &Option<WireNumber<'_>>) -> Result<Option<f64>, ParseError> {
+    n.as_ref()
+        .map(|n| non_negative(|| path.into(), n))
+        .transpose()
+}
+
 /// A percentage: a finite number from 0 to 100.
-fn percent(path: &str, n: &WireNumber<'_>) -> Result<f64, ParseError> {
-    let v = number(path, n)?;
+fn percent(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
+    let v = number(&path, n)?;
     if !(0.0..=100.0).contains(&v) {
         return Err(ParseError::invalid(
-            path,
-            format!("expected a percentage from 0 to 100, got {v}"),
+            path(),
+            format!("expected a percentage from 0 to 100, got {}", shown(n)),
         ));
     }
     Ok(v)
 }
 
-/// Any finite number, from a JSON number or a numeric string.
-fn number(path: &str, n: &WireNumber<'_>) -> Result<f64, ParseError> {
-    let v = match n {
-        WireNumber::Number(v) => *v,
-        WireNumber::Text(t) => t
-            .trim()
-            .parse::<f64>()
-            .map_err(|_| ParseError::invalid(path, format!("expected a number, got {t:?}")))?,
-    };
-    if !v.is_finite() {
+/// A finite number that is not negative (a time).
+fn non_negative(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
+    let v = number(&path, n)?;
+    if v < 0.0 {
         return Err(ParseError::invalid(
-            path,
-            format!("expected a finite number, got {v}"),
+            path(),
+            format!("expected a non-negative number, got {}", shown(n)),
         ));
     }
     Ok(v)
+}
+
+/// A whole number from 0 to 2^32 - 1, from `"4"` or `4`.
+fn integer(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<u32, ParseError> {
+    let parsed = match n {
+        WireNumber::Text(t) => t.trim().parse::<i64>().ok(),
+        WireNumber::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => Some(*v as i64),
+        WireNumber::Number(_) => None,
+    };
+    match parsed {
+        Some(v) if v < 0 => Err(ParseError::invalid(
+            path(),
+            format!("expected a non-negative integer, got {}", shown(n)),
+        )),
+        Some(v) => u32::try_from(v)
+            .map_err(|_| ParseError::invalid(path(), format!("{} is too large", shown(n)))),
+        None => Err(ParseError::invalid(
+            path(),
+            format!("expected an integer, got {}", shown(n)),
+        )),
+    }
+}
+
+/// Any finite number, from a JSON number or a numeric string.
+fn number(path: &impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
+    let v = match n {
+        WireNumber::Number(v) => *v,
+        WireNumber::Text(t) => t.trim().parse::<f64>().map_err(|_| {
+            ParseError::invalid(path(), format!("expected a number, got {}", shown(n)))
+        })?,
+    };
+    if !v.is_finite() {
+        return Err(ParseError::invalid(
+            path(),
+            format!("expected a finite number, got {}", shown(n)),
+        ));
+    }
+    Ok(v)
+}
+
+/// How a wire value is quoted in a message: strings in quotes (cut short), numbers bare.
+fn shown(n: &WireNumber<'_>) -> String {
+    match n {
+        WireNumber::Number(v) => format!("{v}"),
+        WireNumber::Text(t) if t.chars().count() > 40 => {
+            format!("{:?}…", t.chars().take(40).collect::<String>())
+        }
+        WireNumber::Text(t) => format!("{t:?}"),
+    }
+}
+
+/// A string field no longer than `max` bytes.
+fn text<'s>(path: &str, s: &'s str, max: usize) -> Result<&'s str, ParseError> {
+    if s.len() > max {
+        return Err(ParseError::invalid(
+            path,
+            format!(
+                "a string of {} bytes is longer than the {max} accepted",
+                s.len()
+            ),
+        ));
+    }
+    Ok(s)
+}
+
+fn owned(path: &str, s: &Option<Cow<'_, str>>, max: usize) -> Result<Option<String>, ParseError> {
+    s.as_deref()
+        .map(|s| text(path, s, max).map(str::to_owned))
+        .transpose()
 }
 
 fn json_kind(trimmed: &str) -> &'static str {

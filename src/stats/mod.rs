@@ -1,9 +1,15 @@
-//! The typed model of a ping test and its conversion from the wire types.
+//! The typed model of a ping test and how it is read: from the API's JSON (`from_wire`) or
+//! from ping text (`raw_text`), both cross-checked and completed in one place (`derive`).
 //!
 //! Pure Rust with no web dependency: everything here is tested with native `cargo test`.
 
+pub mod derive;
 pub mod from_wire;
 pub mod model;
+pub mod raw_text;
+pub mod timestamp;
 
-pub use from_wire::parse_ping_status;
-pub use model::{PingTestResult, TestStatus};
+pub use from_wire::{parse_ping_output, parse_ping_status};
+pub use model::{
+    PingReply, PingStatistics, PingTestResult, RttSummary, StatisticsSource, TestStatus,
+};

@@ -1,4 +1,8 @@
 //! The typed model the widget renders and the JS functions return.
+//!
+//! Numbers are numbers here (the API sends strings). Values the API reported are kept as
+//! reported; what we compute (median, stddev, jitter, missing sequences) comes from the
+//! replies. Field names serialize in camelCase: this is also the JavaScript shape.
 
 use serde::Serialize;
 
@@ -63,4 +67,94 @@ pub struct PingTestResult {
     pub is_terminal: bool,
     /// 0..=100, or `None` when the API did not say.
     pub progress_percent: Option<f64>,
+    /// As sent (RFC 3339).
+    pub start_time: Option<String>,
+    /// As sent (RFC 3339); set once the test ended.
+    pub end_time: Option<String>,
+    /// `endTime - startTime` in milliseconds, computed from the nanosecond timestamps.
+    pub duration_ms: Option<f64>,
+    /// Why a `FAILED` test failed, as sent.
+    pub fail_reason: Option<String>,
+    /// The device's ping text, as sent.
+    pub raw_output: Option<String>,
+    /// The statistics, from `output` or else from `rawOutput`; `None` while running.
+    pub statistics: Option<PingStatistics>,
+}
+
+/// Where [`PingStatistics`] were read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum StatisticsSource {
+    /// The API's structured `output` object.
+    Output,
+    /// Ping text: the API's `rawOutput`, or text given to `parsePingOutput`.
+    RawOutput,
+}
+
+/// The result of one ping run: counts, RTT summary and every reply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PingStatistics {
+    /// The name the user asked for (`www.google.com`), not the address it resolved to.
+    pub destination: Option<String>,
+    /// The address the destination resolved to.
+    pub resolved_ip: Option<String>,
+    /// Echo requests sent.
+    pub transmitted: u32,
+    /// Distinct echo replies received (duplicates not counted).
+    pub received: u32,
+    /// `transmitted - received`.
+    pub lost: u32,
+    /// Duplicate replies (`DUP!`).
+    pub duplicates: u32,
+    /// As reported; computed from the counts when not reported.
+    pub loss_percent: f64,
+    /// `None` when no reply came back.
+    pub rtt: Option<RttSummary>,
+    /// Every reply, in the order received.
+    pub replies: Vec<PingReply>,
+    /// Sequence numbers sent but never answered, ascending.
+    pub missing_sequences: Vec<u32>,
+    /// Where these statistics were read from.
+    pub source: StatisticsSource,
+    /// What ping itself reported as an error (`Name or service not known`), if anything.
+    pub error: Option<String>,
+    /// Inconsistencies found while reading: shown to the user, never silently fixed.
+    pub warnings: Vec<String>,
+}
+
+/// Round-trip times in milliseconds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RttSummary {
+    /// As reported, else computed.
+    pub min_ms: f64,
+    /// As reported, else computed.
+    pub avg_ms: f64,
+    /// As reported, else computed.
+    pub max_ms: f64,
+    /// Computed from the replies.
+    pub median_ms: f64,
+    /// Population standard deviation (ping's `mdev`), computed from the replies.
+    pub stddev_ms: f64,
+    /// Mean absolute difference of consecutive RTTs, computed from the replies.
+    pub jitter_ms: f64,
+}
+
+/// One echo reply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PingReply {
+    /// ICMP sequence number.
+    pub sequence: u32,
+    /// Address the reply came from.
+    pub address: Option<String>,
+    /// Time to live (hop limit for IPv6).
+    pub ttl: Option<u32>,
+    /// Round-trip time in milliseconds.
+    pub time_ms: Option<f64>,
+    /// Reply size in bytes.
+    pub size_bytes: Option<u32>,
+    /// A second reply to the same request.
+    pub duplicate: bool,
 }

@@ -1,0 +1,253 @@
+//! What we compute from the replies, and the one place that assembles [`PingStatistics`]
+//! from what a source reported, so `output` and ping text are judged by the same rules.
+
+use crate::stats::model::{PingReply, PingStatistics, RttSummary, StatisticsSource};
+
+/// What one source (the API's `output`, or ping text) said, before cross-checking.
+#[derive(Debug, Default)]
+pub struct Observed {
+    pub destination: Option<String>,
+    pub resolved_ip: Option<String>,
+    pub transmitted: Option<u32>,
+    pub received: Option<u32>,
+    pub duplicates: Option<u32>,
+    pub loss_percent: Option<f64>,
+    /// min/avg/max as the source reported them.
+    pub reported_rtt: Option<(f64, f64, f64)>,
+    pub replies: Vec<PingReply>,
+    /// The sequence number of the first request: 0 for BSD, BusyBox and the API, 1 for iputils.
+    pub first_sequence: u32,
+    pub error: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Largest difference between a reported and a computed RTT that is still rounding.
+const RTT_TOLERANCE_MS: f64 = 0.051;
+/// Largest difference between a reported and a computed loss that is still rounding.
+const LOSS_TOLERANCE_PERCENT: f64 = 1.0;
+
+/// Cross-checks what was observed and computes the rest.
+pub fn assemble(mut seen: Observed, source: StatisticsSource) -> PingStatistics {
+    let warnings = &mut seen.warnings;
+    let distinct = seen.replies.iter().filter(|r| !r.duplicate).count() as u32;
+    let dup_listed = seen.replies.len() as u32 - distinct;
+
+    let received = match seen.received {
+        Some(r) => {
+            if r != distinct {
+                warnings.push(format!(
+                    "the summary says {r} received but {distinct} replies are listed"
+                ));
+            }
+            r
+        }
+        None => distinct,
+    };
+    let transmitted = match seen.transmitted {
+        Some(t) => t,
+        None => {
+            let highest = seen
+                .replies
+                .iter()
+                .map(|r| {
+                    r.sequence
+                        .saturating_sub(seen.first_sequence)
+                        .saturating_add(1)
+                })
+                .max()
+                .unwrap_or(0);
+            let estimate = highest.max(received);
+            if !seen.replies.is_empty() {
+                warnings.push(format!(
+                    "the number of packets transmitted is not reported; estimated as {estimate} from the replies"
+                ));
+            }
+            estimate
+        }
+    };
+    let duplicates = seen.duplicates.unwrap_or(dup_listed);
+    let lost = transmitted.saturating_sub(received);
+    let computed_loss = if transmitted == 0 {
+        0.0
+    } else {
+        100.0 * f64::from(lost) / f64::from(transmitted)
+    };
+    let loss_percent = match seen.loss_percent {
+        Some(reported) => {
+            if (reported - computed_loss).abs() > LOSS_TOLERANCE_PERCENT {
+                warnings.push(format!(
+                    "the reported packet loss {reported}% disagrees with {lost} of {transmitted} lost ({})",
+                    format_percent(computed_loss)
+                ));
+            }
+            reported
+        }
+        None => computed_loss,
+    };
+
+    let times = reply_times(&seen.replies);
+    let rtt = rtt_summary(&times, seen.reported_rtt, warnings);
+    let missing_sequences = missing_sequences(&seen.replies, seen.first_sequence, transmitted);
+
+    PingStatistics {
+        destination: seen.destination,
+        resolved_ip: seen.resolved_ip,
+        transmitted,
+        received,
+        lost,
+        duplicates,
+        loss_percent,
+        rtt,
+        replies: seen.replies,
+        missing_sequences,
+        source,
+        error: seen.error,
+        warnings: seen.warnings,
+    }
+}
+
+/// RTTs of every reply, duplicates included (as ping's own summary counts them), in the
+/// order received.
+fn reply_times(replies: &[PingReply]) -> Vec<f64> {
+    replies.iter().filter_map(|r| r.time_ms).collect()
+}
+
+/// The RTT summary: reported min/avg/max where given (checked against the replies),
+/// computed median, stddev and jitter.
+fn rtt_summary(
+    times: &[f64],
+    reported: Option<(f64, f64, f64)>,
+    warnings: &mut Vec<String>,
+) -> Option<RttSummary> {
+    if times.is_empty() {
+        return reported.map(|(min_ms, avg_ms, max_ms)| RttSummary {
+            min_ms,
+            avg_ms,
+            max_ms,
+            median_ms: avg_ms,
+            stddev_ms: 0.0,
+            jitter_ms: 0.0,
+        });
+    }
+    let n = times.len() as f64;
+    let min = times.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mean = times.iter().sum::<f64>() / n;
+    let variance = times.iter().map(|t| (t - mean) * (t - mean)).sum::<f64>() / n;
+    let (min_ms, avg_ms, max_ms) = match reported {
+        Some((rmin, ravg, rmax)) => {
+            for (name, r, c) in [
+                ("minimum", rmin, min),
+                ("average", ravg, mean),
+                ("maximum", rmax, max),
+            ] {
+                if (r - c).abs() > RTT_TOLERANCE_MS {
+                    warnings.push(format!(
+                        "the reported {name} RTT {r} ms disagrees with the replies ({} ms)",
+                        round3(c)
+                    ));
+                }
+            }
+            (rmin, ravg, rmax)
+        }
+        None => (min, mean, max),
+    };
+    Some(RttSummary {
+        min_ms,
+        avg_ms,
+        max_ms,
+        median_ms: median(times),
+        stddev_ms: variance.sqrt(),
+        jitter_ms: jitter(times),
+    })
+}
+
+/// The middle value (mean of the two middle ones for an even count).
+pub fn median(times: &[f64]) -> f64 {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    if sorted.is_empty() {
+        0.0
+    } else if sorted.len() % 2 == 1 {
+        sorted[mid]
+    } else {
+        (sorted[mid - 1] + sorted[mid]) / 2.0
+    }
+}
+
+/// Mean absolute difference between consecutive RTTs (RFC 3550's idea, unsmoothed).
+pub fn jitter(times: &[f64]) -> f64 {
+    if times.len() < 2 {
+        return 0.0;
+    }
+    let total: f64 = times.windows(2).map(|w| (w[1] - w[0]).abs()).sum();
+    total / (times.len() - 1) as f64
+}
+
+/// Sequence numbers from `first` for `transmitted` requests that no reply answered.
+pub fn missing_sequences(replies: &[PingReply], first: u32, transmitted: u32) -> Vec<u32> {
+    let mut answered = vec![false; transmitted as usize];
+    for reply in replies {
+        if let Some(i) = reply.sequence.checked_sub(first) {
+            if let Some(slot) = answered.get_mut(i as usize) {
+                *slot = true;
+            }
+        }
+    }
+    answered
+        .iter()
+        .enumerate()
+        .filter(|(_, seen)| !**seen)
+        .map(|(i, _)| first + i as u32)
+        .collect()
+}
+
+fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+fn format_percent(v: f64) -> String {
+    format!("{}%", (v * 10.0).round() / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply(sequence: u32, time_ms: f64) -> PingReply {
+        PingReply {
+            sequence,
+            address: None,
+            ttl: None,
+            time_ms: Some(time_ms),
+            size_bytes: None,
+            duplicate: false,
+        }
+    }
+
+    #[test]
+    fn median_of_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&[5.0, 1.0, 3.0]), 3.0);
+    }
+
+    #[test]
+    fn jitter_is_the_mean_absolute_consecutive_difference() {
+        assert!((jitter(&[200.2, 209.8, 208.8, 200.2]) - (9.6 + 1.0 + 8.6) / 3.0).abs() < 1e-9);
+        assert_eq!(jitter(&[10.0]), 0.0);
+    }
+
+    #[test]
+    fn gaps_in_sequence_are_missing() {
+        let replies = [reply(0, 1.0), reply(1, 1.0), reply(3, 1.0), reply(4, 1.0)];
+        assert_eq!(missing_sequences(&replies, 0, 5), vec![2]);
+        assert_eq!(missing_sequences(&replies[..2], 0, 5), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn iputils_sequences_start_at_one() {
+        let replies = [reply(1, 1.0), reply(3, 1.0)];
+        assert_eq!(missing_sequences(&replies, 1, 3), vec![2]);
+    }
+}

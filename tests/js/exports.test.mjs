@@ -1,0 +1,73 @@
+// The exported parsers used the way an admin page's build tooling would: the built glue
+// from dist/, initialized synchronously with initSync, called with strings and objects.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const glue = await import(path.join(ROOT, "dist/ap-ping-widget.js"));
+glue.initSync({ module: fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget_bg.wasm")) });
+const { parsePingStatus, parsePingOutput } = glue;
+const fixture = (name) => fs.readFileSync(path.join(ROOT, "tests/fixtures", name), "utf8");
+
+test("parsePingStatus reads the seed body into typed statistics", () => {
+  const result = parsePingStatus(fixture("seed_completed.json"));
+  assert.equal(result.status, "COMPLETED");
+  assert.equal(result.isTerminal, true);
+  assert.equal(result.progressPercent, 100);
+  assert.equal(result.durationMs, 15184.342778);
+  assert.equal(result.failReason, null);
+  const s = result.statistics;
+  assert.equal(s.source, "output");
+  assert.equal(s.destination, "www.google.com");
+  assert.deepEqual([s.transmitted, s.received, s.lost, s.duplicates], [5, 4, 1, 0]);
+  assert.equal(s.lossPercent, 20);
+  assert.deepEqual(s.missingSequences, [2]);
+  assert.deepEqual(
+    [s.rtt.minMs, s.rtt.avgMs, s.rtt.maxMs, s.rtt.medianMs],
+    [200.2, 204.7, 209.8, 204.5],
+  );
+  assert.deepEqual(s.replies[0], {
+    sequence: 0, address: "142.251.46.164", ttl: 108, timeMs: 200.2, sizeBytes: 64, duplicate: false,
+  });
+  assert.deepEqual(s.warnings, []);
+});
+
+test("parsePingStatus accepts the object from response.json() and gives the same result", () => {
+  const text = fixture("seed_completed.json");
+  assert.deepEqual(parsePingStatus(JSON.parse(text)), parsePingStatus(text));
+});
+
+test("parsePingStatus throws an Error that names the field path", () => {
+  const body = JSON.parse(fixture("seed_completed.json"));
+  body.output.replies[2].sentPacketTimeToLive = "abc";
+  assert.throws(() => parsePingStatus(body), {
+    name: "Error",
+    message: 'output.replies[2].sentPacketTimeToLive: expected an integer, got "abc"',
+  });
+  assert.throws(() => parsePingStatus("not json"), { message: /^not valid JSON/ });
+  assert.throws(() => parsePingStatus("[]"), { message: "expected a JSON object, got an array" });
+  assert.throws(() => parsePingStatus(42), { message: /JSON string or an object/ });
+  assert.throws(() => parsePingStatus(undefined), { message: /JSON string or an object/ });
+});
+
+test("parsePingOutput reads raw ping text", () => {
+  const stats = parsePingOutput(fixture("raw_linux_dup_errors.txt"));
+  assert.equal(stats.source, "rawOutput");
+  assert.deepEqual([stats.transmitted, stats.received, stats.duplicates], [3, 2, 1]);
+  assert.equal(stats.replies[1].duplicate, true);
+  assert.deepEqual(stats.missingSequences, [2]);
+});
+
+test("parsePingOutput states an unknown host instead of failing", () => {
+  const stats = parsePingOutput(fixture("raw_linux_unknown_host.txt"));
+  assert.equal(stats.error, "nonexistent.invalid: Name or service not known");
+  assert.equal(stats.rtt, null);
+});
+
+test("parsePingOutput throws on text with no ping in it, and on a non-string", () => {
+  assert.throws(() => parsePingOutput("hello"), { message: /^no ping output found/ });
+  assert.throws(() => parsePingOutput({}), { message: "expected the ping output as a string" });
+});
