@@ -3,8 +3,8 @@
 //! They only convert: JS value in, the [`crate::stats`] parser, plain JS object out, and
 //! a JS `Error` (never a panic, never `undefined`) whose message names the field path.
 
+use crate::js::flat;
 use crate::stats::{parse_ping_output, parse_ping_status};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -86,7 +86,7 @@ pub fn parse_ping_status_js(
 ) -> Result<JsValue, JsError> {
     let text = body_text(&body)?;
     let result = parse_ping_status(&text).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&result)
+    Ok(flat::test_result_to_js(&result))
 }
 
 /// Parses ping text: the `rawOutput` field, or any ping output a user pastes
@@ -99,7 +99,7 @@ pub fn parse_ping_output_js(
         .as_string()
         .ok_or_else(|| JsError::new("expected the ping output as a string"))?;
     let stats = parse_ping_output(&text).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&stats)
+    Ok(flat::statistics_to_js(&stats))
 }
 
 /// The body as JSON text: strings are taken as they are, objects are serialized.
@@ -116,11 +116,4 @@ fn body_text(body: &JsValue) -> Result<String, JsError> {
     Err(JsError::new(
         "expected the response body as a JSON string or an object",
     ))
-}
-
-/// Converts a model value to a plain JS object (`null` for `None`, objects for maps).
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
 }

@@ -2,3 +2,4 @@
 
 pub mod embed;
 pub mod exports;
+mod flat;

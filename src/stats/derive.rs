@@ -164,15 +164,36 @@ fn rtt_summary(
 
 /// The middle value (mean of the two middle ones for an even count).
 pub fn median(times: &[f64]) -> f64 {
-    let mut sorted = times.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let mid = sorted.len() / 2;
-    if sorted.is_empty() {
-        0.0
-    } else if sorted.len() % 2 == 1 {
-        sorted[mid]
+    if times.is_empty() {
+        return 0.0;
+    }
+    // Selection, not a full sort: linear time on 10,000 replies.
+    let mut values = times.to_vec();
+    let mid = values.len() / 2;
+    let (below, upper_middle, _) = values.select_nth_unstable_by(mid, f64::total_cmp);
+    let upper_middle = *upper_middle;
+    if times.len() % 2 == 1 {
+        upper_middle
     } else {
-        (sorted[mid - 1] + sorted[mid]) / 2.0
+        let lower_middle = below.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (lower_middle + upper_middle) / 2.0
+    }
+}
+
+/// Marks each reply whose sequence number an earlier reply already had.
+///
+/// Replies nearly always arrive in ascending order, which needs no set at all; only an
+/// out-of-order run falls back to one.
+pub fn mark_repeated_sequences(replies: &mut [PingReply]) {
+    let ascending = replies.windows(2).all(|w| w[0].sequence < w[1].sequence);
+    if ascending {
+        return;
+    }
+    let mut seen = std::collections::HashSet::with_capacity(replies.len());
+    for reply in replies.iter_mut() {
+        if !seen.insert(reply.sequence) {
+            reply.duplicate = true;
+        }
     }
 }
 
@@ -236,6 +257,14 @@ mod tests {
     fn jitter_is_the_mean_absolute_consecutive_difference() {
         assert!((jitter(&[200.2, 209.8, 208.8, 200.2]) - (9.6 + 1.0 + 8.6) / 3.0).abs() < 1e-9);
         assert_eq!(jitter(&[10.0]), 0.0);
+    }
+
+    #[test]
+    fn repeated_sequences_are_marked_whatever_their_order() {
+        let mut replies = [reply(0, 1.0), reply(2, 1.0), reply(1, 1.0), reply(2, 1.0)];
+        mark_repeated_sequences(&mut replies);
+        let marked: Vec<bool> = replies.iter().map(|r| r.duplicate).collect();
+        assert_eq!(marked, [false, false, false, true]);
     }
 
     #[test]

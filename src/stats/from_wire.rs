@@ -2,14 +2,13 @@
 
 use crate::api::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use crate::api::ParseError;
-use crate::stats::derive::{assemble, Observed};
+use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
 use crate::stats::model::{
     PingReply, PingStatistics, PingTestResult, StatisticsSource, TestStatus,
 };
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::timestamp::parse_rfc3339_nanos;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 /// Longest short string field accepted (a hostname is at most 253 characters).
 pub const MAX_FIELD_CHARS: usize = 1024;
@@ -45,22 +44,37 @@ pub fn read_body(text: &str) -> Result<PingStatusBody<'_>, ParseError> {
             format!("expected a JSON object, got {}", json_kind(trimmed)),
         ));
     }
+    // The fast path has no path tracking; only a body that fails is read again to say where.
+    match serde_json::from_str(text) {
+        Ok(body) => Ok(body),
+        Err(_) => Err(locate_error(text)),
+    }
+}
+
+/// Reads a body already known to be bad again, tracking paths, to name the offending value.
+fn locate_error(text: &str) -> ParseError {
     let mut de = serde_json::Deserializer::from_str(text);
-    let body = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() || path == "." {
-            ParseError::NotJson {
-                detail: inner.to_string(),
+    match serde_path_to_error::deserialize::<_, PingStatusBody<'_>>(&mut de) {
+        Err(e) => {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if inner.is_syntax() || inner.is_eof() || path == "." {
+                ParseError::NotJson {
+                    detail: inner.to_string(),
+                }
+            } else {
+                ParseError::invalid(path, strip_position(&inner.to_string()))
             }
-        } else {
-            ParseError::invalid(path, strip_position(&inner.to_string()))
         }
-    })?;
-    de.end().map_err(|e| ParseError::NotJson {
-        detail: e.to_string(),
-    })?;
-    Ok(body)
+        Ok(_) => match de.end() {
+            Err(e) => ParseError::NotJson {
+                detail: e.to_string(),
+            },
+            Ok(()) => ParseError::NotJson {
+                detail: "the body could not be read".into(),
+            },
+        },
+    }
 }
 
 /// Converts a read body into the typed model.
@@ -172,13 +186,12 @@ fn observe_output(out: PingOutputWire<'_>) -> Result<Observed, ParseError> {
         _ => None,
     };
     let wire_replies = out.replies.unwrap_or_default();
-    let mut replies = Vec::with_capacity(wire_replies.len());
-    let mut sequences = HashSet::with_capacity(wire_replies.len());
-    for (i, r) in wire_replies.iter().enumerate() {
-        let mut reply = reply(i, r)?;
-        reply.duplicate = !sequences.insert(reply.sequence);
-        replies.push(reply);
-    }
+    let mut replies = wire_replies
+        .iter()
+        .enumerate()
+        .map(|(i, r)| reply(i, r))
+        .collect::<Result<Vec<_>, _>>()?;
+    mark_repeated_sequences(&mut replies);
     Ok(Observed {
         destination: owned("output.destination", &out.destination, MAX_FIELD_CHARS)?,
         resolved_ip: owned("output.resolvedIp", &out.resolved_ip, MAX_FIELD_CHARS)?,

@@ -8,7 +8,7 @@
 //! only text with nothing of ping in it at all is rejected.
 
 use crate::api::ParseError;
-use crate::stats::derive::{assemble, Observed};
+use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
 
 /// Longest ping text accepted (about 150,000 reply lines).
@@ -49,7 +49,6 @@ struct TextReader {
     /// ICMP errors (`Destination Host Unreachable`), counted and summarized once.
     icmp_errors: u32,
     first_icmp_error: Option<String>,
-    sequences: std::collections::HashSet<u32>,
 }
 
 impl TextReader {
@@ -184,9 +183,6 @@ impl TextReader {
             return self.warn(number, line, "no sequence number");
         };
         reply.sequence = sequence;
-        if !self.sequences.insert(sequence) {
-            reply.duplicate = true;
-        }
         self.seen.replies.push(reply);
     }
 
@@ -249,6 +245,7 @@ impl TextReader {
             ));
         }
         self.seen.destination = self.command_destination.or(self.header_destination);
+        mark_repeated_sequences(&mut self.seen.replies);
         self.seen.first_sequence = u32::from(self.iputils);
         if let Some(first) = self.first_icmp_error {
             let plural = if self.icmp_errors == 1 { "" } else { "s" };
