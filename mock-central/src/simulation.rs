@@ -1,0 +1,358 @@
+//! A simulated ping test: what the AP does, decided up front from a seed, and what the
+//! status endpoint says about it at any moment. Pure: no HTTP, no clock of its own.
+
+use crate::rng::Rng;
+use crate::scenario::{is_unresolvable, Scenario};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::fmt::Write;
+use std::net::IpAddr;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The POST body, field for field (`destination` required, the rest optional).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PingRequest {
+    pub destination: Option<Value>,
+    pub packet_size: Option<Value>,
+    pub count: Option<Value>,
+    pub interface_port: Option<Value>,
+    pub vlan: Option<Value>,
+    pub role: Option<Value>,
+    pub include_raw_output: Option<Value>,
+}
+
+/// A request that passed validation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PingParameters {
+    pub destination: String,
+    pub packet_size: u32,
+    pub count: u32,
+    pub include_raw_output: bool,
+}
+
+impl PingRequest {
+    /// Checks every field like the API does; the error is the API's message text.
+    pub fn validate(&self) -> Result<PingParameters, String> {
+        let mut errors = Vec::new();
+        let destination = match &self.destination {
+            Some(Value::String(d)) if valid_destination(d) => d.clone(),
+            Some(Value::String(_)) => {
+                errors.push("destination must be a hostname or an IP address".to_owned());
+                String::new()
+            }
+            None | Some(Value::Null) => {
+                errors.push("destination is required".to_owned());
+                String::new()
+            }
+            Some(_) => {
+                errors.push("destination must be a string".to_owned());
+                String::new()
+            }
+        };
+        let packet_size = int_in(&self.packet_size, "packetSize", 10, 2000, 56, &mut errors);
+        let count = int_in(&self.count, "count", 1, 100, 5, &mut errors);
+        int_in(&self.vlan, "vlan", 1, 4094, 1, &mut errors);
+        for (name, value) in [
+            ("interfacePort", &self.interface_port),
+            ("role", &self.role),
+        ] {
+            if !matches!(value, None | Some(Value::Null) | Some(Value::String(_))) {
+                errors.push(format!("{name} must be a string"));
+            }
+        }
+        let include_raw_output = match &self.include_raw_output {
+            None | Some(Value::Null) => true,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                errors.push("includeRawOutput must be a boolean".to_owned());
+                true
+            }
+        };
+        if errors.is_empty() {
+            Ok(PingParameters {
+                destination,
+                packet_size,
+                count,
+                include_raw_output,
+            })
+        } else {
+            Err(format!("Validation errors - {}", errors.join("; ")))
+        }
+    }
+}
+
+fn int_in(
+    value: &Option<Value>,
+    name: &str,
+    min: u64,
+    max: u64,
+    default: u32,
+    errors: &mut Vec<String>,
+) -> u32 {
+    match value {
+        None | Some(Value::Null) => default,
+        Some(v) => match v.as_u64() {
+            Some(n) if (min..=max).contains(&n) => n as u32,
+            _ => {
+                errors.push(format!("{name} must be between {min} and {max}"));
+                default
+            }
+        },
+    }
+}
+
+/// A hostname (letters, digits, `-`, `.`) or an IP address, at most 253 characters.
+fn valid_destination(d: &str) -> bool {
+    !d.is_empty()
+        && d.len() <= 253
+        && (d.parse::<IpAddr>().is_ok()
+            || d.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
+}
+
+/// One ping test on a simulated AP.
+#[derive(Debug, Clone)]
+pub struct SimulatedTest {
+    pub parameters: PingParameters,
+    pub scenario: Scenario,
+    pub resolved_ip: String,
+    /// Round-trip time of each sequence number, `None` for a lost packet.
+    pub plan: Vec<Option<f64>>,
+    pub ttl: u32,
+    /// Wall-clock start, for `startTime`/`endTime`.
+    pub started_at: SystemTime,
+}
+
+impl SimulatedTest {
+    /// Decides the whole run from the seed.
+    pub fn new(
+        parameters: PingParameters,
+        scenario: Scenario,
+        seed: u64,
+        started_at: SystemTime,
+    ) -> Self {
+        let mut rng = Rng::new(seed);
+        let base = 2.0 + rng.unit() * 40.0;
+        let mut plan: Vec<Option<f64>> = (0..parameters.count)
+            .map(|_| {
+                let rtt = round1(base + rng.unit() * 8.0);
+                let lost = match scenario {
+                    Scenario::TotalLoss => true,
+                    Scenario::Lossy => rng.unit() < 0.2,
+                    _ => false,
+                };
+                (!lost).then_some(rtt)
+            })
+            .collect();
+        if scenario == Scenario::Lossy && plan.len() > 2 && plan.iter().all(Option::is_some) {
+            plan[2] = None; // a lossy demo loses at least one packet
+        }
+        let resolved_ip = match parameters.destination.parse::<IpAddr>() {
+            Ok(ip) => ip.to_string(),
+            Err(_) => format!("192.0.2.{}", 1 + rng.next_u64() % 254),
+        };
+        SimulatedTest {
+            ttl: 50 + (rng.next_u64() % 14) as u32,
+            parameters,
+            scenario,
+            resolved_ip,
+            plan,
+            started_at,
+        }
+    }
+
+    /// The status body at `elapsed` since the POST, with one reply per `interval`.
+    pub fn status_at(&self, elapsed: Duration, interval: Duration) -> Value {
+        let start_time = rfc3339(self.started_at);
+        let running_from = interval / 2;
+        if elapsed < running_from {
+            return json!({ "startTime": start_time, "endTime": null, "rawOutput": null, "output": null,
+                           "failReason": null, "progressPercent": 0, "status": "INITIATED" });
+        }
+        if is_unresolvable(&self.parameters.destination) {
+            let raw = format!(
+                "\nCOMMAND=ping {0}\nping: unknown host {0}\n",
+                self.parameters.destination
+            );
+            return json!({ "startTime": start_time, "endTime": rfc3339(self.started_at + running_from),
+                           "rawOutput": self.parameters.include_raw_output.then_some(raw), "output": null,
+                           "failReason": format!("Unable to resolve host: {}", self.parameters.destination),
+                           "progressPercent": 100, "status": "FAILED" });
+        }
+        let count = self.plan.len() as u32;
+        let done = ((elapsed - running_from).as_millis() / interval.as_millis().max(1)) as u32;
+        if done < count {
+            let progress = (100 * done / count).min(99);
+            return json!({ "startTime": start_time, "endTime": null, "rawOutput": null, "output": null,
+                           "failReason": null, "progressPercent": progress, "status": "RUNNING" });
+        }
+        let end = self.started_at + running_from + interval * count;
+        json!({
+            "startTime": start_time,
+            "endTime": rfc3339(end),
+            "rawOutput": self.parameters.include_raw_output.then(|| self.raw_output()),
+            "output": self.output(),
+            "failReason": null,
+            "progressPercent": 100,
+            "status": "COMPLETED",
+        })
+    }
+
+    fn received(&self) -> Vec<(usize, f64)> {
+        self.plan
+            .iter()
+            .enumerate()
+            .filter_map(|(s, t)| t.map(|t| (s, t)))
+            .collect()
+    }
+
+    /// `[min, avg, max]` of the answered packets, each to 0.1 ms as the AP prints them.
+    fn rtt_summary(&self) -> Option<[f64; 3]> {
+        let times: Vec<f64> = self.received().iter().map(|(_, t)| *t).collect();
+        if times.is_empty() {
+            return None;
+        }
+        let min = times.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        Some([
+            min,
+            round1(times.iter().sum::<f64>() / times.len() as f64),
+            max,
+        ])
+    }
+
+    fn loss_percent(&self) -> u32 {
+        let count = self.plan.len() as u32;
+        (100 * (count - self.received().len() as u32) + count / 2) / count.max(1)
+    }
+
+    /// The `output` object, every number a string, only answered packets in `replies`.
+    fn output(&self) -> Value {
+        let replies: Vec<Value> = self
+            .received()
+            .iter()
+            .map(|(seq, t)| {
+                json!({
+                    "sentPacketAddress": self.resolved_ip,
+                    "sentPacketIcmpSequenceNumber": seq.to_string(),
+                    "sentPacketTimeToLive": self.ttl.to_string(),
+                    "sentPacketTimeMilliseconds": format!("{t:.1}"),
+                    "sentPacketSizeBytes": (self.parameters.packet_size + 8).to_string(),
+                })
+            })
+            .collect();
+        let mut output = json!({
+            "receivedPacketsCount": replies.len().to_string(),
+            "packetLossPercent": self.loss_percent().to_string(),
+            "replies": replies,
+            "destination": self.parameters.destination,
+            "resolvedIp": self.resolved_ip,
+            "transmittedPacketsCount": self.plan.len().to_string(),
+        });
+        if let Some([min, avg, max]) = self.rtt_summary() {
+            output["minimumRoundTripTimeMilliseconds"] = json!(format!("{min:.1}"));
+            output["averageRoundTripTimeMilliseconds"] = json!(format!("{avg:.1}"));
+            output["maximumRoundTripTimeMilliseconds"] = json!(format!("{max:.1}"));
+        }
+        output
+    }
+
+    /// `rawOutput` in the API's text format, consistent with [`Self::output`].
+    fn raw_output(&self) -> String {
+        let ip = &self.resolved_ip;
+        let mut raw = format!(
+            "\nCOMMAND=ping {}\nPING {ip} ({ip}): {} data bytes\n",
+            self.parameters.destination, self.parameters.packet_size
+        );
+        for (seq, t) in self.received() {
+            let _ = writeln!(
+                raw,
+                "{} bytes from {ip}: icmp_seq={seq} ttl={} time={t:.1} ms",
+                self.parameters.packet_size + 8,
+                self.ttl
+            );
+        }
+        let _ = write!(
+            raw,
+            "\n--- {ip} ping statistics ---\n{} packets transmitted, {} packets received, {}% packet loss\n",
+            self.plan.len(),
+            self.received().len(),
+            self.loss_percent()
+        );
+        if let Some([min, avg, max]) = self.rtt_summary() {
+            let _ = writeln!(
+                raw,
+                "round-trip min/avg/max = {min:.1}/{avg:.1}/{max:.1} ms"
+            );
+        }
+        raw
+    }
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// RFC 3339 in UTC with nanoseconds, as Central writes it: `2025-05-20T13:07:48.849780286Z`.
+pub fn rfc3339(t: SystemTime) -> String {
+    let d = t.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let secs = d.as_secs() as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Howard Hinnant's civil_from_days
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:09}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        d.subsec_nanos()
+    )
+}
+
+/// A random task id in UUID form.
+pub fn task_id(rng: &mut Rng) -> String {
+    let (a, b) = (rng.next_u64(), rng.next_u64());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | (b >> 48) & 0x3fff,
+        b & 0xffff_ffff_ffff
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_rfc3339_with_nanoseconds() {
+        let t = UNIX_EPOCH + Duration::new(1_747_746_468, 849_780_286);
+        assert_eq!(rfc3339(t), "2025-05-20T13:07:48.849780286Z");
+    }
+
+    #[test]
+    fn validation_messages_read_like_the_api() {
+        let req: PingRequest =
+            serde_json::from_value(json!({"destination": "x.example", "packetSize": 5})).unwrap();
+        assert_eq!(
+            req.validate().unwrap_err(),
+            "Validation errors - packetSize must be between 10 and 2000"
+        );
+        let req: PingRequest = serde_json::from_value(json!({"count": 0})).unwrap();
+        assert_eq!(
+            req.validate().unwrap_err(),
+            "Validation errors - destination is required; count must be between 1 and 100"
+        );
+    }
+}

@@ -1,0 +1,489 @@
+//! The stand-in over real HTTP on 127.0.0.1: every endpoint, error and scenario.
+
+use ap_ping_widget::stats::{parse_ping_output, parse_ping_status, StatisticsSource};
+use mock_central::{serve, Config};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const API: &str = "/network-troubleshooting/v1alpha1";
+
+/// A running stand-in on a free port; stops when dropped.
+struct Mock {
+    base: String,
+    client: reqwest::Client,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn start(config: Config) -> Mock {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(serve(listener, config, async {
+        let _ = stopped.await;
+    }));
+    Mock {
+        base,
+        client: reqwest::Client::new(),
+        _stop: stop,
+    }
+}
+
+fn fast() -> Config {
+    Config {
+        reply_interval: Duration::from_millis(20),
+        rate_limit_per_second: 10_000,
+        log_requests: false,
+        ..Config::default()
+    }
+}
+
+impl Mock {
+    async fn post(&self, serial: &str, body: Value) -> (StatusCode, Value) {
+        let r = self
+            .client
+            .post(format!("{}{API}/aps/{serial}/ping", self.base))
+            .bearer_auth("demo-token")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn start_test(&self, serial: &str, destination: &str) -> String {
+        let (status, body) = self
+            .post(serial, json!({ "destination": destination, "count": 5 }))
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+        body["location"].as_str().unwrap().to_owned()
+    }
+
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth("demo-token")
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Polls until a terminal status; returns every body seen.
+    async fn poll_to_end(&self, location: &str) -> Vec<Value> {
+        let mut seen = Vec::new();
+        for _ in 0..500 {
+            let body: Value = self.get(location).await.json().await.unwrap();
+            let done = matches!(body["status"].as_str(), Some("COMPLETED" | "FAILED"));
+            seen.push(body);
+            if done {
+                return seen;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        panic!("{location} never finished");
+    }
+
+    async fn state(&self) -> Value {
+        self.client
+            .get(format!("{}/__mock/state", self.base))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn a_clean_test_runs_from_initiated_to_completed_with_rising_progress() {
+    let mock = start(fast()).await;
+    let (status, started) = mock
+        .post(
+            "CNF7G9X001",
+            json!({ "destination": "www.google.com", "count": 5 }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert_eq!(started["status"], "INITIATED");
+    let location = started["location"].as_str().unwrap();
+    assert!(location.starts_with(&format!("{API}/aps/CNF7G9X001/ping/async-operations/")));
+    assert_eq!(
+        location.rsplit('/').next().unwrap().len(),
+        36,
+        "a UUID task id"
+    );
+
+    let seen = mock.poll_to_end(location).await;
+    let progress: Vec<i64> = seen
+        .iter()
+        .map(|b| b["progressPercent"].as_i64().unwrap())
+        .collect();
+    assert!(
+        progress.windows(2).all(|w| w[0] <= w[1]),
+        "progress only rises: {progress:?}"
+    );
+    assert!(seen.iter().any(|b| b["status"] == "RUNNING"));
+    let last = seen.last().unwrap();
+    assert_eq!(last["status"], "COMPLETED");
+    assert_eq!(last["progressPercent"], 100);
+
+    let result = parse_ping_status(&last.to_string()).unwrap();
+    let stats = result.statistics.unwrap();
+    assert_eq!(stats.source, StatisticsSource::Output);
+    assert_eq!((stats.transmitted, stats.received, stats.lost), (5, 5, 0));
+    assert_eq!(stats.destination.as_deref(), Some("www.google.com"));
+    assert!(stats.warnings.is_empty(), "{:?}", stats.warnings);
+    assert!(result.duration_ms.unwrap() > 0.0);
+}
+
+#[tokio::test]
+async fn output_is_in_the_api_shape_and_consistent_with_raw_output() {
+    let mock = start(fast()).await;
+    let location = mock.start_test("CNF7G9X002", "www.google.com").await;
+    let last = mock.poll_to_end(&location).await.pop().unwrap();
+    let output = &last["output"];
+    for field in [
+        "receivedPacketsCount",
+        "transmittedPacketsCount",
+        "packetLossPercent",
+        "averageRoundTripTimeMilliseconds",
+    ] {
+        assert!(
+            output[field].is_string(),
+            "{field} is a string as in the API"
+        );
+    }
+    assert!(output["replies"][0]["sentPacketIcmpSequenceNumber"].is_string());
+    let raw = last["rawOutput"].as_str().unwrap();
+    assert!(raw.starts_with("\nCOMMAND=ping www.google.com\nPING "));
+
+    let from_output = parse_ping_status(&last.to_string())
+        .unwrap()
+        .statistics
+        .unwrap();
+    let from_raw = parse_ping_output(raw).unwrap();
+    assert!(from_output.lost >= 1, "the lossy AP loses packets");
+    assert_eq!(from_output.transmitted, from_raw.transmitted);
+    assert_eq!(from_output.received, from_raw.received);
+    assert_eq!(from_output.loss_percent, from_raw.loss_percent);
+    assert_eq!(from_output.replies, from_raw.replies);
+    assert_eq!(from_output.missing_sequences, from_raw.missing_sequences);
+    assert_eq!(from_output.rtt, from_raw.rtt);
+    assert!(from_raw.warnings.is_empty(), "{:?}", from_raw.warnings);
+}
+
+#[tokio::test]
+async fn total_loss_and_unresolvable_destinations() {
+    let mock = start(fast()).await;
+    let location = mock.start_test("CNF7G9X003", "10.255.255.1").await;
+    let last = mock.poll_to_end(&location).await.pop().unwrap();
+    let stats = parse_ping_status(&last.to_string())
+        .unwrap()
+        .statistics
+        .unwrap();
+    assert_eq!((stats.received, stats.loss_percent), (0, 100.0));
+    assert_eq!(stats.rtt, None);
+
+    let location = mock.start_test("CNF7G9X001", "no-such-host.invalid").await;
+    let last = mock.poll_to_end(&location).await.pop().unwrap();
+    assert_eq!(last["status"], "FAILED");
+    assert_eq!(
+        last["failReason"],
+        "Unable to resolve host: no-such-host.invalid"
+    );
+}
+
+#[tokio::test]
+async fn invalid_requests_get_400_with_the_api_message() {
+    let mock = start(fast()).await;
+    for (body, message) in [
+        (
+            json!({ "destination": "a.example", "packetSize": 5 }),
+            "Validation errors - packetSize must be between 10 and 2000",
+        ),
+        (
+            json!({ "destination": "a.example", "count": 101 }),
+            "Validation errors - count must be between 1 and 100",
+        ),
+        (
+            json!({ "destination": "a.example", "vlan": 0 }),
+            "Validation errors - vlan must be between 1 and 4094",
+        ),
+        (
+            json!({ "destination": "a.example", "role": 5 }),
+            "Validation errors - role must be a string",
+        ),
+        (
+            json!({ "destination": "a.example", "includeRawOutput": "yes" }),
+            "Validation errors - includeRawOutput must be a boolean",
+        ),
+        (json!({}), "Validation errors - destination is required"),
+        (
+            json!({ "destination": "not a host!" }),
+            "Validation errors - destination must be a hostname or an IP address",
+        ),
+    ] {
+        let (status, error) = mock.post("CNF7G9X001", body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            error,
+            json!({ "errorCode": "HPE_GRAVITY_BAD_REQUEST", "message": message })
+        );
+    }
+    let r = mock
+        .client
+        .post(format!("{}{API}/aps/CNF7G9X001/ping", mock.base))
+        .bearer_auth("demo-token")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let error: Value = r.json().await.unwrap();
+    assert_eq!(
+        error["message"],
+        "Validation errors - body is not valid JSON"
+    );
+}
+
+#[tokio::test]
+async fn a_missing_or_wrong_token_gets_401_on_both_endpoints() {
+    let mock = start(fast()).await;
+    let location = mock.start_test("CNF7G9X001", "a.example").await;
+    let url = format!("{}{location}", mock.base);
+    for request in [
+        mock.client.get(&url),
+        mock.client.get(&url).bearer_auth("wrong"),
+        mock.client
+            .post(format!("{}{API}/aps/CNF7G9X001/ping", mock.base))
+            .json(&json!({"destination": "a.example"})),
+    ] {
+        let r = request.send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(
+            body,
+            json!({ "errorCode": "HPE_GRAVITY_UNAUTHORIZED", "message": "Authentication required." })
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_devices_tasks_and_offline_aps() {
+    let mock = start(fast()).await;
+    let (status, body) = mock
+        .post("CNNOSUCH01", json!({ "destination": "a.example" }))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["errorCode"], "HPE_GRAVITY_DEVICE_NOT_FOUND");
+
+    let (status, body) = mock
+        .post("CNF7G9X004", json!({ "destination": "a.example" }))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["errorCode"], "HPE_GRAVITY_DEVICE_OFFLINE");
+
+    let r = mock
+        .get(&format!(
+            "{API}/aps/CNF7G9X001/ping/async-operations/c7a3f2d1-e8a9-4b7c-8d1e-0f9a3b2c1d0e"
+        ))
+        .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        body,
+        json!({ "errorCode": "HPE_GRAVITY_TASK_NOT_FOUND", "message": "Async operation task not found: c7a3f2d1-e8a9-4b7c-8d1e-0f9a3b2c1d0e" })
+    );
+
+    let location = mock.start_test("CNF7G9X001", "a.example").await;
+    let other_serial = location.replace("CNF7G9X001", "CNF7G9X002");
+    assert_eq!(
+        mock.get(&other_serial).await.status(),
+        StatusCode::NOT_FOUND,
+        "a task of another serial"
+    );
+}
+
+#[tokio::test]
+async fn the_per_token_rate_limit_answers_429_with_and_without_retry_after() {
+    for retry_after in [true, false] {
+        let mock = start(Config {
+            rate_limit_per_second: 3,
+            retry_after,
+            ..fast()
+        })
+        .await;
+        let url = format!("{API}/aps/CNF7G9X001/ping/async-operations/x");
+        let mut statuses = Vec::new();
+        let mut header = None;
+        for _ in 0..5 {
+            let r = mock.get(&url).await;
+            statuses.push(r.status().as_u16());
+            if r.status() == StatusCode::TOO_MANY_REQUESTS {
+                header = Some(
+                    r.headers()
+                        .get("retry-after")
+                        .map(|v| v.to_str().unwrap().to_owned()),
+                );
+                let body: Value = r.json().await.unwrap();
+                assert_eq!(body["errorCode"], "HPE_GRAVITY_TOO_MANY_REQUESTS");
+            }
+        }
+        assert_eq!(statuses, [404, 404, 404, 429, 429]);
+        assert_eq!(header, Some(retry_after.then(|| "1".to_owned())));
+    }
+}
+
+#[tokio::test]
+async fn scenario_devices_misbehave_as_documented() {
+    let mock = start(fast()).await;
+    let statuses = |serial: &'static str| {
+        let mock = &mock;
+        async move {
+            let location = mock.start_test(serial, "a.example").await;
+            let mut out = Vec::new();
+            for _ in 0..4 {
+                let r = mock.get(&location).await;
+                out.push((
+                    r.status().as_u16(),
+                    r.headers().get("retry-after").is_some(),
+                ));
+            }
+            out
+        }
+    };
+    assert_eq!(
+        statuses("CNF7G9X007").await,
+        [(200, false), (500, false), (200, false), (500, false)]
+    );
+    assert_eq!(
+        statuses("CNF7G9X008").await,
+        [(429, true), (200, false), (200, false), (429, true)]
+    );
+    assert_eq!(
+        statuses("CNF7G9X009").await,
+        [(429, false), (200, false), (200, false), (429, false)]
+    );
+
+    let location = mock.start_test("CNF7G9X010", "a.example").await;
+    let text = mock.get(&location).await.text().await.unwrap();
+    assert!(
+        serde_json::from_str::<Value>(&text).is_err(),
+        "cut-off JSON: {text}"
+    );
+    assert!(parse_ping_status(&text).is_err());
+
+    let location = mock.start_test("CNF7G9X011", "a.example").await;
+    let r = mock.get(&location).await;
+    assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
+
+    let location = mock.start_test("CNF7G9X005", "a.example").await;
+    let began = std::time::Instant::now();
+    assert_eq!(mock.get(&location).await.status(), StatusCode::OK);
+    assert!(
+        began.elapsed() >= Duration::from_millis(1400),
+        "slow answers are slow"
+    );
+
+    let location = mock.start_test("CNF7G9X006", "a.example").await;
+    let hanging = mock
+        .client
+        .get(format!("{}{location}", mock.base))
+        .bearer_auth("demo-token")
+        .timeout(Duration::from_millis(300))
+        .send()
+        .await;
+    assert!(
+        hanging.unwrap_err().is_timeout(),
+        "hanging answers never come"
+    );
+}
+
+#[tokio::test]
+async fn the_same_seed_gives_the_same_runs() {
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let mock = start(Config { seed: 42, ..fast() }).await;
+        let location = mock.start_test("CNF7G9X002", "lossy.example").await;
+        let mut last = mock.poll_to_end(&location).await.pop().unwrap();
+        for time in ["startTime", "endTime"] {
+            last[time] = Value::Null;
+        }
+        runs.push((location, last));
+    }
+    assert_eq!(runs[0], runs[1]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_concurrent_pollers_all_see_their_test_to_the_end() {
+    let mock = std::sync::Arc::new(start(fast()).await);
+    let mut pollers = Vec::new();
+    for i in 0..50 {
+        let mock = mock.clone();
+        pollers.push(tokio::spawn(async move {
+            let serial = if i % 2 == 0 {
+                "CNF7G9X001"
+            } else {
+                "CNF7G9X002"
+            };
+            let location = mock.start_test(serial, &format!("host-{i}.example")).await;
+            let last = mock.poll_to_end(&location).await.pop().unwrap();
+            let stats = parse_ping_status(&last.to_string())
+                .unwrap()
+                .statistics
+                .unwrap();
+            assert_eq!(stats.destination, Some(format!("host-{i}.example")));
+            assert_eq!(stats.transmitted, 5);
+            location
+        }));
+    }
+    let mut locations = Vec::new();
+    for p in pollers {
+        locations.push(p.await.unwrap());
+    }
+    locations.sort();
+    locations.dedup();
+    assert_eq!(locations.len(), 50, "every poller had its own task");
+    assert_eq!(mock.state().await["tasks"], 50);
+}
+
+#[tokio::test]
+async fn stored_tasks_stay_bounded() {
+    let mock = start(Config {
+        max_tasks: 20,
+        ..fast()
+    })
+    .await;
+    let first = mock.start_test("CNF7G9X001", "a.example").await;
+    for _ in 0..100 {
+        mock.start_test("CNF7G9X001", "a.example").await;
+    }
+    assert_eq!(mock.state().await["tasks"], 20);
+    assert_eq!(
+        mock.get(&first).await.status(),
+        StatusCode::NOT_FOUND,
+        "the oldest task was forgotten"
+    );
+}
+
+#[tokio::test]
+async fn the_request_log_counts_every_api_request() {
+    let mock = start(fast()).await;
+    let location = mock.start_test("CNF7G9X001", "a.example").await;
+    mock.get(&location).await;
+    mock.get(&location).await;
+    let log: Vec<Value> = mock
+        .client
+        .get(format!("{}/__mock/requests", mock.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let methods: Vec<&str> = log.iter().map(|e| e["method"].as_str().unwrap()).collect();
+    assert_eq!(methods, ["POST", "GET", "GET"]);
+    assert_eq!(log[1]["path"], location);
+}
