@@ -14,4 +14,5 @@
 pub mod api;
 pub mod components;
 pub mod js;
+pub mod poll;
 pub mod stats;

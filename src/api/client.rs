@@ -1,0 +1,279 @@
+//! Requests to the Central API: URLs (validated, percent-encoded), the classification of
+//! every answer into an [`Outcome`], and (in the browser) sending them with gloo-net.
+//!
+//! Everything above `mod http` is pure and tested natively; `http` only moves bytes.
+
+use crate::api::wire::ApiErrorBody;
+use crate::poll::{Failure, FailureKind, Outcome};
+use crate::stats::parse_ping_status;
+
+/// The path of the API every request goes under.
+pub const API_PREFIX: &str = "/network-troubleshooting/v1alpha1";
+/// Longest serial or task id accepted.
+const MAX_SEGMENT_CHARS: usize = 128;
+
+/// A path segment (serial number, task id) that is safe to put in a URL: not empty, not
+/// `.` or `..`, no control characters, and percent-encoded so that `/`, `?` or `#` in it
+/// can never change the path.
+pub fn encode_segment(name: &str, value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(format!("{name} is required"));
+    }
+    if value == "." || value == ".." {
+        return Err(format!("{name} {value:?} is not a valid path segment"));
+    }
+    if value.chars().count() > MAX_SEGMENT_CHARS {
+        return Err(format!(
+            "{name} is longer than {MAX_SEGMENT_CHARS} characters"
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(format!("{name} contains control characters"));
+    }
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    Ok(encoded)
+}
+
+/// The base URL without a trailing `/`; `""` means the page's own origin.
+fn base(base_url: &str) -> Result<&str, String> {
+    let base = base_url.trim().trim_end_matches('/');
+    if base.contains(['?', '#']) || base.chars().any(char::is_whitespace) {
+        return Err(format!(
+            "base URL {base_url:?} must not contain a query, a fragment or spaces"
+        ));
+    }
+    Ok(base)
+}
+
+/// `GET {base}/network-troubleshooting/v1alpha1/aps/{serial}/ping/async-operations/{task-id}`
+pub fn status_url(base_url: &str, serial: &str, task_id: &str) -> Result<String, String> {
+    Ok(format!(
+        "{}{API_PREFIX}/aps/{}/ping/async-operations/{}",
+        base(base_url)?,
+        encode_segment("serial", serial)?,
+        encode_segment("task id", task_id)?
+    ))
+}
+
+/// `POST {base}/network-troubleshooting/v1alpha1/aps/{serial}/ping`
+pub fn start_url(base_url: &str, serial: &str) -> Result<String, String> {
+    Ok(format!(
+        "{}{API_PREFIX}/aps/{}/ping",
+        base(base_url)?,
+        encode_segment("serial", serial)?
+    ))
+}
+
+/// The task id in a `location` (`.../async-operations/{task-id}`): its last path segment.
+pub fn task_id_from_location(location: &str) -> Option<String> {
+    let path = location.split(['?', '#']).next().unwrap_or("");
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    (!last.is_empty() && path.contains("/async-operations/")).then(|| last.to_owned())
+}
+
+/// `Retry-After` in delta-seconds, as ms. An HTTP-date (or anything else) gives `None`,
+/// and the backoff applies.
+pub fn retry_after_ms(value: &str) -> Option<u32> {
+    let seconds: u32 = value.trim().parse().ok()?;
+    Some(seconds.saturating_mul(1000))
+}
+
+/// An answer as it came off the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawAnswer {
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, if any.
+    pub content_type: Option<String>,
+    /// `Retry-After`, if any.
+    pub retry_after: Option<String>,
+    /// The body text.
+    pub body: String,
+}
+
+/// Decides what a status answer means: a result, or a failure of a definite kind.
+pub fn classify(answer: &RawAnswer) -> Outcome {
+    if answer.status == 200 {
+        let is_json = answer
+            .content_type
+            .as_deref()
+            .is_none_or(|t| t.to_ascii_lowercase().contains("json"));
+        if !is_json {
+            return failed(
+                FailureKind::BadResponse,
+                Some(200),
+                None,
+                format!(
+                    "The server answered with {} instead of JSON; is the base URL pointing at the API?",
+                    answer.content_type.as_deref().unwrap_or("no content type")
+                ),
+            );
+        }
+        return match parse_ping_status(&answer.body) {
+            Ok(result) => Outcome::Status(result),
+            Err(e) => failed(
+                FailureKind::BadResponse,
+                Some(200),
+                None,
+                format!("The status answer could not be read: {e}"),
+            ),
+        };
+    }
+    let kind = match answer.status {
+        429 => FailureKind::RateLimited,
+        400 => FailureKind::BadRequest,
+        401 | 403 => FailureKind::Unauthorized,
+        404 => FailureKind::NotFound,
+        409 => FailureKind::Conflict,
+        500..=599 => FailureKind::Server,
+        _ => FailureKind::Client,
+    };
+    let (error_code, message) = error_fields(answer);
+    let retry_after_ms = if kind == FailureKind::RateLimited {
+        answer.retry_after.as_deref().and_then(retry_after_ms)
+    } else {
+        None
+    };
+    Outcome::Failed {
+        failure: Failure {
+            kind,
+            http_status: Some(answer.status),
+            error_code,
+            message,
+        },
+        retry_after_ms,
+    }
+}
+
+/// The API's `errorCode` and `message`, or a description of a body that has none.
+pub fn error_fields(answer: &RawAnswer) -> (Option<String>, String) {
+    match serde_json::from_str::<ApiErrorBody>(&answer.body) {
+        Ok(ApiErrorBody {
+            error_code,
+            message: Some(message),
+        }) => (error_code, message),
+        Ok(ApiErrorBody {
+            error_code,
+            message: None,
+        }) => (error_code, format!("HTTP {}", answer.status)),
+        Err(_) => (
+            None,
+            format!(
+                "HTTP {} (the body is not the API's error JSON)",
+                answer.status
+            ),
+        ),
+    }
+}
+
+fn failed(
+    kind: FailureKind,
+    http_status: Option<u16>,
+    error_code: Option<String>,
+    message: String,
+) -> Outcome {
+    Outcome::Failed {
+        failure: Failure {
+            kind,
+            http_status,
+            error_code,
+            message,
+        },
+        retry_after_ms: None,
+    }
+}
+
+/// A failure before any answer: no connection, or the timeout.
+pub fn transport_failure(timed_out: bool, detail: &str) -> Outcome {
+    if timed_out {
+        failed(
+            FailureKind::Timeout,
+            None,
+            None,
+            "The server did not answer in time.".into(),
+        )
+    } else {
+        failed(
+            FailureKind::Network,
+            None,
+            None,
+            format!("The request could not be sent: {detail}"),
+        )
+    }
+}
+
+/// Sending requests in the browser (gloo-net). Only moves bytes: every decision is above.
+#[cfg(target_arch = "wasm32")]
+pub mod http {
+    use super::RawAnswer;
+    use gloo_net::http::{Request, RequestBuilder};
+    use web_sys::{AbortSignal, RequestCredentials};
+
+    /// Where and how to send: the token goes only into the `Authorization` header.
+    #[derive(Clone, PartialEq)]
+    pub struct Auth {
+        /// Bearer token, if the page gave one.
+        pub token: Option<std::rc::Rc<str>>,
+        /// Send cookies (`credentials: 'include'`) for cookie-authenticated proxies.
+        pub include_credentials: bool,
+    }
+
+    fn prepare(builder: RequestBuilder, auth: &Auth, signal: &AbortSignal) -> RequestBuilder {
+        let mut builder = builder
+            .header("Accept", "application/json")
+            .abort_signal(Some(signal));
+        if let Some(token) = &auth.token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        if auth.include_credentials {
+            builder = builder.credentials(RequestCredentials::Include);
+        }
+        builder
+    }
+
+    async fn answer(response: gloo_net::http::Response) -> Result<RawAnswer, String> {
+        let status = response.status();
+        let headers = response.headers();
+        let content_type = headers.get("content-type");
+        let retry_after = headers.get("retry-after");
+        let body = response.text().await.map_err(|e| e.to_string())?;
+        Ok(RawAnswer {
+            status,
+            content_type,
+            retry_after,
+            body,
+        })
+    }
+
+    /// `GET` the status URL.
+    pub async fn get(url: &str, auth: &Auth, signal: &AbortSignal) -> Result<RawAnswer, String> {
+        let response = prepare(Request::get(url), auth, signal)
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        answer(response).await
+    }
+
+    /// `POST` a JSON body.
+    pub async fn post(
+        url: &str,
+        body: &str,
+        auth: &Auth,
+        signal: &AbortSignal,
+    ) -> Result<RawAnswer, String> {
+        let request = prepare(Request::post(url), auth, signal)
+            .header("Content-Type", "application/json")
+            .body(body.to_owned())
+            .map_err(|e| e.to_string())?;
+        let response = request.send().await.map_err(|e| e.to_string())?;
+        answer(response).await
+    }
+}

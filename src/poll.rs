@@ -1,0 +1,335 @@
+//! The polling state machine: pure, no web types, no clock. The hook
+//! (`hooks::use_ping_task`) feeds it events and carries out the [`Effect`] it returns;
+//! everything about *when* to ask and *whether* to go on is decided here and tested
+//! natively.
+
+use crate::stats::PingTestResult;
+use std::rc::Rc;
+
+/// How failed requests are retried: exponential backoff with jitter, capped, limited.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Wait before the first retry, in ms.
+    pub base_delay_ms: u32,
+    /// No wait is longer than this.
+    pub max_delay_ms: u32,
+    /// Failures in a row before giving up (the first try is not a retry).
+    pub max_attempts: u32,
+    /// A `Retry-After` longer than this is shortened to it.
+    pub max_retry_after_ms: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            base_delay_ms: 1000,
+            max_delay_ms: 30_000,
+            max_attempts: 5,
+            max_retry_after_ms: 120_000,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The wait before retry number `attempt` (1-based): `base * 2^(attempt-1)`, capped,
+    /// then spread over its upper half by `jitter` in `0.0..1.0` so that many widgets
+    /// do not retry in step.
+    pub fn backoff_ms(&self, attempt: u32, jitter: f64) -> u32 {
+        let exponential =
+            f64::from(self.base_delay_ms) * 2f64.powi(attempt.saturating_sub(1).min(30) as i32);
+        let capped = exponential.min(f64::from(self.max_delay_ms));
+        let jitter = if jitter.is_finite() {
+            jitter.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        (capped * (0.5 + 0.5 * jitter)).round() as u32
+    }
+}
+
+/// Options that shape the polling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PollSettings {
+    /// Time between two status requests while the test runs.
+    pub interval_ms: u32,
+    /// A request not answered by then is aborted and counts as a failure.
+    pub request_timeout_ms: u32,
+    /// Retries of failed requests.
+    pub retry: RetryPolicy,
+}
+
+impl Default for PollSettings {
+    fn default() -> Self {
+        PollSettings {
+            interval_ms: 2000,
+            request_timeout_ms: 10_000,
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// Why a request failed, as shown to the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// What kind of failure this is.
+    pub kind: FailureKind,
+    /// HTTP status, when there was an answer.
+    pub http_status: Option<u16>,
+    /// The API's `errorCode`, when it sent one.
+    pub error_code: Option<String>,
+    /// The API's `message`, or our own description.
+    pub message: String,
+}
+
+/// Kinds of failure; each is retried or not on purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// 429: retried after `Retry-After`, else with backoff.
+    RateLimited,
+    /// 5xx: retried with backoff.
+    Server,
+    /// The request never got an answer (offline, DNS, CORS, connection reset): retried.
+    Network,
+    /// No answer within the request timeout: retried.
+    Timeout,
+    /// An answer that is not the API's JSON (cut off, HTML from a proxy): retried, as a
+    /// proxy hiccup is the likely cause.
+    BadResponse,
+    /// 400: the request is wrong; asking again cannot help.
+    BadRequest,
+    /// 401/403: the token is missing, wrong or expired.
+    Unauthorized,
+    /// 404: no such task or device.
+    NotFound,
+    /// 409: the AP is offline.
+    Conflict,
+    /// Any other 4xx.
+    Client,
+}
+
+impl FailureKind {
+    /// Whether asking again may help.
+    pub fn is_retryable(self) -> bool {
+        matches!(
+            self,
+            FailureKind::RateLimited
+                | FailureKind::Server
+                | FailureKind::Network
+                | FailureKind::Timeout
+                | FailureKind::BadResponse
+        )
+    }
+}
+
+/// What one status request came back with, already classified (see `api::client::classify`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A 200 with a readable body.
+    Status(PingTestResult),
+    /// Anything else. `retry_after_ms` is the server's `Retry-After`, if it sent one.
+    Failed {
+        failure: Failure,
+        retry_after_ms: Option<u32>,
+    },
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// Begin: first request now.
+    Start,
+    /// The test was started by the widget's own POST; its task id is known now.
+    Started,
+    /// A status request finished.
+    Answered(Outcome),
+    /// The wait the machine asked for is over.
+    TimerFired,
+    /// The page was hidden: no new request until it is visible again.
+    Hidden,
+    /// The page is visible again.
+    Visible,
+    /// The user asked to try again after polling stopped.
+    Retry,
+    /// Stop everything (unmount, `destroy()`, new serial or task id).
+    Cancel,
+}
+
+/// What the hook must do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing now.
+    None,
+    /// Send the status request (the machine guarantees none is in flight).
+    Fetch,
+    /// Start a timer; send [`Event::TimerFired`] when it ends.
+    Wait { ms: u32 },
+    /// Abort any request and clear every timer.
+    Stop,
+}
+
+/// Where polling is. One enum, so impossible combinations cannot exist.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Not started (or cancelled).
+    Idle,
+    /// A status request is in flight.
+    Fetching,
+    /// Waiting for the next regular poll.
+    Waiting,
+    /// Waiting to retry after a failure.
+    Retrying {
+        /// Failures in a row so far (1 = the first retry is next).
+        attempt: u32,
+        /// The wait chosen.
+        delay_ms: u32,
+        /// The failure that caused it.
+        failure: Failure,
+    },
+    /// The test reached a terminal status.
+    Done,
+    /// Polling stopped on a failure; the user may retry.
+    Failed(Failure),
+}
+
+/// The machine: the phase, the latest result, and whether the page is hidden.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollMachine {
+    settings: PollSettings,
+    phase: Phase,
+    latest: Option<Rc<PingTestResult>>,
+    hidden: bool,
+    /// A timer fired while hidden: fetch as soon as the page is visible.
+    due_while_hidden: bool,
+    /// Failed requests since the last good answer (or the user's retry).
+    failures_in_a_row: u32,
+}
+
+impl PollMachine {
+    /// A machine that has not started.
+    pub fn new(settings: PollSettings) -> Self {
+        PollMachine {
+            settings,
+            phase: Phase::Idle,
+            latest: None,
+            hidden: false,
+            due_while_hidden: false,
+            failures_in_a_row: 0,
+        }
+    }
+
+    /// Where polling is.
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    /// The latest status the API sent.
+    pub fn latest(&self) -> Option<&Rc<PingTestResult>> {
+        self.latest.as_ref()
+    }
+
+    /// Whether the page is hidden.
+    pub fn is_hidden(&self) -> bool {
+        self.hidden
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> &PollSettings {
+        &self.settings
+    }
+
+    /// Applies one event. `jitter` is a random number in `0.0..1.0` for the backoff.
+    pub fn handle(&mut self, event: Event, jitter: f64) -> Effect {
+        match event {
+            Event::Start | Event::Started => self.fetch_unless_hidden(),
+            Event::Retry => match self.phase {
+                Phase::Failed(_) | Phase::Idle => {
+                    self.failures_in_a_row = 0;
+                    self.fetch_unless_hidden()
+                }
+                _ => Effect::None,
+            },
+            Event::Cancel => {
+                self.phase = Phase::Idle;
+                self.due_while_hidden = false;
+                Effect::Stop
+            }
+            Event::Hidden => {
+                self.hidden = true;
+                Effect::None
+            }
+            Event::Visible => {
+                self.hidden = false;
+                if std::mem::take(&mut self.due_while_hidden) {
+                    self.phase = Phase::Fetching;
+                    Effect::Fetch
+                } else {
+                    Effect::None
+                }
+            }
+            Event::TimerFired => match self.phase {
+                Phase::Waiting | Phase::Retrying { .. } => self.fetch_unless_hidden(),
+                _ => Effect::None,
+            },
+            Event::Answered(outcome) => {
+                if self.phase != Phase::Fetching {
+                    return Effect::None; // a late answer to a request already given up
+                }
+                self.answered(outcome, jitter)
+            }
+        }
+    }
+
+    fn fetch_unless_hidden(&mut self) -> Effect {
+        if self.hidden {
+            self.due_while_hidden = true;
+            if matches!(self.phase, Phase::Idle | Phase::Failed(_)) {
+                self.phase = Phase::Waiting;
+            }
+            return Effect::None;
+        }
+        self.phase = Phase::Fetching;
+        Effect::Fetch
+    }
+
+    fn answered(&mut self, outcome: Outcome, jitter: f64) -> Effect {
+        match outcome {
+            Outcome::Status(result) => {
+                let terminal = result.is_terminal;
+                self.failures_in_a_row = 0;
+                self.latest = Some(Rc::new(result));
+                if terminal {
+                    self.phase = Phase::Done;
+                    Effect::Stop
+                } else {
+                    self.phase = Phase::Waiting;
+                    Effect::Wait {
+                        ms: self.settings.interval_ms,
+                    }
+                }
+            }
+            Outcome::Failed {
+                failure,
+                retry_after_ms,
+            } => {
+                let attempt = self.failures_in_a_row + 1;
+                let policy = self.settings.retry;
+                if !failure.kind.is_retryable() || attempt > policy.max_attempts {
+                    self.failures_in_a_row = attempt;
+                    self.phase = Phase::Failed(failure);
+                    return Effect::Stop;
+                }
+                let delay_ms = match retry_after_ms {
+                    Some(ms) => ms.min(policy.max_retry_after_ms),
+                    None => policy.backoff_ms(attempt, jitter),
+                };
+                self.failures_in_a_row = attempt;
+                self.phase = Phase::Retrying {
+                    attempt,
+                    delay_ms,
+                    failure,
+                };
+                Effect::Wait { ms: delay_ms }
+            }
+        }
+    }
+}

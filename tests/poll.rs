@@ -1,0 +1,261 @@
+//! The polling state machine, natively: every branch, with scripted answers.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ap_ping_widget::poll::*;
+use ap_ping_widget::stats::parse_ping_status;
+
+const RUNNING: &str = r#"{"status":"RUNNING","progressPercent":40}"#;
+const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
+
+fn status(body: &str) -> Event {
+    Event::Answered(Outcome::Status(parse_ping_status(body).unwrap()))
+}
+
+fn failure(kind: FailureKind, http_status: u16) -> Event {
+    Event::Answered(Outcome::Failed {
+        failure: Failure {
+            kind,
+            http_status: Some(http_status),
+            error_code: None,
+            message: "x".into(),
+        },
+        retry_after_ms: None,
+    })
+}
+
+fn rate_limited(retry_after_ms: Option<u32>) -> Event {
+    Event::Answered(Outcome::Failed {
+        failure: Failure {
+            kind: FailureKind::RateLimited,
+            http_status: Some(429),
+            error_code: None,
+            message: "x".into(),
+        },
+        retry_after_ms,
+    })
+}
+
+fn machine() -> PollMachine {
+    PollMachine::new(PollSettings::default())
+}
+
+#[test]
+fn polls_every_interval_until_a_terminal_status() {
+    let mut m = machine();
+    assert_eq!(m.handle(Event::Start, 0.5), Effect::Fetch);
+    assert_eq!(m.handle(status(RUNNING), 0.5), Effect::Wait { ms: 2000 });
+    assert_eq!(m.phase(), &Phase::Waiting);
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::Fetch);
+    assert_eq!(m.handle(status(SEED_COMPLETED), 0.5), Effect::Stop);
+    assert_eq!(m.phase(), &Phase::Done);
+    assert_eq!(m.latest().unwrap().progress_percent, Some(100.0));
+    assert_eq!(
+        m.handle(Event::TimerFired, 0.5),
+        Effect::None,
+        "nothing after the end"
+    );
+}
+
+#[test]
+fn never_two_requests_in_flight() {
+    let mut m = machine();
+    assert_eq!(m.handle(Event::Start, 0.5), Effect::Fetch);
+    assert_eq!(
+        m.handle(Event::TimerFired, 0.5),
+        Effect::None,
+        "a stray timer while fetching"
+    );
+    assert_eq!(
+        m.handle(Event::Start, 0.5),
+        Effect::Fetch,
+        "Start restarts only via the hook, which cancels first"
+    );
+}
+
+#[test]
+fn a_late_answer_after_cancel_is_ignored() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    assert_eq!(m.handle(Event::Cancel, 0.5), Effect::Stop);
+    assert_eq!(m.handle(status(RUNNING), 0.5), Effect::None);
+    assert_eq!(m.phase(), &Phase::Idle);
+    assert!(m.latest().is_none());
+}
+
+#[test]
+fn server_errors_back_off_exponentially_then_give_up() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    let mut waits = Vec::new();
+    for _ in 0..5 {
+        match m.handle(failure(FailureKind::Server, 500), 1.0) {
+            Effect::Wait { ms } => waits.push(ms),
+            other => panic!("{other:?}"),
+        }
+        let Phase::Retrying { attempt, .. } = m.phase() else {
+            panic!()
+        };
+        assert_eq!(*attempt as usize, waits.len());
+        assert_eq!(m.handle(Event::TimerFired, 1.0), Effect::Fetch);
+    }
+    assert_eq!(
+        waits,
+        [1000, 2000, 4000, 8000, 16000],
+        "jitter 1.0 takes the full delay"
+    );
+    assert_eq!(
+        m.handle(failure(FailureKind::Server, 500), 1.0),
+        Effect::Stop
+    );
+    assert!(matches!(m.phase(), Phase::Failed(f) if f.kind == FailureKind::Server));
+}
+
+#[test]
+fn the_retry_count_resets_after_a_good_answer() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    m.handle(failure(FailureKind::Network, 0), 1.0);
+    m.handle(Event::TimerFired, 1.0);
+    m.handle(failure(FailureKind::Timeout, 0), 1.0);
+    m.handle(Event::TimerFired, 1.0);
+    m.handle(status(RUNNING), 1.0);
+    m.handle(Event::TimerFired, 1.0);
+    assert_eq!(
+        m.handle(failure(FailureKind::Server, 503), 1.0),
+        Effect::Wait { ms: 1000 }
+    );
+}
+
+#[test]
+fn backoff_is_capped_and_jittered_over_its_upper_half() {
+    let policy = RetryPolicy::default();
+    assert_eq!(policy.backoff_ms(1, 0.0), 500);
+    assert_eq!(policy.backoff_ms(1, 1.0), 1000);
+    assert_eq!(policy.backoff_ms(3, 0.5), 3000);
+    assert_eq!(policy.backoff_ms(10, 1.0), 30_000, "capped");
+    assert_eq!(policy.backoff_ms(200, 1.0), 30_000, "no overflow");
+    assert_eq!(
+        policy.backoff_ms(2, f64::NAN),
+        1500,
+        "a bad jitter is the middle"
+    );
+}
+
+#[test]
+fn rate_limits_wait_for_retry_after_when_given_else_back_off() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    assert_eq!(
+        m.handle(rate_limited(Some(7000)), 0.5),
+        Effect::Wait { ms: 7000 }
+    );
+    m.handle(Event::TimerFired, 0.5);
+    assert_eq!(
+        m.handle(rate_limited(None), 1.0),
+        Effect::Wait { ms: 2000 },
+        "second failure in a row"
+    );
+    m.handle(Event::TimerFired, 0.5);
+    assert_eq!(
+        m.handle(rate_limited(Some(3_600_000)), 0.5),
+        Effect::Wait { ms: 120_000 },
+        "capped"
+    );
+}
+
+#[test]
+fn client_errors_stop_at_once_with_the_api_error() {
+    for (kind, code) in [
+        (FailureKind::BadRequest, 400),
+        (FailureKind::Unauthorized, 401),
+        (FailureKind::NotFound, 404),
+        (FailureKind::Conflict, 409),
+    ] {
+        let mut m = machine();
+        m.handle(Event::Start, 0.5);
+        assert_eq!(m.handle(failure(kind, code), 0.5), Effect::Stop);
+        assert!(matches!(m.phase(), Phase::Failed(f) if f.http_status == Some(code)));
+    }
+}
+
+#[test]
+fn the_user_can_retry_a_stopped_test() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    m.handle(failure(FailureKind::Unauthorized, 401), 0.5);
+    assert_eq!(m.handle(Event::Retry, 0.5), Effect::Fetch);
+    assert_eq!(
+        m.handle(failure(FailureKind::Server, 500), 1.0),
+        Effect::Wait { ms: 1000 },
+        "a fresh count"
+    );
+    assert_eq!(
+        m.handle(Event::Retry, 0.5),
+        Effect::None,
+        "only a stopped test is retried"
+    );
+}
+
+#[test]
+fn hidden_pages_do_not_poll_until_visible() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    m.handle(status(RUNNING), 0.5);
+    assert_eq!(m.handle(Event::Hidden, 0.5), Effect::None);
+    assert_eq!(
+        m.handle(Event::TimerFired, 0.5),
+        Effect::None,
+        "the tick is held"
+    );
+    assert!(m.is_hidden());
+    assert_eq!(
+        m.handle(Event::Visible, 0.5),
+        Effect::Fetch,
+        "and taken when visible"
+    );
+    assert_eq!(m.handle(Event::Visible, 0.5), Effect::None);
+}
+
+#[test]
+fn visible_again_before_the_tick_just_waits_for_it() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    m.handle(status(RUNNING), 0.5);
+    m.handle(Event::Hidden, 0.5);
+    assert_eq!(m.handle(Event::Visible, 0.5), Effect::None);
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::Fetch);
+}
+
+#[test]
+fn starting_while_hidden_waits_for_visibility() {
+    let mut m = machine();
+    m.handle(Event::Hidden, 0.5);
+    assert_eq!(m.handle(Event::Start, 0.5), Effect::None);
+    assert_eq!(m.handle(Event::Visible, 0.5), Effect::Fetch);
+}
+
+#[test]
+fn an_in_flight_request_finishes_while_hidden() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    m.handle(Event::Hidden, 0.5);
+    assert_eq!(m.handle(status(RUNNING), 0.5), Effect::Wait { ms: 2000 });
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::None);
+}
+
+#[test]
+fn cancel_stops_everything_from_any_phase() {
+    for setup in [
+        vec![],
+        vec![Event::Start],
+        vec![Event::Start, status(RUNNING)],
+    ] {
+        let mut m = machine();
+        for e in setup {
+            m.handle(e, 0.5);
+        }
+        assert_eq!(m.handle(Event::Cancel, 0.5), Effect::Stop);
+        assert_eq!(m.phase(), &Phase::Idle);
+        assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::None);
+    }
+}
