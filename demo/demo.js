@@ -1,5 +1,39 @@
-// The demo page's script, and the embedding example: load the built glue, mount the widget.
+// The demo page's script, and the embedding example: load the built glue, mount the
+// widget, drive it from the form. A test starts on load, so a newcomer sees one run.
 import init, { mountPingWidget } from "./ap-ping-widget.js";
 
 await init({ module_or_path: new URL("./ap-ping-widget_bg.wasm", import.meta.url) });
-window.pingWidget = mountPingWidget("#ping-widget", { progressPercent: 40 });
+
+const form = document.querySelector("#ping-form");
+const host = document.querySelector("#ping-widget");
+const field = (name) => form.elements.namedItem(name);
+
+function options(action) {
+  const common = {
+    baseUrl: field("baseUrl").value.trim(),
+    serial: field("serial").value.trim(),
+    token: field("token").value,
+    pollIntervalMs: 1000,
+  };
+  if (action === "follow") return { ...common, taskId: field("taskId").value.trim() };
+  return {
+    ...common,
+    start: { destination: field("destination").value.trim(), count: Number(field("count").value) || 5 },
+  };
+}
+
+let widget = mountPingWidget(host, options("start"));
+window.pingWidget = widget;
+
+host.addEventListener("ping-started", (event) => {
+  field("taskId").value = event.detail.taskId;
+});
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const action = event.submitter?.value ?? "start";
+  // A fresh widget for a fresh test: destroy() aborts whatever the old one was doing.
+  widget.destroy();
+  widget = mountPingWidget(host, options(action));
+  window.pingWidget = widget;
+});

@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod components;
+pub mod hooks;
 pub mod js;
 pub mod poll;
 pub mod stats;

@@ -136,10 +136,12 @@ pub enum Outcome {
 /// What happened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// Begin: first request now.
+    /// Begin polling a known task: first request now.
     Start,
-    /// The test was started by the widget's own POST; its task id is known now.
-    Started,
+    /// Begin by starting a new test (the widget's own POST), then poll it.
+    StartNewTest,
+    /// The POST that starts a test came back: `Ok` once its task id is known.
+    StartAnswered(Result<(), Failure>),
     /// A status request finished.
     Answered(Outcome),
     /// The wait the machine asked for is over.
@@ -161,6 +163,8 @@ pub enum Effect {
     None,
     /// Send the status request (the machine guarantees none is in flight).
     Fetch,
+    /// Send the POST that starts a new test.
+    PostStart,
     /// Start a timer; send [`Event::TimerFired`] when it ends.
     Wait { ms: u32 },
     /// Abort any request and clear every timer.
@@ -172,6 +176,8 @@ pub enum Effect {
 pub enum Phase {
     /// Not started (or cancelled).
     Idle,
+    /// The POST that starts a test is in flight.
+    Starting,
     /// A status request is in flight.
     Fetching,
     /// Waiting for the next regular poll.
@@ -202,6 +208,8 @@ pub struct PollMachine {
     due_while_hidden: bool,
     /// Failed requests since the last good answer (or the user's retry).
     failures_in_a_row: u32,
+    /// The test has to be started by a POST before it can be polled.
+    needs_start: bool,
 }
 
 impl PollMachine {
@@ -214,6 +222,7 @@ impl PollMachine {
             hidden: false,
             due_while_hidden: false,
             failures_in_a_row: 0,
+            needs_start: false,
         }
     }
 
@@ -240,11 +249,36 @@ impl PollMachine {
     /// Applies one event. `jitter` is a random number in `0.0..1.0` for the backoff.
     pub fn handle(&mut self, event: Event, jitter: f64) -> Effect {
         match event {
-            Event::Start | Event::Started => self.fetch_unless_hidden(),
+            Event::Start => self.fetch_unless_hidden(),
+            Event::StartNewTest => {
+                self.needs_start = true;
+                self.phase = Phase::Starting;
+                Effect::PostStart
+            }
+            Event::StartAnswered(answer) => {
+                if self.phase != Phase::Starting {
+                    return Effect::None;
+                }
+                match answer {
+                    Ok(()) => {
+                        self.needs_start = false;
+                        self.fetch_unless_hidden()
+                    }
+                    Err(failure) => {
+                        self.phase = Phase::Failed(failure);
+                        Effect::Stop
+                    }
+                }
+            }
             Event::Retry => match self.phase {
                 Phase::Failed(_) | Phase::Idle => {
                     self.failures_in_a_row = 0;
-                    self.fetch_unless_hidden()
+                    if self.needs_start {
+                        self.phase = Phase::Starting;
+                        Effect::PostStart
+                    } else {
+                        self.fetch_unless_hidden()
+                    }
                 }
                 _ => Effect::None,
             },

@@ -135,3 +135,229 @@ fn parse_ping_output_reads_text_and_throws_on_a_non_string() {
         "expected the ping output as a string"
     );
 }
+
+// ── view components, rendered for the seed example ────────────────────────────────────
+
+use ap_ping_widget::components::{
+    ErrorPanel, ErrorPanelProps, RawOutput, RawOutputProps, ReplyTable, ReplyTableProps, RttChart,
+    RttChartProps, SummaryCard, SummaryCardProps,
+};
+use ap_ping_widget::poll::{Failure, FailureKind};
+use ap_ping_widget::stats::parse_ping_status;
+use std::rc::Rc;
+
+async fn render<C>(props: C::Properties) -> web_sys::Element
+where
+    C: yew::BaseComponent,
+{
+    let root = fresh_root();
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn seed_stats() -> Rc<ap_ping_widget::stats::PingStatistics> {
+    parse_ping_status(SEED_COMPLETED)
+        .unwrap()
+        .statistics
+        .unwrap()
+}
+
+fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn reply_table_shows_the_lost_sequence_as_its_own_row_in_order() {
+    let root = render::<ReplyTable>(ReplyTableProps {
+        stats: seed_stats(),
+    })
+    .await;
+    let first_cells = texts(&root, "tbody tr td:first-child");
+    assert_eq!(first_cells, ["0", "1", "2", "3", "4"]);
+    let lost = root.query_selector_all("tr.apw-row--lost").unwrap();
+    assert_eq!(lost.length(), 1);
+    assert!(texts(&root, "tr.apw-row--lost")[0].contains("lost"));
+    assert_eq!(
+        texts(&root, "tbody tr:first-child td:last-child"),
+        ["200.2 ms"]
+    );
+    let numeric = root
+        .query_selector_all("tbody td.apw-num")
+        .unwrap()
+        .length();
+    assert_eq!(numeric, 4 * 4 + 1, "numbers are in right-aligned cells");
+}
+
+#[wasm_bindgen_test]
+async fn summary_card_shows_counts_loss_and_rtts() {
+    let root = render::<SummaryCard>(SummaryCardProps {
+        stats: seed_stats(),
+        duration_ms: Some(15184.342778),
+    })
+    .await;
+    let values = texts(&root, ".apw-stat__value");
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("www.google.com") && text.contains("142.251.46.164"),
+        "{text}"
+    );
+    assert!(values[0].starts_with("20%"), "{values:?}");
+    assert!(
+        root.query_selector(".apw-loss--bad").unwrap().is_some(),
+        "20% loss is bad"
+    );
+    for expected in [
+        "5", "4", "1", "200.2 ms", "204.7 ms", "209.8 ms", "204.5 ms", "15.2 s",
+    ] {
+        assert!(
+            values.iter().any(|v| v == expected),
+            "{expected} in {values:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn rtt_chart_marks_the_lost_packet_and_has_a_text_alternative() {
+    let root = render::<RttChart>(RttChartProps {
+        stats: seed_stats(),
+    })
+    .await;
+    let svg = root.query_selector("svg").unwrap().unwrap();
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    let desc = texts(&root, "desc").join("");
+    assert_eq!(desc, "Round-trip time of 4 replies (lost: sequence 2); min 200.2 ms, avg 204.7 ms, max 209.8 ms.");
+    assert_eq!(
+        root.query_selector_all(".apw-chart__dot").unwrap().length(),
+        4
+    );
+    assert_eq!(
+        root.query_selector_all(".apw-chart__lost")
+            .unwrap()
+            .length(),
+        1
+    );
+    assert_eq!(
+        root.query_selector_all(".apw-chart__guide")
+            .unwrap()
+            .length(),
+        3
+    );
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_shows_the_api_error_and_what_to_do() {
+    let failure = Failure {
+        kind: FailureKind::NotFound,
+        http_status: Some(404),
+        error_code: Some("HPE_GRAVITY_TASK_NOT_FOUND".into()),
+        message: "Async operation task not found: c7a3".into(),
+    };
+    let retried = Rc::new(std::cell::Cell::new(false));
+    let on_retry = {
+        let retried = retried.clone();
+        yew::Callback::from(move |()| retried.set(true))
+    };
+    let root = render::<ErrorPanel>(ErrorPanelProps {
+        failure: failure.clone(),
+        retrying: None,
+        on_retry: Some(on_retry),
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("HTTP 404 · HPE_GRAVITY_TASK_NOT_FOUND"),
+        "{text}"
+    );
+    assert!(text.contains("Check the AP serial number"), "{text}");
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    assert!(retried.get());
+
+    let root = render::<ErrorPanel>(ErrorPanelProps {
+        failure,
+        retrying: Some((2, 5, 3400)),
+        on_retry: None,
+    })
+    .await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Retrying in 4 s (attempt 2 of 5)"));
+    assert!(root.query_selector("button").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_api_strings_is_rendered_as_text() {
+    let evil = "<img src=x onerror=alert(1)><b>bold</b>";
+    let body = serde_json::json!({
+        "status": "COMPLETED",
+        "rawOutput": format!("COMMAND=ping {evil}\n64 bytes from {evil}: icmp_seq=0 ttl=1 time=1 ms\n"),
+        "failReason": evil,
+        "output": {
+            "destination": evil, "resolvedIp": evil, "transmittedPacketsCount": "1", "receivedPacketsCount": "1",
+            "replies": [{ "sentPacketAddress": evil, "sentPacketIcmpSequenceNumber": "0" }]
+        }
+    });
+    let result = Rc::new(parse_ping_status(&body.to_string()).unwrap());
+    let stats = result.statistics.clone().unwrap();
+    let roots = [
+        render::<SummaryCard>(SummaryCardProps {
+            stats: stats.clone(),
+            duration_ms: None,
+        })
+        .await,
+        render::<ReplyTable>(ReplyTableProps { stats }).await,
+        render::<RawOutput>(RawOutputProps {
+            result,
+            file_stem: "x".into(),
+        })
+        .await,
+        render::<ErrorPanel>(ErrorPanelProps {
+            failure: Failure {
+                kind: FailureKind::Server,
+                http_status: Some(500),
+                error_code: Some(evil.into()),
+                message: evil.into(),
+            },
+            retrying: None,
+            on_retry: None,
+        })
+        .await,
+    ];
+    for root in roots {
+        assert!(
+            root.query_selector("img, b").unwrap().is_none(),
+            "no element made from API text"
+        );
+        assert!(root
+            .text_content()
+            .unwrap()
+            .contains("<img src=x onerror=alert(1)>"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn raw_output_is_collapsible_with_export_buttons() {
+    let result = Rc::new(parse_ping_status(SEED_COMPLETED).unwrap());
+    let root = render::<RawOutput>(RawOutputProps {
+        result,
+        file_stem: "ping".into(),
+    })
+    .await;
+    let details = root.query_selector("details").unwrap().unwrap();
+    assert!(!details.has_attribute("open"), "collapsed by default");
+    assert!(texts(&root, "pre")[0].starts_with("COMMAND=ping www.google.com"));
+    assert_eq!(
+        texts(&root, "button"),
+        ["Copy results as JSON", "Download JSON"]
+    );
+}

@@ -98,7 +98,7 @@ fn seed_body_statistics_match_the_api_with_the_lost_packet_inferred() {
     );
     assert_eq!(stats.loss_percent, 20.0);
     assert_eq!(stats.missing_sequences, vec![2]);
-    let rtt = stats.rtt.expect("rtt");
+    let rtt = stats.rtt.as_ref().expect("rtt");
     assert_eq!((rtt.min_ms, rtt.avg_ms, rtt.max_ms), (200.2, 204.7, 209.8));
     assert_eq!(rtt.median_ms, 204.5);
     assert!(

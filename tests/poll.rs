@@ -259,3 +259,31 @@ fn cancel_stops_everything_from_any_phase() {
         assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::None);
     }
 }
+
+#[test]
+fn a_widget_started_test_posts_first_then_polls() {
+    let mut m = machine();
+    assert_eq!(m.handle(Event::StartNewTest, 0.5), Effect::PostStart);
+    assert_eq!(m.phase(), &Phase::Starting);
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::None);
+    assert_eq!(m.handle(Event::StartAnswered(Ok(())), 0.5), Effect::Fetch);
+    assert_eq!(m.handle(status(RUNNING), 0.5), Effect::Wait { ms: 2000 });
+}
+
+#[test]
+fn a_failed_start_stops_and_retry_posts_again() {
+    let mut m = machine();
+    m.handle(Event::StartNewTest, 0.5);
+    let offline = Failure {
+        kind: FailureKind::Conflict,
+        http_status: Some(409),
+        error_code: None,
+        message: "offline".into(),
+    };
+    assert_eq!(
+        m.handle(Event::StartAnswered(Err(offline)), 0.5),
+        Effect::Stop
+    );
+    assert!(matches!(m.phase(), Phase::Failed(f) if f.http_status == Some(409)));
+    assert_eq!(m.handle(Event::Retry, 0.5), Effect::PostStart);
+}

@@ -211,7 +211,6 @@ pub fn transport_failure(timed_out: bool, detail: &str) -> Outcome {
 }
 
 /// Sending requests in the browser (gloo-net). Only moves bytes: every decision is above.
-#[cfg(target_arch = "wasm32")]
 pub mod http {
     use super::RawAnswer;
     use gloo_net::http::{Request, RequestBuilder};

@@ -1,25 +1,81 @@
-//! Embedding for other pages: `mountPingWidget(target, options)` and its handle.
+//! Embedding for other pages: `mountPingWidget(target, options)`, its handle, the
+//! `<ap-ping-status>` custom element, and the DOM events the widget sends its host.
 
+use crate::api::client::http::Auth;
 use crate::components::{PingWidget, PingWidgetProps};
+use crate::hooks::{PingTaskConfig, StartRequest, TaskCallbacks};
+use crate::js::flat;
+use crate::poll::{FailureKind, PollSettings};
 use serde::Deserialize;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_OPTIONS: &'static str = r#"
 /** Options of `mountPingWidget` and `PingWidgetHandle.update`. */
 export interface PingWidgetOptions {
-  /** Progress to show, 0-100. */
-  progressPercent?: number | null;
+  /** Base URL of the API or of your backend's proxy of it; "" (default) for this page's origin. */
+  baseUrl?: string;
+  /** The access point's serial number. */
+  serial: string;
+  /** The async operation to follow. Omit it and give `start` to start a new test. */
+  taskId?: string;
+  /** Bearer token: sent only in the Authorization header, kept in memory only. */
+  token?: string;
+  /** "include" sends cookies, for cookie-authenticated proxies. */
+  credentials?: "include" | "same-origin" | "omit";
+  /** Time between status requests while the test runs (default 2000). */
+  pollIntervalMs?: number;
+  /** A request not answered by then is aborted and retried (default 10000). */
+  requestTimeoutMs?: number;
+  /** Failed requests in a row before giving up (default 5). */
+  maxRetries?: number;
+  /** Start a new test (POST) and follow it. */
+  start?: { destination: string; count?: number; packetSize?: number };
+}
+
+/** `detail` of the `ping-error` event. */
+export interface PingErrorDetail {
+  status: number | null;
+  errorCode: string | null;
+  message: string;
+  kind: string;
 }
 "#;
 
-/// What a page passes to `mountPingWidget`, read from a plain JS object.
-#[derive(Debug, Default, Deserialize)]
+#[wasm_bindgen(module = "/src/js/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    fn define_element(
+        mount: &Closure<
+            dyn FnMut(web_sys::Element, web_sys::Element, JsValue) -> Result<JsValue, JsValue>,
+        >,
+    );
+}
+
+/// What a page passes, read from a plain JS object. No `Debug`: it holds the token.
+#[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct MountOptions {
-    progress_percent: Option<f64>,
+    base_url: String,
+    serial: String,
+    task_id: Option<String>,
+    token: Option<String>,
+    credentials: Option<String>,
+    poll_interval_ms: Option<u32>,
+    request_timeout_ms: Option<u32>,
+    max_retries: Option<u32>,
+    start: Option<StartOptions>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StartOptions {
+    destination: String,
+    count: Option<u32>,
+    packet_size: Option<u32>,
 }
 
 impl MountOptions {
@@ -31,27 +87,121 @@ impl MountOptions {
             .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))
     }
 
-    fn into_props(self) -> PingWidgetProps {
+    fn into_props(self, events: &web_sys::EventTarget) -> PingWidgetProps {
+        let mut settings = PollSettings::default();
+        if let Some(ms) = self.poll_interval_ms {
+            settings.interval_ms = ms.max(250);
+        }
+        if let Some(ms) = self.request_timeout_ms {
+            settings.request_timeout_ms = ms.max(100);
+        }
+        if let Some(n) = self.max_retries {
+            settings.retry.max_attempts = n;
+        }
         PingWidgetProps {
-            progress_percent: self.progress_percent,
+            config: PingTaskConfig {
+                base_url: self.base_url.into(),
+                serial: self.serial.into(),
+                task_id: self.task_id.filter(|t| !t.is_empty()).map(Into::into),
+                start: self.start.map(|s| StartRequest {
+                    destination: s.destination,
+                    count: s.count,
+                    packet_size: s.packet_size,
+                }),
+                auth: Auth {
+                    token: self.token.filter(|t| !t.is_empty()).map(Rc::from),
+                    include_credentials: self.credentials.as_deref() == Some("include"),
+                },
+                settings,
+            },
+            callbacks: callbacks_for(events),
+            class: Default::default(),
         }
     }
 }
 
-/// A mounted widget. `destroy()` removes it and stops all its work.
+/// Callbacks that turn the widget's notifications into DOM events on `target`.
+fn callbacks_for(target: &web_sys::EventTarget) -> TaskCallbacks {
+    let send = {
+        let target = target.clone();
+        move |name: &str, detail: JsValue| {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&detail);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = target.dispatch_event(&event);
+            }
+        }
+    };
+    let progress = send.clone();
+    let complete = send.clone();
+    let error = send.clone();
+    TaskCallbacks {
+        on_progress: Some(Callback::from(
+            move |r: Rc<crate::stats::PingTestResult>| {
+                progress("ping-progress", flat::test_result_to_js(&r))
+            },
+        )),
+        on_complete: Some(Callback::from(
+            move |r: Rc<crate::stats::PingTestResult>| {
+                complete("ping-complete", flat::test_result_to_js(&r))
+            },
+        )),
+        on_error: Some(Callback::from(move |f: crate::poll::Failure| {
+            let detail = js_sys::Object::new();
+            let set = |k: &str, v: JsValue| {
+                let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
+            };
+            set("status", f.http_status.map_or(JsValue::NULL, JsValue::from));
+            set(
+                "errorCode",
+                f.error_code
+                    .as_deref()
+                    .map_or(JsValue::NULL, JsValue::from_str),
+            );
+            set("message", JsValue::from_str(&f.message));
+            set("kind", JsValue::from_str(kind_name(f.kind)));
+            error("ping-error", detail.into());
+        })),
+        on_started: Some(Callback::from(move |task_id: String| {
+            let detail = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&detail, &"taskId".into(), &JsValue::from_str(&task_id));
+            send("ping-started", detail.into());
+        })),
+    }
+}
+
+fn kind_name(kind: FailureKind) -> &'static str {
+    match kind {
+        FailureKind::RateLimited => "rateLimited",
+        FailureKind::Server => "server",
+        FailureKind::Network => "network",
+        FailureKind::Timeout => "timeout",
+        FailureKind::BadResponse => "badResponse",
+        FailureKind::BadRequest => "badRequest",
+        FailureKind::Unauthorized => "unauthorized",
+        FailureKind::NotFound => "notFound",
+        FailureKind::Conflict => "conflict",
+        FailureKind::Client => "client",
+    }
+}
+
+/// A mounted widget. `destroy()` stops every request and timer and removes it.
 #[wasm_bindgen]
 pub struct PingWidgetHandle {
     app: Option<AppHandle<PingWidget>>,
+    events: web_sys::EventTarget,
 }
 
 #[wasm_bindgen]
 impl PingWidgetHandle {
-    /// Replaces the widget's options; the widget re-renders what changed.
+    /// Replaces the options. A new serial, task id, token or timing starts over.
     pub fn update(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "PingWidgetOptions")] options: JsValue,
     ) -> Result<(), JsError> {
-        let props = MountOptions::from_js(options)?.into_props();
+        let props = MountOptions::from_js(options)?.into_props(&self.events);
         match self.app.as_mut() {
             Some(app) => {
                 app.update(props);
@@ -61,7 +211,8 @@ impl PingWidgetHandle {
         }
     }
 
-    /// Unmounts the widget. Calling it again does nothing.
+    /// Unmounts the widget: the request in flight is aborted, timers are cleared.
+    /// Calling it again does nothing.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
@@ -69,16 +220,45 @@ impl PingWidgetHandle {
     }
 }
 
-/// Mounts the widget into `target` (an element or a CSS selector).
+/// Mounts the widget into `target` (an element or a CSS selector). Events
+/// (`ping-progress`, `ping-complete`, `ping-error`, `ping-started`) are sent to `target`.
 #[wasm_bindgen(js_name = mountPingWidget)]
 pub fn mount_ping_widget(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
     #[wasm_bindgen(unchecked_param_type = "PingWidgetOptions")] options: JsValue,
 ) -> Result<PingWidgetHandle, JsError> {
     let root = resolve_target(&target)?;
-    let props = MountOptions::from_js(options)?.into_props();
+    mount(root.clone(), root.into(), options)
+}
+
+fn mount(
+    root: web_sys::Element,
+    events: web_sys::EventTarget,
+    options: JsValue,
+) -> Result<PingWidgetHandle, JsError> {
+    let props = MountOptions::from_js(options)?.into_props(&events);
     let app = yew::Renderer::<PingWidget>::with_root_and_props(root, props).render();
-    Ok(PingWidgetHandle { app: Some(app) })
+    Ok(PingWidgetHandle {
+        app: Some(app),
+        events,
+    })
+}
+
+/// Registers `<ap-ping-status>` when the module is initialized.
+#[wasm_bindgen(start)]
+pub fn register_custom_element() {
+    let mount = Closure::<
+        dyn FnMut(web_sys::Element, web_sys::Element, JsValue) -> Result<JsValue, JsValue>,
+    >::new(
+        |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
+            mount(container, host.into(), options)
+                .map(JsValue::from)
+                .map_err(JsValue::from)
+        },
+    );
+    define_element(&mount);
+    // The element class keeps calling it for the page's lifetime: it must outlive this call.
+    mount.forget();
 }
 
 /// An element as given, or the first match of a selector.

@@ -2,4 +2,4 @@
 
 pub mod embed;
 pub mod exports;
-mod flat;
+pub(crate) mod flat;

@@ -9,6 +9,7 @@ use crate::stats::model::{
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::timestamp::parse_rfc3339_nanos;
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// Longest short string field accepted (a hostname is at most 253 characters).
 pub const MAX_FIELD_CHARS: usize = 1024;
@@ -101,11 +102,12 @@ pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError>
     let raw_output = owned("rawOutput", &body.raw_output, MAX_TEXT_BYTES)?;
 
     let statistics = match body.output {
-        Some(output) if !is_empty_output(&output) => {
-            Some(assemble(observe_output(output)?, StatisticsSource::Output))
-        }
+        Some(output) if !is_empty_output(&output) => Some(Rc::new(assemble(
+            observe_output(output)?,
+            StatisticsSource::Output,
+        ))),
         _ => match raw_output.as_deref() {
-            Some(raw) if !raw.trim().is_empty() => raw_text::parse_ping_text(raw).ok(),
+            Some(raw) if !raw.trim().is_empty() => raw_text::parse_ping_text(raw).ok().map(Rc::new),
             _ => None,
         },
     };

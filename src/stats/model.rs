@@ -5,6 +5,7 @@
 //! replies. Field names serialize in camelCase: this is also the JavaScript shape.
 
 use serde::Serialize;
+use std::rc::Rc;
 
 /// Where an asynchronous ping test is. Unknown values are kept as sent, so a status
 /// Central adds later is shown rather than rejected.
@@ -78,7 +79,8 @@ pub struct PingTestResult {
     /// The device's ping text, as sent.
     pub raw_output: Option<String>,
     /// The statistics, from `output` or else from `rawOutput`; `None` while running.
-    pub statistics: Option<PingStatistics>,
+    /// Shared, so views can hold them without copying thousands of replies.
+    pub statistics: Option<Rc<PingStatistics>>,
 }
 
 /// Where [`PingStatistics`] were read from.

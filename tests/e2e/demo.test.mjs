@@ -1,30 +1,35 @@
-// End to end: the demo page built by `trunk build --release`, in a real Chromium.
+// End to end: the demo page (index.html built by trunk) against mock-central, in Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startStaticServer } from "./support/static-server.mjs";
-import { launchBrowser, openPage, screenshot, DIST } from "./support/browser.mjs";
+import { startStack } from "./support/stack.mjs";
+import { openPage, screenshot } from "./support/browser.mjs";
 
-let server;
-let browser;
-
+let stack;
 before(async () => {
-  server = await startStaticServer({ roots: [DIST] });
-  browser = await launchBrowser();
+  // Replies slower than the demo polls (1 s), so progress shows between 0 and 100.
+  stack = await startStack({ mockArgs: ["--reply-interval-ms", "700"] });
 });
+after(async () => stack?.stop());
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-test("the demo page loads the widget with a visible progress bar and no console error", async () => {
-  const page = await openPage(browser, { viewport: { width: 900, height: 600 } });
-  await page.goto(`${server.url}/`);
+test("the demo page runs a ping test from 0% to 100% with no console error", async () => {
+  const page = await openPage(stack.browser, { viewport: { width: 1000, height: 900 } });
+  await page.goto(`${stack.server.url}/`);
   const bar = page.getByRole("progressbar");
   await bar.waitFor({ state: "visible", timeout: 15_000 });
-  assert.equal(await bar.getAttribute("aria-valuenow"), "40");
-  const box = await page.locator(".apw-progress__track").boundingBox();
-  assert.ok(box && box.width > 100, `the bar is drawn wide enough to see (${box?.width}px)`);
-  await screenshot(page, "demo");
+  const seen = [];
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const value = await bar.getAttribute("aria-valuenow");
+    if (value !== null && seen.at(-1) !== Number(value)) seen.push(Number(value));
+    if (value === "100") break;
+    await page.waitForTimeout(40);
+  }
+  assert.equal(seen.at(-1), 100, `reached 100%: ${seen}`);
+  assert.ok(seen.some((v) => v > 0 && v < 100), `showed progress on the way: ${seen}`);
+  assert.deepEqual(seen, [...seen].sort((a, b) => a - b), "progress only rises");
+  await page.locator(".apw-table").waitFor();
+  assert.match(await page.locator(".apw-badge").textContent(), /Completed/i);
+  assert.notEqual(await page.locator("input[name=taskId]").inputValue(), "", "the started task id is shown");
+  await screenshot(page, "demo-completed");
   assert.deepEqual(page.problems, []);
 });

@@ -17,7 +17,7 @@ const TYPES = {
 };
 
 /**
- * Starts the server. `roots` are folders searched in order for each path; `headers(urlPath)`
+ * Starts the server. `roots` are folders searched in order for each path; `headers(url)`
  * may add response headers (a Content-Security-Policy for a page, say); `fallback(req, res)`
  * handles what no root has (an API proxy, say).
  */
@@ -34,7 +34,7 @@ export async function startStaticServer({ roots, headers = () => ({}), fallback 
         res.writeHead(200, {
           "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
           "cache-control": "no-store",
-          ...headers(urlPath),
+          ...headers(url),
         });
         res.end(body);
         return;

@@ -1,0 +1,84 @@
+//! Numbers and durations as the page's locale writes them (`Intl.NumberFormat`), so an
+//! admin in Germany reads `204,7 ms`. Formatters are made once per fraction length.
+
+/// `v` with at most `max_fraction` decimals, in the page's locale.
+pub fn number(v: f64, max_fraction: u8) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(text) = intl::format(v, max_fraction) {
+            return text;
+        }
+    }
+    let factor = 10f64.powi(i32::from(max_fraction));
+    let rounded = (v * factor).round() / factor;
+    format!("{rounded}")
+}
+
+/// A round-trip time: `204.7 ms`.
+pub fn ms(v: f64) -> String {
+    format!("{} ms", number(v, if v < 10.0 { 2 } else { 1 }))
+}
+
+/// A percentage: `20 %` as the locale writes it.
+pub fn percent(v: f64) -> String {
+    format!("{}%", number(v, 1))
+}
+
+/// A duration for people: `850 ms`, `15.2 s`, `2 min 5 s`.
+pub fn duration(ms_total: f64) -> String {
+    if ms_total < 1000.0 {
+        format!("{} ms", number(ms_total, 0))
+    } else if ms_total < 60_000.0 {
+        format!("{} s", number(ms_total / 1000.0, 1))
+    } else {
+        let seconds = (ms_total / 1000.0).round() as u64;
+        format!("{} min {} s", seconds / 60, seconds % 60)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsValue;
+
+    thread_local! {
+        static FORMATTERS: RefCell<Vec<Option<js_sys::Function>>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn format(v: f64, max_fraction: u8) -> Option<String> {
+        FORMATTERS.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            let i = usize::from(max_fraction);
+            if cache.len() <= i {
+                cache.resize(i + 1, None);
+            }
+            if cache[i].is_none() {
+                let options = js_sys::Object::new();
+                js_sys::Reflect::set(
+                    &options,
+                    &"maximumFractionDigits".into(),
+                    &JsValue::from(max_fraction),
+                )
+                .ok()?;
+                let nf = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options);
+                cache[i] = Some(nf.format());
+            }
+            let f = cache[i].as_ref()?;
+            f.call1(&JsValue::NULL, &JsValue::from_f64(v))
+                .ok()?
+                .as_string()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(super::duration(850.0), "850 ms");
+        assert_eq!(super::duration(15184.342778), "15.2 s");
+        assert_eq!(super::duration(125_000.0), "2 min 5 s");
+        assert_eq!(super::ms(204.7), "204.7 ms");
+        assert_eq!(super::ms(0.512), "0.51 ms");
+    }
+}

@@ -1,0 +1,118 @@
+//! The test's progress: the bar, the status in words, the elapsed time, and an
+//! `aria-live` announcement when the test ends.
+
+use crate::components::{format, ProgressBar};
+use crate::poll::Phase;
+use crate::stats::{PingTestResult, TestStatus};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ProgressPanel`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ProgressPanelProps {
+    /// Where polling is.
+    pub phase: Phase,
+    /// The latest status, if any arrived.
+    pub latest: Option<Rc<PingTestResult>>,
+    /// Polling is paused while the page is hidden.
+    #[prop_or_default]
+    pub paused: bool,
+}
+
+/// Bar, words and time of a running or finished test.
+#[function_component]
+pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
+    let latest = props.latest.as_deref();
+    let percent = latest
+        .and_then(|r| r.progress_percent)
+        .or(match props.phase {
+            Phase::Idle | Phase::Starting => Some(0.0),
+            _ => None,
+        });
+    let words = status_words(&props.phase, latest);
+    // Once the test ended, its duration is in the summary card.
+    let elapsed = latest
+        .filter(|r| !r.is_terminal)
+        .and_then(elapsed_ms)
+        .map(|ms| format!("Elapsed {}", format::duration(ms)));
+    let announcement = latest
+        .filter(|r| r.is_terminal)
+        .map(announce)
+        .unwrap_or_default();
+    html! {
+        <div class="apw-progress-panel">
+            <ProgressBar percent={percent} />
+            <div class="apw-progress-panel__meta">
+                <span class="apw-progress-panel__status">{ words }</span>
+                if props.paused && !matches!(props.phase, Phase::Done | Phase::Failed(_)) {
+                    <span class="apw-progress-panel__paused">{ "Paused while this tab is hidden" }</span>
+                }
+                if let Some(elapsed) = elapsed {
+                    <span class="apw-progress-panel__elapsed">{ elapsed }</span>
+                }
+            </div>
+            <div class="apw-visually-hidden" aria-live="polite" role="status">{ announcement }</div>
+        </div>
+    }
+}
+
+/// The status in words.
+pub fn status_words(phase: &Phase, latest: Option<&PingTestResult>) -> String {
+    if let Some(result) = latest {
+        return match &result.status {
+            TestStatus::Initiated => "Queued on the access point".into(),
+            TestStatus::Running => "Pinging…".into(),
+            TestStatus::Completed => "Completed".into(),
+            TestStatus::Failed => match &result.fail_reason {
+                Some(reason) => format!("Failed: {reason}"),
+                None => "Failed".into(),
+            },
+            TestStatus::Other(s) => format!("Status: {s}"),
+        };
+    }
+    match phase {
+        Phase::Idle => "Not started".into(),
+        Phase::Starting => "Starting the test…".into(),
+        Phase::Failed(_) => "Stopped".into(),
+        _ => "Waiting for the first status…".into(),
+    }
+}
+
+/// The test's duration once known, else the time since it started.
+fn elapsed_ms(result: &PingTestResult) -> Option<f64> {
+    if let Some(d) = result.duration_ms {
+        return Some(d);
+    }
+    let start = crate::stats::timestamp::parse_rfc3339_nanos(result.start_time.as_deref()?).ok()?;
+    let now_ms = now_ms()?;
+    let elapsed = now_ms - (start / 1_000_000) as f64;
+    (elapsed >= 0.0).then_some(elapsed)
+}
+
+fn now_ms() -> Option<f64> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(js_sys::Date::now())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// What a screen reader hears when the test ends.
+fn announce(result: &PingTestResult) -> String {
+    match (&result.status, result.statistics.as_deref()) {
+        (TestStatus::Completed, Some(s)) => format!(
+            "Ping test completed: {} of {} replies received, {} loss.",
+            s.received,
+            s.transmitted,
+            format::percent(s.loss_percent)
+        ),
+        (TestStatus::Failed, _) => format!(
+            "Ping test failed. {}",
+            result.fail_reason.as_deref().unwrap_or("")
+        ),
+        _ => "Ping test ended.".into(),
+    }
+}

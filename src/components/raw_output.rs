@@ -1,0 +1,79 @@
+//! The API's `rawOutput` in a collapsible block, and the result as JSON to copy or save.
+
+use crate::stats::PingTestResult;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`RawOutput`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RawOutputProps {
+    /// The result to show and export.
+    pub result: Rc<PingTestResult>,
+    /// Used in the downloaded file's name.
+    pub file_stem: AttrValue,
+}
+
+/// `<details>` with the raw text, and "copy" / "download" buttons.
+#[function_component]
+pub fn RawOutput(props: &RawOutputProps) -> Html {
+    let copied = use_state(|| None::<bool>);
+    let json = serde_json::to_string_pretty(&*props.result).unwrap_or_default();
+    let on_copy = {
+        let json = json.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| copied.set(Some(copy_to_clipboard(&json))))
+    };
+    let on_download = {
+        let json = json.clone();
+        let name = format!("{}.json", props.file_stem);
+        Callback::from(move |_| {
+            download(&name, &json);
+        })
+    };
+    html! {
+        <div class="apw-raw">
+            if let Some(raw) = props.result.raw_output.as_ref().filter(|r| !r.trim().is_empty()) {
+                <details class="apw-raw__details">
+                    <summary>{ "Raw output" }</summary>
+                    <pre class="apw-raw__text">{ raw.trim_matches('\n').to_owned() }</pre>
+                </details>
+            }
+            <div class="apw-raw__actions">
+                <button type="button" class="apw-button" onclick={on_copy}>{ "Copy results as JSON" }</button>
+                <button type="button" class="apw-button" onclick={on_download}>{ "Download JSON" }</button>
+                <span class="apw-raw__copied" aria-live="polite">
+                    { match *copied { Some(true) => "Copied", Some(false) => "Copy is not available here", None => "" } }
+                </span>
+            </div>
+        </div>
+    }
+}
+
+/// Starts writing to the clipboard; false where there is no clipboard (insecure context).
+fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    if wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {
+        return false;
+    }
+    let _promise = clipboard.write_text(text);
+    true
+}
+
+/// Saves `text` as a file through a temporary object URL.
+fn download(name: &str, text: &str) -> Option<()> {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url).ok()
+}

@@ -1,0 +1,159 @@
+//! RTT per sequence as an inline SVG: a line through the replies, lost packets marked on
+//! the axis, min/avg/max as reference lines, and a text alternative. Geometry is computed
+//! by [`chart_geometry`] (pure, tested natively); the component only draws it.
+
+use crate::components::format;
+use crate::stats::PingStatistics;
+use std::rc::Rc;
+use yew::prelude::*;
+
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 180.0;
+const PAD_LEFT: f64 = 12.0;
+const PAD_RIGHT: f64 = 12.0;
+const PAD_TOP: f64 = 12.0;
+const PAD_BOTTOM: f64 = 24.0;
+
+/// Props of [`RttChart`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RttChartProps {
+    /// The statistics to plot.
+    pub stats: Rc<PingStatistics>,
+}
+
+/// Everything the chart draws, in SVG user units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartGeometry {
+    /// The polyline's `points` through the non-duplicate replies.
+    pub line: String,
+    /// (x, y) of each reply dot.
+    pub dots: Vec<(f64, f64)>,
+    /// x of each lost sequence.
+    pub lost_x: Vec<f64>,
+    /// (label, y) of the min, avg and max lines.
+    pub guides: Vec<(&'static str, f64, f64)>,
+    /// The RTT at the bottom of the plot.
+    pub y_min_ms: f64,
+    /// The RTT at the top of the plot.
+    pub y_max_ms: f64,
+}
+
+/// Scales sequences to x and RTTs to y (0 ms at the bottom).
+pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
+    let rtt = stats.rtt.as_ref()?;
+    let first = stats
+        .replies
+        .iter()
+        .map(|r| r.sequence)
+        .chain(stats.missing_sequences.iter().copied())
+        .min()?;
+    let last = stats
+        .replies
+        .iter()
+        .map(|r| r.sequence)
+        .chain(stats.missing_sequences.iter().copied())
+        .max()?;
+    let span = f64::from(last - first).max(1.0);
+    // The y range hugs the data, with a margin, so that differences of a millisecond show.
+    let margin = ((rtt.max_ms - rtt.min_ms) * 0.25).max(1.0);
+    let y_min_ms = (rtt.min_ms - margin).max(0.0);
+    let y_max_ms = rtt.max_ms + margin;
+    let x = |seq: u32| PAD_LEFT + (f64::from(seq - first) / span) * (WIDTH - PAD_LEFT - PAD_RIGHT);
+    let y = |ms: f64| {
+        let unit = ((ms - y_min_ms) / (y_max_ms - y_min_ms)).clamp(0.0, 1.0);
+        PAD_TOP + (1.0 - unit) * (HEIGHT - PAD_TOP - PAD_BOTTOM)
+    };
+    let dots: Vec<(f64, f64)> = stats
+        .replies
+        .iter()
+        .filter(|r| !r.duplicate)
+        .filter_map(|r| r.time_ms.map(|t| (x(r.sequence), y(t))))
+        .collect();
+    let line = dots
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(ChartGeometry {
+        line,
+        dots,
+        lost_x: stats.missing_sequences.iter().map(|&s| x(s)).collect(),
+        guides: vec![
+            ("min", rtt.min_ms, y(rtt.min_ms)),
+            ("avg", rtt.avg_ms, y(rtt.avg_ms)),
+            ("max", rtt.max_ms, y(rtt.max_ms)),
+        ],
+        y_min_ms,
+        y_max_ms,
+    })
+}
+
+/// The text alternative: what the chart shows, in one sentence.
+pub fn describe(stats: &PingStatistics) -> String {
+    let lost = match stats.missing_sequences.len() {
+        0 => "none lost".to_owned(),
+        _ => format!(
+            "lost: sequence {}",
+            stats
+                .missing_sequences
+                .iter()
+                .take(20)
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    match &stats.rtt {
+        Some(r) => format!(
+            "Round-trip time of {} replies ({lost}); min {}, avg {}, max {}.",
+            stats.received,
+            format::ms(r.min_ms),
+            format::ms(r.avg_ms),
+            format::ms(r.max_ms)
+        ),
+        None => format!("No replies; {lost}."),
+    }
+}
+
+/// The chart.
+#[function_component]
+pub fn RttChart(props: &RttChartProps) -> Html {
+    let Some(g) = chart_geometry(&props.stats) else {
+        return html! {};
+    };
+    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let baseline = HEIGHT - PAD_BOTTOM;
+    html! {
+        <figure class="apw-chart">
+            <svg class="apw-chart__svg" viewBox={view_box} role="img" aria-labelledby="apw-chart-title apw-chart-desc">
+                <title id="apw-chart-title">{ "Round-trip time per ICMP sequence" }</title>
+                <desc id="apw-chart-desc">{ describe(&props.stats) }</desc>
+                <line class="apw-chart__axis" x1={PAD_LEFT.to_string()} y1={baseline.to_string()}
+                      x2={(WIDTH - PAD_RIGHT).to_string()} y2={baseline.to_string()} />
+                { for g.guides.iter().map(|(label, _, y)| html! {
+                    <line class={format!("apw-chart__guide apw-chart__guide--{label}")}
+                          x1={PAD_LEFT.to_string()} y1={format!("{y:.1}")} x2={(WIDTH - PAD_RIGHT).to_string()} y2={format!("{y:.1}")} />
+                }) }
+                <polyline class="apw-chart__line" points={g.line.clone()} />
+                { for g.dots.iter().map(|(x, y)| html! {
+                    <circle class="apw-chart__dot" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3" />
+                }) }
+                { for g.lost_x.iter().map(|x| html! {
+                    <g class="apw-chart__lost">
+                        <line x1={format!("{:.1}", x - 4.0)} y1={(baseline - 4.0).to_string()} x2={format!("{:.1}", x + 4.0)} y2={(baseline + 4.0).to_string()} />
+                        <line x1={format!("{:.1}", x - 4.0)} y1={(baseline + 4.0).to_string()} x2={format!("{:.1}", x + 4.0)} y2={(baseline - 4.0).to_string()} />
+                    </g>
+                }) }
+            </svg>
+            <figcaption class="apw-chart__legend" aria-hidden="true">
+                <span class="apw-chart__key apw-chart__key--line">{ "RTT per sequence" }</span>
+                { for g.guides.iter().map(|(label, ms, _)| html! {
+                    <span class={format!("apw-chart__key apw-chart__key--{label}")}>{ format!("{label} {}", format::ms(*ms)) }</span>
+                }) }
+                if !g.lost_x.is_empty() {
+                    <span class="apw-chart__key apw-chart__key--lost">{ "× lost" }</span>
+                }
+            </figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,420 @@
+//! `use_ping_task`: follows one ping test. It owns every effect of polling (the fetch,
+//! its abort controller and timeout, the poll timer, the visibility listener) and tears
+//! all of them down in one place, [`Driver::shutdown`], when the component unmounts or
+//! its serial, task id or other settings change. The decisions are [`PollMachine`]'s.
+
+use crate::api::client::{self, http, RawAnswer};
+use crate::poll::{Effect, Event, Failure, FailureKind, Outcome, Phase, PollMachine, PollSettings};
+use crate::stats::PingTestResult;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use yew::prelude::*;
+
+/// The body of the POST that starts a test, when the widget starts it itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StartRequest {
+    /// Hostname or IP address to ping.
+    pub destination: String,
+    /// Echo requests to send (1-100).
+    pub count: Option<u32>,
+    /// Payload size in bytes (10-2000).
+    pub packet_size: Option<u32>,
+}
+
+/// What to follow and how. A change of any field starts over.
+#[derive(Clone, PartialEq)]
+pub struct PingTaskConfig {
+    /// Base URL of the API (or of the page's backend proxy); `""` for the page's origin.
+    pub base_url: AttrValue,
+    /// The AP's serial number.
+    pub serial: AttrValue,
+    /// The task to follow; `None` to start a new test with `start`.
+    pub task_id: Option<AttrValue>,
+    /// Start a new test first (used when `task_id` is `None`).
+    pub start: Option<StartRequest>,
+    /// Token and credentials mode.
+    pub auth: http::Auth,
+    /// Interval, timeout, retries.
+    pub settings: PollSettings,
+}
+
+/// Notifications for the embedding page.
+#[derive(Clone, PartialEq, Default)]
+pub struct TaskCallbacks {
+    /// Each new non-terminal status.
+    pub on_progress: Option<Callback<Rc<PingTestResult>>>,
+    /// The terminal status (`COMPLETED` or `FAILED`).
+    pub on_complete: Option<Callback<Rc<PingTestResult>>>,
+    /// Polling stopped on an error.
+    pub on_error: Option<Callback<Failure>>,
+    /// A new test was started; its task id.
+    pub on_started: Option<Callback<String>>,
+}
+
+/// What a component renders from, and what it can ask for.
+#[derive(Clone, PartialEq)]
+pub struct PingTaskHandle {
+    /// Where polling is.
+    pub phase: Phase,
+    /// The latest status the API sent.
+    pub latest: Option<Rc<PingTestResult>>,
+    /// Whether polling is paused because the page is hidden.
+    pub paused: bool,
+    /// Try again after polling stopped.
+    pub retry: Callback<()>,
+    /// The retry policy's limit, for "attempt 2 of 5".
+    pub max_attempts: u32,
+}
+
+#[derive(Clone, PartialEq)]
+struct View {
+    phase: Phase,
+    latest: Option<Rc<PingTestResult>>,
+    paused: bool,
+}
+
+/// Follows the configured ping test until it ends, is cancelled or the component unmounts.
+#[hook]
+pub fn use_ping_task(config: &PingTaskConfig, callbacks: &TaskCallbacks) -> PingTaskHandle {
+    let view = use_state_eq(|| View {
+        phase: Phase::Idle,
+        latest: None,
+        paused: false,
+    });
+    let driver = use_mut_ref(|| None::<Rc<Driver>>);
+    // The latest callbacks, read at emit time: a new closure must not restart polling.
+    let callbacks_ref = use_mut_ref(TaskCallbacks::default);
+    *callbacks_ref.borrow_mut() = callbacks.clone();
+
+    {
+        let view = view.setter();
+        let driver = driver.clone();
+        use_effect_with(config.clone(), move |config| {
+            let started = Driver::start(config.clone(), view, callbacks_ref);
+            *driver.borrow_mut() = Some(started.clone());
+            move || started.shutdown()
+        });
+    }
+
+    let retry = {
+        let driver = driver.clone();
+        Callback::from(move |()| {
+            if let Some(d) = driver.borrow().as_ref() {
+                d.dispatch(Event::Retry);
+            }
+        })
+    };
+    PingTaskHandle {
+        phase: view.phase.clone(),
+        latest: view.latest.clone(),
+        paused: view.paused,
+        retry,
+        max_attempts: config.settings.retry.max_attempts,
+    }
+}
+
+/// Carries out the machine's effects. Everything it starts, it can stop.
+struct Driver {
+    config: PingTaskConfig,
+    machine: RefCell<PollMachine>,
+    view: UseStateSetter<View>,
+    callbacks: Rc<RefCell<TaskCallbacks>>,
+    task_id: RefCell<Option<String>>,
+    alive: Cell<bool>,
+    /// The in-flight request's controller; aborted on timeout and on shutdown.
+    in_flight: RefCell<Option<web_sys::AbortController>>,
+    request_timeout: RefCell<Option<Timeout>>,
+    timer: RefCell<Option<Timeout>>,
+    visibility: RefCell<Option<EventListener>>,
+    self_ref: RefCell<Weak<Driver>>,
+}
+
+impl Driver {
+    fn start(
+        config: PingTaskConfig,
+        view: UseStateSetter<View>,
+        callbacks: Rc<RefCell<TaskCallbacks>>,
+    ) -> Rc<Self> {
+        let driver = Rc::new(Driver {
+            machine: RefCell::new(PollMachine::new(config.settings)),
+            task_id: RefCell::new(config.task_id.as_ref().map(|t| t.to_string())),
+            config,
+            view,
+            callbacks,
+            alive: Cell::new(true),
+            in_flight: RefCell::new(None),
+            request_timeout: RefCell::new(None),
+            timer: RefCell::new(None),
+            visibility: RefCell::new(None),
+            self_ref: RefCell::new(Weak::new()),
+        });
+        *driver.self_ref.borrow_mut() = Rc::downgrade(&driver);
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let weak = Rc::downgrade(&driver);
+            let doc = document.clone();
+            *driver.visibility.borrow_mut() = Some(EventListener::new(
+                &document,
+                "visibilitychange",
+                move |_| {
+                    if let Some(d) = weak.upgrade() {
+                        d.dispatch(if doc.hidden() {
+                            Event::Hidden
+                        } else {
+                            Event::Visible
+                        });
+                    }
+                },
+            ));
+            if document.hidden() {
+                driver.dispatch(Event::Hidden);
+            }
+        }
+        let first = match (&driver.config.task_id, &driver.config.start) {
+            (Some(_), _) => Event::Start,
+            (None, Some(_)) => Event::StartNewTest,
+            (None, None) => Event::StartAnswered(Err(config_failure(
+                "task id is required (or a start request)",
+            ))),
+        };
+        if first == Event::StartNewTest || first == Event::Start {
+            driver.dispatch(first);
+        } else {
+            // Surface a configuration error through the same path as any failure.
+            driver.machine.borrow_mut().handle(Event::StartNewTest, 0.5);
+            driver.dispatch(first);
+        }
+        driver
+    }
+
+    /// Applies an event and carries out what the machine decides.
+    fn dispatch(&self, event: Event) {
+        if !self.alive.get() {
+            return;
+        }
+        let effect = self
+            .machine
+            .borrow_mut()
+            .handle(event, js_sys::Math::random());
+        match effect {
+            Effect::None => {}
+            Effect::Fetch => self.fetch_status(),
+            Effect::PostStart => self.post_start(),
+            Effect::Wait { ms } => {
+                let weak = self.self_ref.borrow().clone();
+                *self.timer.borrow_mut() = Some(Timeout::new(ms, move || {
+                    if let Some(d) = weak.upgrade() {
+                        d.dispatch(Event::TimerFired);
+                    }
+                }));
+            }
+            Effect::Stop => self.stop_requests(),
+        }
+        self.publish();
+    }
+
+    /// Hands the machine's state to the component and notifies the page.
+    fn publish(&self) {
+        let machine = self.machine.borrow();
+        let view = View {
+            phase: machine.phase().clone(),
+            latest: machine.latest().cloned(),
+            paused: machine.is_hidden(),
+        };
+        drop(machine);
+        self.view.set(view);
+    }
+
+    fn notify(&self, outcome_phase: &Phase) {
+        let callbacks = self.callbacks.borrow().clone();
+        let latest = self.machine.borrow().latest().cloned();
+        match (outcome_phase, latest) {
+            (Phase::Done, Some(result)) => {
+                if let Some(cb) = callbacks.on_complete {
+                    cb.emit(result)
+                }
+            }
+            (Phase::Waiting, Some(result)) => {
+                if let Some(cb) = callbacks.on_progress {
+                    cb.emit(result)
+                }
+            }
+            (Phase::Failed(failure), _) => {
+                if let Some(cb) = callbacks.on_error {
+                    cb.emit(failure.clone())
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A new abort controller and the timeout that aborts it.
+    fn begin_request(&self) -> Option<(web_sys::AbortSignal, Rc<Cell<bool>>)> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let signal = controller.signal();
+        let timed_out = Rc::new(Cell::new(false));
+        let on_timeout = {
+            let controller = controller.clone();
+            let timed_out = timed_out.clone();
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            }
+        };
+        *self.request_timeout.borrow_mut() = Some(Timeout::new(
+            self.config.settings.request_timeout_ms,
+            on_timeout,
+        ));
+        *self.in_flight.borrow_mut() = Some(controller);
+        Some((signal, timed_out))
+    }
+
+    fn end_request(&self) {
+        self.request_timeout.borrow_mut().take();
+        self.in_flight.borrow_mut().take();
+    }
+
+    fn fetch_status(&self) {
+        let task_id = self.task_id.borrow().clone().unwrap_or_default();
+        let url = match client::status_url(&self.config.base_url, &self.config.serial, &task_id) {
+            Ok(url) => url,
+            Err(problem) => {
+                return self.finish_fetch(Outcome::Failed {
+                    failure: config_failure(&problem),
+                    retry_after_ms: None,
+                })
+            }
+        };
+        let Some((signal, timed_out)) = self.begin_request() else {
+            return self.finish_fetch(client::transport_failure(
+                false,
+                "AbortController is not available",
+            ));
+        };
+        let weak = self.self_ref.borrow().clone();
+        let auth = self.config.auth.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = http::get(&url, &auth, &signal).await;
+            let Some(driver) = weak.upgrade() else { return };
+            if !driver.alive.get() {
+                return;
+            }
+            driver.end_request();
+            let outcome = match answer {
+                Ok(answer) => client::classify(&answer),
+                Err(detail) => client::transport_failure(timed_out.get(), &detail),
+            };
+            driver.finish_fetch(outcome);
+        });
+    }
+
+    fn finish_fetch(&self, outcome: Outcome) {
+        self.dispatch(Event::Answered(outcome));
+        let phase = self.machine.borrow().phase().clone();
+        self.notify(&phase);
+    }
+
+    fn post_start(&self) {
+        let Some(start) = self.config.start.clone() else {
+            return;
+        };
+        let url = match client::start_url(&self.config.base_url, &self.config.serial) {
+            Ok(url) => url,
+            Err(problem) => return self.finish_start(Err(config_failure(&problem))),
+        };
+        let Some((signal, timed_out)) = self.begin_request() else {
+            return self.finish_start(Err(config_failure("AbortController is not available")));
+        };
+        let mut body = serde_json::json!({ "destination": start.destination });
+        if let Some(count) = start.count {
+            body["count"] = count.into();
+        }
+        if let Some(size) = start.packet_size {
+            body["packetSize"] = size.into();
+        }
+        let weak = self.self_ref.borrow().clone();
+        let auth = self.config.auth.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = http::post(&url, &body.to_string(), &auth, &signal).await;
+            let Some(driver) = weak.upgrade() else { return };
+            if !driver.alive.get() {
+                return;
+            }
+            driver.end_request();
+            let result = match answer {
+                Ok(answer) => started_task(&answer),
+                Err(detail) => match client::transport_failure(timed_out.get(), &detail) {
+                    Outcome::Failed { failure, .. } => Err(failure),
+                    Outcome::Status(_) => Err(config_failure("unexpected answer")),
+                },
+            };
+            driver.finish_start(result);
+        });
+    }
+
+    fn finish_start(&self, result: Result<String, Failure>) {
+        let result = result.map(|task_id| {
+            if let Some(cb) = self.callbacks.borrow().on_started.clone() {
+                cb.emit(task_id.clone());
+            }
+            *self.task_id.borrow_mut() = Some(task_id);
+        });
+        self.dispatch(Event::StartAnswered(result));
+        let phase = self.machine.borrow().phase().clone();
+        self.notify(&phase);
+    }
+
+    /// Aborts the request in flight and clears every timer.
+    fn stop_requests(&self) {
+        if let Some(controller) = self.in_flight.borrow_mut().take() {
+            controller.abort();
+        }
+        self.request_timeout.borrow_mut().take();
+        self.timer.borrow_mut().take();
+    }
+
+    /// Everything stops: no request, no timer, no listener, no state update after this.
+    fn shutdown(&self) {
+        self.alive.set(false);
+        self.machine.borrow_mut().handle(Event::Cancel, 0.0);
+        self.stop_requests();
+        self.visibility.borrow_mut().take();
+    }
+}
+
+/// The task id from the 202 answer to the POST, or the failure it was.
+fn started_task(answer: &RawAnswer) -> Result<String, Failure> {
+    if answer.status == 200 || answer.status == 202 || answer.status == 201 {
+        let location = serde_json::from_str::<serde_json::Value>(&answer.body)
+            .ok()
+            .and_then(|v| {
+                v.get("location")
+                    .and_then(|l| l.as_str())
+                    .map(str::to_owned)
+            });
+        return location
+            .as_deref()
+            .and_then(client::task_id_from_location)
+            .ok_or_else(|| Failure {
+                kind: FailureKind::BadResponse,
+                http_status: Some(answer.status),
+                error_code: None,
+                message: "The test was accepted, but the answer has no task location.".into(),
+            });
+    }
+    match client::classify(answer) {
+        Outcome::Failed { failure, .. } => Err(failure),
+        Outcome::Status(_) => Err(config_failure("unexpected answer")),
+    }
+}
+
+/// A problem with what the page configured: shown like an API error, never retried.
+fn config_failure(problem: &str) -> Failure {
+    Failure {
+        kind: FailureKind::BadRequest,
+        http_status: None,
+        error_code: None,
+        message: format!("Widget configuration: {problem}"),
+    }
+}

@@ -1,0 +1,100 @@
+// <ap-ping-status>: the widget as a custom element. It renders into a shadow root (the
+// page's CSS cannot reach in, the widget's cannot leak out) and delegates everything to
+// the Rust `mount` it is given. The token is a property only, never an attribute, so it
+// never appears in the DOM or in markup.
+
+const ATTRIBUTES = [
+  "base-url", "serial", "task-id", "poll-interval-ms", "request-timeout-ms",
+  "credentials", "destination", "count", "packet-size", "stylesheet",
+];
+
+// dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
+const DEFAULT_STYLESHEET = new URL("../../../../ap-ping-widget.css", import.meta.url).href;
+
+export function defineElement(mount) {
+  if (!globalThis.customElements || customElements.get("ap-ping-status")) return;
+
+  class ApPingStatus extends HTMLElement {
+    static get observedAttributes() {
+      return ATTRIBUTES;
+    }
+
+    #token = null;
+    #handle = null;
+    #container = null;
+    #link = null;
+
+    /** The bearer token, held in memory only. */
+    get token() {
+      return this.#token;
+    }
+
+    set token(value) {
+      this.#token = value == null || value === "" ? null : String(value);
+      this.#render();
+    }
+
+    connectedCallback() {
+      if (!this.#container) {
+        const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+        this.#link = document.createElement("link");
+        this.#link.rel = "stylesheet";
+        this.#container = document.createElement("div");
+        root.append(this.#link, this.#container);
+      }
+      this.#link.href = this.getAttribute("stylesheet") || DEFAULT_STYLESHEET;
+      this.#render();
+    }
+
+    disconnectedCallback() {
+      const handle = this.#handle;
+      this.#handle = null;
+      if (handle) {
+        handle.destroy();
+        handle.free();
+      }
+    }
+
+    attributeChangedCallback(name) {
+      if (name === "stylesheet" && this.#link) this.#link.href = this.getAttribute("stylesheet") || DEFAULT_STYLESHEET;
+      this.#render();
+    }
+
+    #number(name) {
+      const value = this.getAttribute(name);
+      return value == null || value === "" ? undefined : Number(value);
+    }
+
+    #options() {
+      const destination = this.getAttribute("destination");
+      return {
+        baseUrl: this.getAttribute("base-url") ?? "",
+        serial: this.getAttribute("serial") ?? "",
+        taskId: this.getAttribute("task-id") || undefined,
+        token: this.#token ?? undefined,
+        credentials: this.getAttribute("credentials") || undefined,
+        pollIntervalMs: this.#number("poll-interval-ms"),
+        requestTimeoutMs: this.#number("request-timeout-ms"),
+        start: destination
+          ? { destination, count: this.#number("count"), packetSize: this.#number("packet-size") }
+          : undefined,
+      };
+    }
+
+    #render() {
+      if (!this.isConnected || !this.#container) return;
+      try {
+        const options = this.#options();
+        if (this.#handle) this.#handle.update(options);
+        else this.#handle = mount(this.#container, this, options);
+      } catch (error) {
+        this.dispatchEvent(new CustomEvent("ping-error", {
+          bubbles: true, composed: true,
+          detail: { status: null, errorCode: null, message: String(error?.message ?? error), kind: "configuration" },
+        }));
+      }
+    }
+  }
+
+  customElements.define("ap-ping-status", ApPingStatus);
+}

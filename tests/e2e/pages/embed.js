@@ -1,0 +1,41 @@
+// Mounts the widget the way an admin page would, configured from the query string:
+//   mode=mount|element, serial, taskId, token, destination, count, interval, timeout, retries
+// Everything the widget reports is kept on window.pingEvents for the tests to read.
+import init, { mountPingWidget } from "/ap-ping-widget.js";
+
+await init({ module_or_path: "/ap-ping-widget_bg.wasm" });
+
+const q = new URLSearchParams(location.search);
+const number = (name) => (q.has(name) ? Number(q.get(name)) : undefined);
+window.pingEvents = [];
+const record = (event) => window.pingEvents.push({ type: event.type, detail: event.detail });
+
+const options = {
+  baseUrl: "",
+  serial: q.get("serial") ?? "CNF7G9X001",
+  taskId: q.get("taskId") ?? undefined,
+  token: q.get("token") ?? "demo-token",
+  pollIntervalMs: number("interval") ?? 300,
+  requestTimeoutMs: number("timeout"),
+  maxRetries: number("retries"),
+  start: q.has("taskId") ? undefined : { destination: q.get("destination") ?? "www.google.com", count: number("count") ?? 5 },
+};
+
+let host;
+if (q.get("mode") === "element") {
+  host = document.createElement("ap-ping-status");
+  host.setAttribute("serial", options.serial);
+  host.setAttribute("poll-interval-ms", String(options.pollIntervalMs));
+  if (options.taskId) host.setAttribute("task-id", options.taskId);
+  else host.setAttribute("destination", options.start.destination);
+  if (options.requestTimeoutMs) host.setAttribute("request-timeout-ms", String(options.requestTimeoutMs));
+  host.token = options.token;
+  for (const type of ["ping-started", "ping-progress", "ping-complete", "ping-error"]) host.addEventListener(type, record);
+  document.querySelector("#element-slot").append(host);
+  window.pingElement = host;
+} else {
+  host = document.querySelector("#mount-target");
+  for (const type of ["ping-started", "ping-progress", "ping-complete", "ping-error"]) host.addEventListener(type, record);
+  window.pingWidget = mountPingWidget(host, options);
+}
+window.pingReady = true;

@@ -1,0 +1,34 @@
+// The whole stack for an end-to-end test: mock-central, a static server for dist/ and the
+// test pages (proxying the API path to the stand-in, as an admin backend would), and
+// Debian's Chromium.
+import path from "node:path";
+import { startStaticServer } from "./static-server.mjs";
+import { startMockCentral } from "./mock-central.mjs";
+import { launchBrowser, DIST, ROOT } from "./browser.mjs";
+
+export const PAGES = path.join(ROOT, "tests", "e2e", "pages");
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+export async function startStack({ mockArgs = [] } = {}) {
+  const mock = await startMockCentral(["--reply-interval-ms", "150", ...mockArgs]);
+  const server = await startStaticServer({
+    roots: [DIST, PAGES],
+    headers: (url) => (url.searchParams.get("csp") === "strict" ? { "content-security-policy": STRICT_CSP } : {}),
+    fallback: (req, res) => mock.proxy(req, res),
+  });
+  const browser = await launchBrowser();
+  return {
+    mock,
+    server,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.close();
+      mock.stop();
+    },
+  };
+}
+
+/** Console errors that are the browser reporting an HTTP error status the test asked for. */
+export const isHttpStatusReport = (problem) => problem.includes("Failed to load resource: the server responded with a status of");

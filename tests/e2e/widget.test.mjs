@@ -1,0 +1,205 @@
+// End to end: the widget embedded in a plain admin page (not the demo), against
+// mock-central over real HTTP, in Chromium: the full flow, every failure, cancellation,
+// the custom element, a strict CSP, and screenshots of each state.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startStack, isHttpStatusReport } from "./support/stack.mjs";
+import { openPage, screenshot } from "./support/browser.mjs";
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => stack?.stop());
+
+const WIDE = { width: 1000, height: 900 };
+const NARROW = { width: 360, height: 800 };
+
+async function open(query, { viewport = WIDE, colorScheme = "light" } = {}) {
+  const page = await openPage(stack.browser, { viewport, colorScheme });
+  await page.goto(`${stack.server.url}/embed.html?${new URLSearchParams(query)}`);
+  await page.waitForFunction(() => window.pingReady === true, null, { timeout: 15_000 });
+  return page;
+}
+
+const events = (page, type) => page.evaluate((t) => window.pingEvents.filter((e) => e.type === t), type);
+
+async function waitForEvent(page, type, timeout = 20_000) {
+  await page.waitForFunction((t) => window.pingEvents.some((e) => e.type === t), type, { timeout });
+  return (await events(page, type))[0].detail;
+}
+
+test("a full test: progress, then the card and the table match the server's result", async () => {
+  const page = await open({ serial: "CNF7G9X002", count: "6" });
+  const { taskId } = await waitForEvent(page, "ping-started");
+  await waitForEvent(page, "ping-progress");
+  await screenshot(page, "widget-running-light-wide");
+  const complete = await waitForEvent(page, "ping-complete");
+  const server = JSON.parse(
+    await stack.mock.status(`/network-troubleshooting/v1alpha1/aps/CNF7G9X002/ping/async-operations/${taskId}`),
+  );
+  const out = server.output;
+  assert.equal(complete.status, "COMPLETED");
+  assert.equal(complete.statistics.received, Number(out.receivedPacketsCount));
+
+  const card = (label) => page.locator(".apw-stat", { hasText: label }).locator(".apw-stat__value").textContent();
+  assert.equal(await card("Sent"), out.transmittedPacketsCount);
+  assert.equal(await card("Received"), out.receivedPacketsCount);
+  assert.equal(await card("Lost"), String(out.transmittedPacketsCount - out.receivedPacketsCount));
+  assert.match(await card("Packet loss"), new RegExp(`^${out.packetLossPercent}%`));
+  assert.equal(await card("Min RTT"), `${out.minimumRoundTripTimeMilliseconds} ms`);
+  assert.equal(await card("Max RTT"), `${out.maximumRoundTripTimeMilliseconds} ms`);
+
+  const rows = page.locator(".apw-table tbody tr");
+  assert.equal(await rows.count(), Number(out.transmittedPacketsCount), "one row per sequence, lost ones included");
+  const lostRows = page.locator(".apw-row--lost");
+  assert.equal(await lostRows.count(), out.transmittedPacketsCount - out.receivedPacketsCount);
+  for (const reply of out.replies) {
+    const row = rows.nth(Number(reply.sentPacketIcmpSequenceNumber));
+    assert.equal(await row.locator("td").first().textContent(), reply.sentPacketIcmpSequenceNumber);
+    assert.equal(await row.locator("td").last().textContent(), `${reply.sentPacketTimeMilliseconds} ms`);
+  }
+  assert.match(await page.locator(".apw-chart desc").textContent(), /lost: sequence/);
+  await screenshot(page, "widget-completed-light-wide");
+  assert.deepEqual(page.problems, []);
+});
+
+test("completed state, dark and narrow, through the custom element", async () => {
+  const page = await open({ mode: "element", serial: "CNF7G9X002" }, { viewport: NARROW, colorScheme: "dark" });
+  await waitForEvent(page, "ping-complete");
+  const inShadow = await page.evaluate(() => !!window.pingElement.shadowRoot.querySelector(".apw-table"));
+  assert.ok(inShadow, "rendered inside the shadow root");
+  const outside = await page.evaluate(() => document.querySelectorAll(".apw").length);
+  assert.equal(outside, 0, "nothing leaks into the page's DOM");
+  const border = await page.evaluate(() => getComputedStyle(window.pingElement.shadowRoot.querySelector(".apw-table td")).borderTopColor);
+  assert.notEqual(border, "rgb(255, 0, 255)", "the host page's CSS does not reach in");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll at 360 px (${overflow}px)`);
+  assert.equal(await page.evaluate(() => window.pingElement.getAttribute("token")), null, "the token is never an attribute");
+  await screenshot(page, "widget-completed-dark-narrow");
+  assert.deepEqual(page.problems, []);
+});
+
+test("changing the custom element's attributes restarts polling; removing it stops it", async () => {
+  const page = await open({ mode: "element", serial: "CNF7G9X001" });
+  const first = await waitForEvent(page, "ping-started");
+  await page.evaluate(() => {
+    window.pingEvents.length = 0;
+    window.pingElement.setAttribute("serial", "CNF7G9X002");
+  });
+  const second = await waitForEvent(page, "ping-started");
+  assert.notEqual(second.taskId, first.taskId, "a new test for the new serial");
+  await page.evaluate(() => window.pingElement.remove());
+  await stack.mock.clearRequests();
+  await page.waitForTimeout(1200);
+  assert.deepEqual(await stack.mock.requests(), [], "no request after removal");
+  assert.deepEqual(page.problems, []);
+});
+
+test("401: a wrong token stops with the API's message, and the retry button works once it is fixed", async () => {
+  const page = await open({ token: "wrong" });
+  const error = await waitForEvent(page, "ping-error");
+  assert.equal(error.status, 401);
+  assert.equal(error.errorCode, "HPE_GRAVITY_UNAUTHORIZED");
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Authentication required\..*HPE_GRAVITY_UNAUTHORIZED.*Check the API token/s);
+  await screenshot(page, "widget-error-401-light-wide");
+  await page.evaluate(() => window.pingWidget.update({ serial: "CNF7G9X001", token: "demo-token", pollIntervalMs: 300, start: { destination: "a.example" } }));
+  await waitForEvent(page, "ping-complete");
+  assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
+});
+
+test("404 for an unknown task and 409 for an offline AP show the code, the message and what to do", async () => {
+  let page = await open({ taskId: "c7a3f2d1-e8a9-4b7c-8d1e-0f9a3b2c1d0e" }, { viewport: NARROW, colorScheme: "dark" });
+  let error = await waitForEvent(page, "ping-error");
+  assert.deepEqual([error.status, error.errorCode], [404, "HPE_GRAVITY_TASK_NOT_FOUND"]);
+  assert.match(await page.getByRole("alert").textContent(), /Async operation task not found: c7a3f2d1/);
+  await screenshot(page, "widget-error-404-dark-narrow");
+
+  page = await open({ serial: "CNF7G9X004" });
+  error = await waitForEvent(page, "ping-error");
+  assert.deepEqual([error.status, error.errorCode], [409, "HPE_GRAVITY_DEVICE_OFFLINE"]);
+  assert.match(await page.getByRole("alert").textContent(), /offline/);
+});
+
+test("429 with and without Retry-After, and flaky 500s, are retried until the test completes", async () => {
+  for (const serial of ["CNF7G9X008", "CNF7G9X009", "CNF7G9X007"]) {
+    const page = await open({ serial });
+    await page.locator(".apw-alert--retrying").waitFor({ timeout: 10_000 });
+    assert.match(await page.locator(".apw-alert--retrying").textContent(), /Retrying in \d+ s \(attempt 1 of 5\)/);
+    if (serial === "CNF7G9X008") await screenshot(page, "widget-retrying-light-wide");
+    await waitForEvent(page, "ping-complete", 30_000);
+    assert.equal((await events(page, "ping-error")).length, 0);
+    assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), [], serial);
+  }
+});
+
+test("a hanging server times out, is retried, and stops after the limit", async () => {
+  const page = await open({ serial: "CNF7G9X006", timeout: "300", retries: "2" });
+  await page.locator(".apw-alert--retrying").waitFor({ timeout: 10_000 });
+  assert.match(await page.locator(".apw-alert--retrying").textContent(), /did not answer in time/);
+  const error = await waitForEvent(page, "ping-error", 20_000);
+  assert.equal(error.kind, "timeout");
+  assert.deepEqual(page.problems, []);
+});
+
+test("malformed JSON and a wrong content type are reported, not crashed on", async () => {
+  for (const [serial, text] of [["CNF7G9X010", /could not be read: not valid JSON/], ["CNF7G9X011", /text\/html.* instead of JSON/]]) {
+    const page = await open({ serial, retries: "1" });
+    const error = await waitForEvent(page, "ping-error", 20_000);
+    assert.equal(error.kind, "badResponse");
+    assert.match(await page.getByRole("alert").textContent(), text);
+    assert.deepEqual(page.problems, [], serial);
+  }
+});
+
+test("destroy() aborts the request in flight and sends nothing more", async () => {
+  const page = await open({ serial: "CNF7G9X001", count: "50" });
+  await waitForEvent(page, "ping-progress");
+  await page.evaluate(() => window.pingWidget.destroy());
+  await stack.mock.clearRequests();
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await stack.mock.requests(), [], "the mock saw no request after destroy()");
+  assert.equal(await page.locator(".apw").count(), 0, "the widget is gone");
+  assert.deepEqual(page.problems, []);
+});
+
+test("one request per poll interval while running, none after the end", async () => {
+  const page = await open({ serial: "CNF7G9X001", count: "12", interval: "500" });
+  const { taskId } = await waitForEvent(page, "ping-started");
+  await waitForEvent(page, "ping-complete", 30_000);
+  const polls = (await stack.mock.requests()).filter((r) => r.method === "GET" && r.path.endsWith(taskId));
+  const gaps = polls.slice(1).map((r, i) => r.atMs - polls[i].atMs);
+  assert.ok(gaps.every((g) => g >= 450), `never faster than the interval: ${gaps}`);
+  await page.waitForTimeout(1200);
+  const after = (await stack.mock.requests()).filter((r) => r.path.endsWith(taskId));
+  assert.equal(after.filter((r) => r.method === "GET").length, polls.length, "no request after COMPLETED");
+});
+
+test("under a strict Content-Security-Policy the widget still works, with no violation", async () => {
+  for (const mode of ["mount", "element"]) {
+    const page = await open({ mode, serial: "CNF7G9X002", csp: "strict" });
+    const violations = [];
+    await page.exposeFunction("reportViolation", (v) => violations.push(v));
+    await page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+    await waitForEvent(page, "ping-complete");
+    const table = mode === "element"
+      ? await page.evaluate(() => !!window.pingElement.shadowRoot.querySelector(".apw-table"))
+      : await page.locator(".apw-table").isVisible();
+    assert.ok(table, mode);
+    assert.deepEqual(violations, [], mode);
+    assert.deepEqual(page.problems, [], mode);
+  }
+});
+
+test("markup in API strings is shown as text", async () => {
+  const page = await open({ serial: "CNF7G9X001", destination: "x.invalid" });
+  const complete = await waitForEvent(page, "ping-complete");
+  assert.equal(complete.status, "FAILED");
+  assert.match(await page.locator(".apw-progress-panel__status").textContent(), /Unable to resolve host: x\.invalid/);
+  await screenshot(page, "widget-failed-test-light-wide");
+  // A destination with markup never reaches the server (it validates hostnames), so the
+  // text path is proven in the browser tests with `<img onerror>` in every field.
+  assert.deepEqual(page.problems, []);
+});
