@@ -6,7 +6,6 @@ use crate::components::{PingWidget, PingWidgetProps};
 use crate::hooks::{PingTaskConfig, StartRequest, TaskCallbacks};
 use crate::js::flat;
 use crate::poll::{FailureKind, PollSettings};
-use serde::Deserialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,8 +55,7 @@ extern "C" {
 }
 
 /// What a page passes, read from a plain JS object. No `Debug`: it holds the token.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Default)]
 struct MountOptions {
     base_url: String,
     serial: String,
@@ -67,24 +65,45 @@ struct MountOptions {
     poll_interval_ms: Option<u32>,
     request_timeout_ms: Option<u32>,
     max_retries: Option<u32>,
-    start: Option<StartOptions>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct StartOptions {
-    destination: String,
-    count: Option<u32>,
-    packet_size: Option<u32>,
+    start: Option<StartRequest>,
 }
 
 impl MountOptions {
+    /// Reads the options object field by field (`undefined` and `null` mean "not given"),
+    /// with an error that names the field.
     fn from_js(options: JsValue) -> Result<Self, JsError> {
         if options.is_undefined() || options.is_null() {
             return Ok(Self::default());
         }
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))
+        if !options.is_object() {
+            return Err(JsError::new("invalid widget options: expected an object"));
+        }
+        let start = match field(&options, "start")? {
+            None => None,
+            Some(start) if start.is_object() => Some(StartRequest {
+                destination: string(&start, "destination")?.ok_or_else(|| {
+                    JsError::new("invalid widget options: start.destination is required")
+                })?,
+                count: whole(&start, "count")?,
+                packet_size: whole(&start, "packetSize")?,
+            }),
+            Some(_) => {
+                return Err(JsError::new(
+                    "invalid widget options: start must be an object",
+                ))
+            }
+        };
+        Ok(MountOptions {
+            base_url: string(&options, "baseUrl")?.unwrap_or_default(),
+            serial: string(&options, "serial")?.unwrap_or_default(),
+            task_id: string(&options, "taskId")?,
+            token: string(&options, "token")?,
+            credentials: string(&options, "credentials")?,
+            poll_interval_ms: whole(&options, "pollIntervalMs")?,
+            request_timeout_ms: whole(&options, "requestTimeoutMs")?,
+            max_retries: whole(&options, "maxRetries")?,
+            start,
+        })
     }
 
     fn into_props(self, events: &web_sys::EventTarget) -> PingWidgetProps {
@@ -117,6 +136,38 @@ impl MountOptions {
             callbacks: callbacks_for(events),
             class: Default::default(),
         }
+    }
+}
+
+/// `object[name]`, or `None` when it is `undefined` or `null`.
+fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("invalid widget options: {name} cannot be read")))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+fn string(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(v) => v.as_string().map(Some).ok_or_else(|| {
+            JsError::new(&format!("invalid widget options: {name} must be a string"))
+        }),
+    }
+}
+
+fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, JsError> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(v) => match v.as_f64() {
+            Some(n)
+                if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) =>
+            {
+                Ok(Some(n as u32))
+            }
+            _ => Err(JsError::new(&format!(
+                "invalid widget options: {name} must be a whole number"
+            ))),
+        },
     }
 }
 
