@@ -17,17 +17,17 @@ pub struct RawOutputProps {
 #[function_component]
 pub fn RawOutput(props: &RawOutputProps) -> Html {
     let copied = use_state(|| None::<bool>);
-    let json = serde_json::to_string_pretty(&*props.result).unwrap_or_default();
+    // The JSON is made on click, not on every render.
     let on_copy = {
-        let json = json.clone();
+        let result = props.result.clone();
         let copied = copied.clone();
-        Callback::from(move |_| copied.set(Some(copy_to_clipboard(&json))))
+        Callback::from(move |_| copied.set(Some(copy_to_clipboard(&as_json(&result)))))
     };
     let on_download = {
-        let json = json.clone();
+        let result = props.result.clone();
         let name = format!("{}.json", props.file_stem);
         Callback::from(move |_| {
-            download(&name, &json);
+            download(&name, &as_json(&result));
         })
     };
     html! {
@@ -47,6 +47,10 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
             </div>
         </div>
     }
+}
+
+fn as_json(result: &PingTestResult) -> String {
+    serde_json::to_string_pretty(result).unwrap_or_default()
 }
 
 /// Starts writing to the clipboard; false where there is no clipboard (insecure context).
