@@ -152,6 +152,8 @@ pub enum Event {
     Visible,
     /// The user asked to try again after polling stopped.
     Retry,
+    /// Polling cannot work (the page's configuration is wrong): stop with this failure.
+    Refuse(Failure),
     /// Stop everything (unmount, `destroy()`, new serial or task id).
     Cancel,
 }
@@ -282,6 +284,10 @@ impl PollMachine {
                 }
                 _ => Effect::None,
             },
+            Event::Refuse(failure) => {
+                self.phase = Phase::Failed(failure);
+                Effect::Stop
+            }
             Event::Cancel => {
                 self.phase = Phase::Idle;
                 self.due_while_hidden = false;

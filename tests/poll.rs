@@ -287,3 +287,16 @@ fn a_failed_start_stops_and_retry_posts_again() {
     assert!(matches!(m.phase(), Phase::Failed(f) if f.http_status == Some(409)));
     assert_eq!(m.handle(Event::Retry, 0.5), Effect::PostStart);
 }
+
+#[test]
+fn a_refused_configuration_stops_and_can_be_retried() {
+    let mut m = machine();
+    let bad = Failure {
+        kind: FailureKind::BadRequest,
+        http_status: None,
+        error_code: None,
+        message: "serial is required".into(),
+    };
+    assert_eq!(m.handle(Event::Refuse(bad), 0.5), Effect::Stop);
+    assert!(matches!(m.phase(), Phase::Failed(f) if f.message == "serial is required"));
+}

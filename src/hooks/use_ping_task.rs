@@ -174,17 +174,11 @@ impl Driver {
         let first = match (&driver.config.task_id, &driver.config.start) {
             (Some(_), _) => Event::Start,
             (None, Some(_)) => Event::StartNewTest,
-            (None, None) => Event::StartAnswered(Err(config_failure(
-                "task id is required (or a start request)",
-            ))),
+            (None, None) => {
+                Event::Refuse(config_failure("a task id (or a start request) is required"))
+            }
         };
-        if first == Event::StartNewTest || first == Event::Start {
-            driver.dispatch(first);
-        } else {
-            // Surface a configuration error through the same path as any failure.
-            driver.machine.borrow_mut().handle(Event::StartNewTest, 0.5);
-            driver.dispatch(first);
-        }
+        driver.dispatch(first);
         driver
     }
 
@@ -193,6 +187,11 @@ impl Driver {
         if !self.alive.get() {
             return;
         }
+        // Only news from the server (or a refusal) is worth telling the page about.
+        let notable = matches!(
+            event,
+            Event::Answered(_) | Event::StartAnswered(_) | Event::Refuse(_)
+        );
         let effect = self
             .machine
             .borrow_mut()
@@ -212,6 +211,10 @@ impl Driver {
             Effect::Stop => self.stop_requests(),
         }
         self.publish();
+        if notable {
+            let phase = self.machine.borrow().phase().clone();
+            self.notify(&phase);
+        }
     }
 
     /// Hands the machine's state to the component and notifies the page.
@@ -226,6 +229,7 @@ impl Driver {
         self.view.set(view);
     }
 
+    /// Tells the page what the last answer meant: progress, the end, or an error.
     fn notify(&self, outcome_phase: &Phase) {
         let callbacks = self.callbacks.borrow().clone();
         let latest = self.machine.borrow().latest().cloned();
@@ -311,8 +315,6 @@ impl Driver {
 
     fn finish_fetch(&self, outcome: Outcome) {
         self.dispatch(Event::Answered(outcome));
-        let phase = self.machine.borrow().phase().clone();
-        self.notify(&phase);
     }
 
     fn post_start(&self) {
@@ -361,8 +363,6 @@ impl Driver {
             *self.task_id.borrow_mut() = Some(task_id);
         });
         self.dispatch(Event::StartAnswered(result));
-        let phase = self.machine.borrow().phase().clone();
-        self.notify(&phase);
     }
 
     /// Aborts the request in flight and clears every timer.

@@ -203,3 +203,37 @@ test("markup in API strings is shown as text", async () => {
   // text path is proven in the browser tests with `<img onerror>` in every field.
   assert.deepEqual(page.problems, []);
 });
+
+test("a configuration error (no serial, a path-changing task id) is shown and reported, nothing is sent", async () => {
+  await stack.mock.clearRequests();
+  let page = await open({ serial: "" });
+  let error = await waitForEvent(page, "ping-error");
+  assert.equal(error.message, "Widget configuration: serial is required");
+  assert.match(await page.getByRole("alert").textContent(), /serial is required/);
+  page = await open({ serial: "CNF7G9X001", taskId: ".." });
+  error = await waitForEvent(page, "ping-error");
+  assert.equal(error.message, 'Widget configuration: task id ".." is not a valid path segment');
+  assert.deepEqual(await stack.mock.requests(), [], "no request left the page");
+  assert.deepEqual(page.problems, []);
+});
+
+test("polling pauses while the tab is hidden and resumes when it is visible", async () => {
+  const page = await open({ serial: "CNF7G9X001", count: "60", interval: "250" });
+  await waitForEvent(page, "ping-progress");
+  const setHidden = (hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => h });
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => (h ? "hidden" : "visible") });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+  await setHidden(true);
+  await page.waitForTimeout(400); // let the request in flight, if any, finish
+  await stack.mock.clearRequests();
+  await page.waitForTimeout(1200);
+  assert.deepEqual(await stack.mock.requests(), [], "no request while hidden");
+  assert.match(await page.locator(".apw-progress-panel").textContent(), /Paused while this tab is hidden/);
+  await setHidden(false);
+  await page.waitForTimeout(600);
+  assert.ok((await stack.mock.requests()).length >= 1, "polling resumed");
+  await page.evaluate(() => window.pingWidget.destroy());
+  assert.deepEqual(page.problems, []);
+});
