@@ -38,21 +38,18 @@ pub struct ChartGeometry {
     pub y_max_ms: f64,
 }
 
-/// Scales sequences to x and RTTs to y (0 ms at the bottom).
+/// Scales sequences to x and RTTs to y (the plotted range hugs the data).
 pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
     let rtt = stats.rtt.as_ref()?;
-    let first = stats
+    let sequences = stats
         .replies
         .iter()
         .map(|r| r.sequence)
-        .chain(stats.missing_sequences.iter().copied())
-        .min()?;
-    let last = stats
-        .replies
-        .iter()
-        .map(|r| r.sequence)
-        .chain(stats.missing_sequences.iter().copied())
-        .max()?;
+        .chain(stats.missing_sequences.iter().copied());
+    let (first, last) = sequences.fold(None, |range: Option<(u32, u32)>, s| match range {
+        None => Some((s, s)),
+        Some((lo, hi)) => Some((lo.min(s), hi.max(s))),
+    })?;
     let span = f64::from(last - first).max(1.0);
     // The y range hugs the data, with a margin, so that differences of a millisecond show.
     let margin = ((rtt.max_ms - rtt.min_ms) * 0.25).max(1.0);
@@ -155,5 +152,32 @@ pub fn RttChart(props: &RttChartProps) -> Html {
                 }
             </figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::parse_ping_status;
+
+    #[test]
+    fn the_seed_spans_the_plot_and_marks_the_lost_packet() {
+        let body = include_str!("../../tests/fixtures/seed_completed.json");
+        let stats = parse_ping_status(body).unwrap().statistics.unwrap();
+        let g = chart_geometry(&stats).unwrap();
+        assert_eq!(g.dots.len(), 4);
+        assert_eq!(g.dots[0].0, PAD_LEFT, "sequence 0 at the left edge");
+        assert_eq!(
+            g.dots[3].0,
+            WIDTH - PAD_RIGHT,
+            "sequence 4 at the right edge"
+        );
+        assert_eq!(
+            g.lost_x,
+            vec![PAD_LEFT + (WIDTH - PAD_LEFT - PAD_RIGHT) / 2.0]
+        );
+        let top = g.dots.iter().map(|d| d.1).fold(f64::INFINITY, f64::min);
+        assert!(top > PAD_TOP, "the highest RTT stays inside the plot");
+        assert!(g.y_min_ms < 200.2 && g.y_max_ms > 209.8);
     }
 }
