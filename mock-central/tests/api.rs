@@ -1,6 +1,6 @@
 //! The stand-in over real HTTP on 127.0.0.1: every endpoint, error and scenario.
 
-use ap_ping_widget::stats::{parse_ping_output, parse_ping_status, StatisticsSource};
+use ap_ping_core::stats::{parse_ping_output, parse_ping_status, StatisticsSource};
 use mock_central::{serve, Config};
 use reqwest::StatusCode;
 use serde_json::{json, Value};

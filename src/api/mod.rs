@@ -1,7 +1,5 @@
-//! The Central API as it is on the wire, and the errors of reading it.
+//! The Central API: its JSON and parse errors (from `ap-ping-core`), and the client.
 
 pub mod client;
-pub mod error;
-pub mod wire;
 
-pub use error::ParseError;
+pub use ap_ping_core::{error, wire, ParseError};

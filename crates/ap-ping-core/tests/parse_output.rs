@@ -1,10 +1,10 @@
 //! Native tests of ping text parsing, one real output per format.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ap_ping_widget::stats::{parse_ping_output, PingStatistics, StatisticsSource};
+use ap_ping_core::stats::{parse_ping_output, PingStatistics, StatisticsSource};
 
 fn parse(fixture: &str) -> PingStatistics {
-    let path = format!("{}/tests/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../../tests/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
     parse_ping_output(&text).unwrap_or_else(|e| panic!("{fixture}: {e}"))
 }

@@ -7,7 +7,7 @@
 //! Ping text is free-form, so a line that cannot be read becomes a warning, never an error;
 //! only text with nothing of ping in it at all is rejected.
 
-use crate::api::ParseError;
+use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
 

@@ -1,10 +1,10 @@
 //! Native tests of `parse_ping_status`: the status and progress of a 200 body.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ap_ping_widget::api::ParseError;
-use ap_ping_widget::stats::{parse_ping_status, TestStatus};
+use ap_ping_core::ParseError;
+use ap_ping_core::stats::{parse_ping_status, TestStatus};
 
-const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
+const SEED_COMPLETED: &str = include_str!("../../../tests/fixtures/seed_completed.json");
 
 #[test]
 fn seed_body_is_completed_at_100_percent() {
@@ -78,7 +78,7 @@ fn trailing_garbage_is_not_json() {
 
 // ── the full result of the seed body ──────────────────────────────────────────────────
 
-use ap_ping_widget::stats::StatisticsSource;
+use ap_ping_core::stats::StatisticsSource;
 
 #[test]
 fn seed_body_statistics_match_the_api_with_the_lost_packet_inferred() {

@@ -1,7 +1,7 @@
 //! Property tests: invariants over generated valid bodies, and no panic on any input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ap_ping_widget::stats::{parse_ping_output, parse_ping_status};
+use ap_ping_core::stats::{parse_ping_output, parse_ping_status};
 use proptest::prelude::*;
 
 /// A ping run: for each sequence sent, the RTT of its reply or `None` if it was lost.

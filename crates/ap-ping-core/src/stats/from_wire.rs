@@ -1,7 +1,7 @@
 //! From the API's JSON text to [`PingTestResult`], with errors that name the field path.
 
-use crate::api::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
-use crate::api::ParseError;
+use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
+use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
 use crate::stats::model::{
     PingReply, PingStatistics, PingTestResult, StatisticsSource, TestStatus,
