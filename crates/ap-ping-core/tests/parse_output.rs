@@ -4,7 +4,10 @@
 use ap_ping_core::stats::{parse_ping_output, PingStatistics, StatisticsSource};
 
 fn parse(fixture: &str) -> PingStatistics {
-    let path = format!("{}/../../tests/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../tests/fixtures/{fixture}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     parse_ping_output(&text).unwrap_or_else(|e| panic!("{fixture}: {e}"))
 }

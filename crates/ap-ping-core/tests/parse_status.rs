@@ -1,8 +1,8 @@
 //! Native tests of `parse_ping_status`: the status and progress of a 200 body.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ap_ping_core::ParseError;
 use ap_ping_core::stats::{parse_ping_status, TestStatus};
+use ap_ping_core::ParseError;
 
 const SEED_COMPLETED: &str = include_str!("../../../tests/fixtures/seed_completed.json");
 

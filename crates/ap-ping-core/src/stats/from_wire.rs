@@ -1,6 +1,5 @@
 //! From the API's JSON text to [`PingTestResult`], with errors that name the field path.
 
-use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
 use crate::stats::model::{
@@ -8,6 +7,7 @@ use crate::stats::model::{
 };
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::timestamp::parse_rfc3339_nanos;
+use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use std::borrow::Cow;
 use std::rc::Rc;
 
