@@ -14,6 +14,14 @@ pub fn number(v: f64, max_fraction: u8) -> String {
     format!("{rounded}")
 }
 
+/// Makes the locale's formatters now: creating an `Intl.NumberFormat` costs milliseconds,
+/// which belong in the widget's first, idle moments, not in the frame that shows a result.
+pub fn warm_up() {
+    for digits in 0..=2 {
+        number(0.0, digits);
+    }
+}
+
 /// A round-trip time: `204.7 ms`.
 pub fn ms(v: f64) -> String {
     format!("{} ms", number(v, if v < 10.0 { 2 } else { 1 }))

@@ -1,6 +1,8 @@
 //! The widget's root component: follows one ping test and composes the views.
 
-use crate::components::{ErrorPanel, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard};
+use crate::components::{
+    format, ErrorPanel, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard,
+};
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
 use crate::poll::Phase;
 use crate::stats::TestStatus;
@@ -23,6 +25,7 @@ pub struct PingWidgetProps {
 #[function_component]
 pub fn PingWidget(props: &PingWidgetProps) -> Html {
     let task = use_ping_task(&props.config, &props.callbacks);
+    use_effect_with((), |_| format::warm_up());
     let latest = task.latest.clone();
     let status = latest.as_ref().map(|r| r.status.clone());
     let badge = match (&task.phase, &status) {
