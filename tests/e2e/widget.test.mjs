@@ -33,6 +33,7 @@ test("a full test: progress, then the card and the table match the server's resu
   const page = await open({ serial: "CNF7G9X002", count: "6" });
   const { taskId } = await waitForEvent(page, "ping-started");
   await waitForEvent(page, "ping-progress");
+  await page.waitForFunction(() => Number(document.querySelector("[role=progressbar]")?.getAttribute("aria-valuenow")) > 0);
   await screenshot(page, "widget-running-light-wide");
   const complete = await waitForEvent(page, "ping-complete");
   const server = JSON.parse(
