@@ -51,7 +51,7 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
             <tr key={i} class={classes!("apw-row", r.duplicate.then_some("apw-row--dup"))}>
                 <td class="apw-num">{ r.sequence }</td>
                 <td class="apw-addr">
-                    { r.address.clone().unwrap_or_default() }
+                    { r.address.clone().map(AttrValue::from).unwrap_or_default() }
                     if r.duplicate { <span class="apw-tag apw-tag--dup" title="A second reply to the same request">{ "duplicate" }</span> }
                 </td>
                 <td class="apw-num apw-col-bytes">{ r.size_bytes.map(|b| b.to_string()).unwrap_or_default() }</td>

@@ -82,7 +82,7 @@ fn locate_error(text: &str) -> ParseError {
 pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError> {
     let status = match body.status.as_deref() {
         Some(s) if !s.trim().is_empty() => {
-            TestStatus::from_api(text("status", s, MAX_FIELD_CHARS)?)
+            TestStatus::from_api(text(|| "status".into(), s, MAX_FIELD_CHARS)?)
         }
         Some(_) => return Err(ParseError::invalid("status", "must not be empty")),
         None => {
@@ -188,10 +188,11 @@ fn observe_output(out: PingOutputWire<'_>) -> Result<Observed, ParseError> {
         _ => None,
     };
     let wire_replies = out.replies.unwrap_or_default();
+    let mut last_address = None;
     let mut replies = wire_replies
         .iter()
         .enumerate()
-        .map(|(i, r)| reply(i, r))
+        .map(|(i, r)| reply(i, r, &mut last_address))
         .collect::<Result<Vec<_>, _>>()?;
     mark_repeated_sequences(&mut replies);
     Ok(Observed {
@@ -209,7 +210,11 @@ fn observe_output(out: PingOutputWire<'_>) -> Result<Observed, ParseError> {
     })
 }
 
-fn reply(i: usize, r: &PingReplyWire<'_>) -> Result<PingReply, ParseError> {
+fn reply(
+    i: usize,
+    r: &PingReplyWire<'_>,
+    last_address: &mut Option<Rc<str>>,
+) -> Result<PingReply, ParseError> {
     let path = |field: &str| format!("output.replies[{i}].{field}");
     let sequence = match &r.sent_packet_icmp_sequence_number {
         Some(n) => integer(|| path("sentPacketIcmpSequenceNumber"), n)?,
@@ -226,7 +231,10 @@ fn reply(i: usize, r: &PingReplyWire<'_>) -> Result<PingReply, ParseError> {
     Ok(PingReply {
         sequence,
         address: match &r.sent_packet_address {
-            Some(a) => Some(text(&path("sentPacketAddress"), a, MAX_FIELD_CHARS)?.to_owned()),
+            Some(a) => Some(shared(
+                last_address,
+                text(|| path("sentPacketAddress"), a, MAX_FIELD_CHARS)?,
+            )),
             None => None,
         },
         ttl: r
@@ -327,11 +335,19 @@ fn shown(n: &WireNumber<'_>) -> String {
     }
 }
 
-/// A string field no longer than `max` bytes.
-fn text<'s>(path: &str, s: &'s str, max: usize) -> Result<&'s str, ParseError> {
+/// `s` as an `Rc<str>`, the previous one again when it is the same text.
+pub(crate) fn shared(last: &mut Option<Rc<str>>, s: &str) -> Rc<str> {
+    match last {
+        Some(known) if &**known == s => known.clone(),
+        _ => last.insert(Rc::from(s)).clone(),
+    }
+}
+
+/// A string field no longer than `max` bytes. The path is only built for an error.
+fn text(path: impl FnOnce() -> String, s: &str, max: usize) -> Result<&str, ParseError> {
     if s.len() > max {
         return Err(ParseError::invalid(
-            path,
+            path(),
             format!(
                 "a string of {} bytes is longer than the {max} accepted",
                 s.len()
@@ -343,7 +359,7 @@ fn text<'s>(path: &str, s: &'s str, max: usize) -> Result<&'s str, ParseError> {
 
 fn owned(path: &str, s: &Option<Cow<'_, str>>, max: usize) -> Result<Option<String>, ParseError> {
     s.as_deref()
-        .map(|s| text(path, s, max).map(str::to_owned))
+        .map(|s| text(|| path.to_owned(), s, max).map(str::to_owned))
         .transpose()
 }
 

@@ -9,6 +9,7 @@
 
 use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
+use crate::stats::from_wire::shared;
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
 
 /// Longest ping text accepted (about 150,000 reply lines).
@@ -49,6 +50,8 @@ struct TextReader {
     /// ICMP errors (`Destination Host Unreachable`), counted and summarized once.
     icmp_errors: u32,
     first_icmp_error: Option<String>,
+    /// The address of the previous reply, shared with the next one when it is the same.
+    last_address: Option<std::rc::Rc<str>>,
 }
 
 impl TextReader {
@@ -135,7 +138,7 @@ impl TextReader {
         let address = innermost_parenthesized(from).unwrap_or(from).trim();
         let mut reply = PingReply {
             sequence: 0,
-            address: (!address.is_empty()).then(|| address.to_owned()),
+            address: (!address.is_empty()).then(|| shared(&mut self.last_address, address)),
             ttl: None,
             time_ms: None,
             size_bytes: size.trim().parse().ok(),
