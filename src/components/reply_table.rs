@@ -48,21 +48,21 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
     }
     let body = rows(stats).into_iter().enumerate().map(|(i, row)| match row {
         ReplyRow::Reply(r) => html! {
-            <tr key={i} class={classes!("apw-row", r.duplicate.then_some("apw-row--dup"))}>
-                <td class="apw-num">{ r.sequence }</td>
-                <td class="apw-addr">
+            <tr key={i} class={r.duplicate.then_some("apw-row--dup")}>
+                <td>{ r.sequence }</td>
+                <td>
                     { r.address.clone().map(AttrValue::from).unwrap_or_default() }
                     if r.duplicate { <span class="apw-tag apw-tag--dup" title="A second reply to the same request">{ "duplicate" }</span> }
                 </td>
-                <td class="apw-num apw-col-bytes">{ r.size_bytes.map(|b| b.to_string()).unwrap_or_default() }</td>
-                <td class="apw-num">{ r.ttl.map(|t| t.to_string()).unwrap_or_default() }</td>
-                <td class="apw-num">{ r.time_ms.map(format::ms).unwrap_or_default() }</td>
+                <td>{ r.size_bytes.map(|b| b.to_string()).unwrap_or_default() }</td>
+                <td>{ r.ttl.map(|t| t.to_string()).unwrap_or_default() }</td>
+                <td>{ r.time_ms.map(format::ms).unwrap_or_default() }</td>
             </tr>
         },
         ReplyRow::Lost(seq) => html! {
-            <tr key={i} class="apw-row apw-row--lost">
-                <td class="apw-num">{ seq }</td>
-                <td class="apw-addr" colspan="4"><span class="apw-tag apw-tag--lost">{ "lost" }</span>{ " no reply" }</td>
+            <tr key={i} class="apw-row--lost">
+                <td>{ seq }</td>
+                <td colspan="4"><span class="apw-tag apw-tag--lost">{ "lost" }</span>{ " no reply" }</td>
             </tr>
         },
     });
@@ -72,11 +72,11 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
                 <caption class="apw-visually-hidden">{ "Replies by ICMP sequence number" }</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="apw-num">{ "Seq" }</th>
+                        <th scope="col">{ "Seq" }</th>
                         <th scope="col">{ "Address" }</th>
-                        <th scope="col" class="apw-num apw-col-bytes">{ "Bytes" }</th>
-                        <th scope="col" class="apw-num">{ "TTL" }</th>
-                        <th scope="col" class="apw-num">{ "Time" }</th>
+                        <th scope="col">{ "Bytes" }</th>
+                        <th scope="col">{ "TTL" }</th>
+                        <th scope="col">{ "Time" }</th>
                     </tr>
                 </thead>
                 <tbody>{ for body }</tbody>

@@ -85,6 +85,30 @@ pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
     })
 }
 
+/// Every dot as a zero-length segment; round line caps draw it as a dot.
+pub fn dots_path(dots: &[(f64, f64)]) -> String {
+    dots.iter()
+        .map(|(x, y)| format!("M{x:.1} {y:.1}h0"))
+        .collect()
+}
+
+/// An × on the axis for every lost sequence.
+pub fn lost_path(lost_x: &[f64], baseline: f64) -> String {
+    let (top, bottom) = (baseline - 4.0, baseline + 4.0);
+    lost_x
+        .iter()
+        .map(|x| {
+            format!(
+                "M{:.1} {top}L{:.1} {bottom}M{:.1} {bottom}L{:.1} {top}",
+                x - 4.0,
+                x + 4.0,
+                x - 4.0,
+                x + 4.0
+            )
+        })
+        .collect()
+}
+
 /// The text alternative: what the chart shows, in one sentence.
 pub fn describe(stats: &PingStatistics) -> String {
     let lost = match stats.missing_sequences.len() {
@@ -132,15 +156,12 @@ pub fn RttChart(props: &RttChartProps) -> Html {
                           x1={PAD_LEFT.to_string()} y1={format!("{y:.1}")} x2={(WIDTH - PAD_RIGHT).to_string()} y2={format!("{y:.1}")} />
                 }) }
                 <polyline class="apw-chart__line" points={g.line.clone()} />
-                { for g.dots.iter().map(|(x, y)| html! {
-                    <circle class="apw-chart__dot" cx={format!("{x:.1}")} cy={format!("{y:.1}")} r="3" />
-                }) }
-                { for g.lost_x.iter().map(|x| html! {
-                    <g class="apw-chart__lost">
-                        <line x1={format!("{:.1}", x - 4.0)} y1={(baseline - 4.0).to_string()} x2={format!("{:.1}", x + 4.0)} y2={(baseline + 4.0).to_string()} />
-                        <line x1={format!("{:.1}", x - 4.0)} y1={(baseline + 4.0).to_string()} x2={format!("{:.1}", x + 4.0)} y2={(baseline - 4.0).to_string()} />
-                    </g>
-                }) }
+                // One path each for all dots and all lost marks: a hundred replies would
+                // otherwise be a hundred elements built across the wasm boundary.
+                <path class="apw-chart__dots" d={dots_path(&g.dots)} />
+                if !g.lost_x.is_empty() {
+                    <path class="apw-chart__lost" d={lost_path(&g.lost_x, baseline)} />
+                }
             </svg>
             <figcaption class="apw-chart__legend" aria-hidden="true">
                 <span class="apw-chart__key apw-chart__key--line">{ "RTT per sequence" }</span>

@@ -61,6 +61,8 @@ test("a full test: progress, then the card and the table match the server's resu
     assert.equal(await row.locator("td").last().textContent(), `${reply.sentPacketTimeMilliseconds} ms`);
   }
   assert.match(await page.locator(".apw-chart desc").textContent(), /lost: sequence/);
+  const align = await page.evaluate(() => [...document.querySelectorAll(".apw-table tbody tr:first-child td")].map((td) => getComputedStyle(td).textAlign));
+  assert.deepEqual(align, ["right", "start", "right", "right", "right"], "numbers right-aligned, the address as text");
   await screenshot(page, "widget-completed-light-wide");
   assert.deepEqual(page.problems, []);
 });
