@@ -35,6 +35,13 @@ export function defineElement(mount) {
     }
 
     connectedCallback() {
+      // A page may set `token` before this module defined the element: the value then
+      // sits on the instance and hides the accessor. Take it over (lazy property upgrade).
+      if (Object.prototype.hasOwnProperty.call(this, "token")) {
+        const early = this.token;
+        delete this.token;
+        this.#token = early == null || early === "" ? null : String(early);
+      }
       if (!this.#container) {
         const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
         this.#link = document.createElement("link");

@@ -240,3 +240,12 @@ test("polling pauses while the tab is hidden and resumes when it is visible", as
   await page.evaluate(() => window.pingWidget.destroy());
   assert.deepEqual(page.problems, []);
 });
+
+test("a token set on the element before the module defined it is used, and never becomes an attribute", async () => {
+  const page = await open({ mode: "early-element", serial: "CNF7G9X001" });
+  await waitForEvent(page, "ping-complete");
+  assert.equal(await page.evaluate(() => window.pingElement.token), "demo-token");
+  assert.equal(await page.evaluate(() => Object.prototype.hasOwnProperty.call(window.pingElement, "token")), false);
+  assert.equal(await page.evaluate(() => window.pingElement.getAttribute("token")), null);
+  assert.deepEqual(page.problems, []);
+});

@@ -3,11 +3,26 @@
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
+const q = new URLSearchParams(location.search);
+if (q.get("mode") === "early-element") {
+  // The element is in the page, with its token set, before the widget's module defines it.
+  const early = document.createElement("ap-ping-status");
+  early.setAttribute("serial", q.get("serial") ?? "CNF7G9X001");
+  early.setAttribute("destination", "early.example");
+  early.setAttribute("poll-interval-ms", "300");
+  early.token = q.get("token") ?? "demo-token";
+  window.pingEvents = [];
+  for (const type of ["ping-started", "ping-progress", "ping-complete", "ping-error"]) {
+    early.addEventListener(type, (event) => window.pingEvents.push({ type: event.type, detail: event.detail }));
+  }
+  document.querySelector("#element-slot").append(early);
+  window.pingElement = early;
+}
+
 await init({ module_or_path: "/ap-ping-widget_bg.wasm" });
 
-const q = new URLSearchParams(location.search);
 const number = (name) => (q.has(name) ? Number(q.get(name)) : undefined);
-window.pingEvents = [];
+window.pingEvents ??= [];
 const record = (event) => window.pingEvents.push({ type: event.type, detail: event.detail });
 
 const options = {
@@ -22,7 +37,9 @@ const options = {
 };
 
 let host;
-if (q.get("mode") === "element") {
+if (q.get("mode") === "early-element") {
+  // set up above
+} else if (q.get("mode") === "element") {
   host = document.createElement("ap-ping-status");
   host.setAttribute("serial", options.serial);
   host.setAttribute("poll-interval-ms", String(options.pollIntervalMs));
