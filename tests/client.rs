@@ -10,6 +10,8 @@ fn answer(status: u16, content_type: &str, body: &str) -> RawAnswer {
         content_type: Some(content_type.into()),
         retry_after: None,
         body: body.into(),
+        // 2015-10-21T07:27:55Z
+        received_at_ms: 1_445_412_475_000.0,
     }
 }
 
@@ -164,7 +166,7 @@ fn api_errors_keep_their_code_and_message() {
 }
 
 #[test]
-fn retry_after_in_seconds_is_read_and_dates_fall_back_to_backoff() {
+fn retry_after_in_seconds_or_as_a_date_is_read() {
     let mut a = answer(
         429,
         "application/json",
@@ -173,7 +175,31 @@ fn retry_after_in_seconds_is_read_and_dates_fall_back_to_backoff() {
     a.retry_after = Some("3".into());
     assert_eq!(failure_of(classify(&a)).1, Some(3000));
     a.retry_after = Some("Wed, 21 Oct 2015 07:28:00 GMT".into());
-    assert_eq!(failure_of(classify(&a)).1, None);
+    assert_eq!(
+        failure_of(classify(&a)).1,
+        Some(5000),
+        "5 s after the answer arrived"
+    );
+    a.retry_after = Some("Wed, 21 Oct 2015 07:27:00 GMT".into());
+    assert_eq!(
+        failure_of(classify(&a)).1,
+        Some(0),
+        "a date in the past: now"
+    );
+    for unreadable in [
+        "soon",
+        "-3",
+        "Wed, 21 Foo 2015 07:28:00 GMT",
+        "Wed, 21 Oct 2015 07:28:00 CET",
+        "",
+    ] {
+        a.retry_after = Some(unreadable.into());
+        assert_eq!(
+            failure_of(classify(&a)).1,
+            None,
+            "{unreadable:?}: the backoff applies"
+        );
+    }
     a.status = 503;
     a.retry_after = Some("3".into());
     assert_eq!(

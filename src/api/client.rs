@@ -79,11 +79,32 @@ pub fn task_id_from_location(location: &str) -> Option<String> {
     (!last.is_empty() && path.contains("/async-operations/")).then(|| last.to_owned())
 }
 
-/// `Retry-After` in delta-seconds, as ms. An HTTP-date (or anything else) gives `None`,
-/// and the backoff applies.
-pub fn retry_after_ms(value: &str) -> Option<u32> {
-    let seconds: u32 = value.trim().parse().ok()?;
-    Some(seconds.saturating_mul(1000))
+/// `Retry-After` as ms to wait: delta-seconds (`"3"`), or an HTTP-date
+/// (`"Wed, 21 Oct 2015 07:28:00 GMT"`) measured from `now_ms` (ms since the epoch), never
+/// negative. Anything else gives `None`, and the backoff applies.
+pub fn retry_after_ms(value: &str, now_ms: f64) -> Option<u32> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u32>() {
+        return Some(seconds.saturating_mul(1000));
+    }
+    let at_ms = http_date_ms(value)?;
+    Some((at_ms - now_ms).clamp(0.0, f64::from(u32::MAX)) as u32)
+}
+
+/// An IMF-fixdate (`Wed, 21 Oct 2015 07:28:00 GMT`) as ms since the epoch.
+fn http_date_ms(value: &str) -> Option<f64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = value.split_whitespace().collect();
+    let [_weekday, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let month = MONTHS.iter().position(|m| m == month)? + 1;
+    let (day, year): (u32, u32) = (day.parse().ok()?, year.parse().ok()?);
+    let rfc3339 = format!("{year:04}-{month:02}-{day:02}T{time}Z");
+    let nanos = crate::stats::timestamp::parse_rfc3339_nanos(&rfc3339).ok()?;
+    Some((nanos / 1_000_000) as f64)
 }
 
 /// An answer as it came off the wire.
@@ -97,6 +118,8 @@ pub struct RawAnswer {
     pub retry_after: Option<String>,
     /// The body text.
     pub body: String,
+    /// When it arrived, in ms since the epoch (for a `Retry-After` date).
+    pub received_at_ms: f64,
 }
 
 /// Decides what a status answer means: a result, or a failure of a definite kind.
@@ -138,7 +161,10 @@ pub fn classify(answer: &RawAnswer) -> Outcome {
     };
     let (error_code, message) = error_fields(answer);
     let retry_after_ms = if kind == FailureKind::RateLimited {
-        answer.retry_after.as_deref().and_then(retry_after_ms)
+        answer
+            .retry_after
+            .as_deref()
+            .and_then(|v| retry_after_ms(v, answer.received_at_ms))
     } else {
         None
     };
@@ -249,6 +275,7 @@ pub mod http {
             content_type,
             retry_after,
             body,
+            received_at_ms: js_sys::Date::now(),
         })
     }
 
