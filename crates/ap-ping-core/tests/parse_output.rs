@@ -235,3 +235,11 @@ fn command_line_options_are_not_the_destination() {
         Some("sendto: Network is unreachable")
     );
 }
+
+#[test]
+fn an_absurd_transmitted_count_in_text_is_ignored_not_allocated() {
+    let text = "64 bytes from 1.2.3.4: icmp_seq=0 ttl=5 time=1 ms\n4000000000 packets transmitted, 1 packets received\n";
+    let stats = parse_ping_output(text).unwrap();
+    assert_eq!(stats.transmitted, 1, "estimated from the replies instead");
+    assert!(stats.missing_sequences.is_empty());
+}

@@ -330,3 +330,12 @@ fn a_repeated_sequence_is_a_duplicate() {
         vec!["the summary says 4 received but 3 replies are listed"]
     );
 }
+
+#[test]
+fn an_absurd_packet_count_is_rejected_before_anything_is_allocated_for_it() {
+    let body = seed_with("/output/transmittedPacketsCount", "4000000000".into());
+    assert_eq!(
+        error_of(&body),
+        "output.transmittedPacketsCount: 4000000000 is more than the 1000000 packets a ping test is taken to send"
+    );
+}

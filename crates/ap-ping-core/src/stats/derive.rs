@@ -21,6 +21,10 @@ pub struct Observed {
     pub warnings: Vec<String>,
 }
 
+/// Most packets one ping run is taken to have sent. The API allows 100; anything far
+/// above is bad input, and listing its missing sequences would exhaust memory.
+pub const MAX_PACKETS: u32 = 1_000_000;
+
 /// Largest difference between a reported and a computed RTT that is still rounding.
 const RTT_TOLERANCE_MS: f64 = 0.051;
 /// Largest difference between a reported and a computed loss that is still rounding.
@@ -87,7 +91,14 @@ pub fn assemble(mut seen: Observed, source: StatisticsSource) -> PingStatistics 
 
     let times = reply_times(&seen.replies);
     let rtt = rtt_summary(&times, seen.reported_rtt, warnings);
-    let missing_sequences = missing_sequences(&seen.replies, seen.first_sequence, transmitted);
+    let missing_sequences = if transmitted <= MAX_PACKETS {
+        missing_sequences(&seen.replies, seen.first_sequence, transmitted)
+    } else {
+        warnings.push(format!(
+            "{transmitted} packets are more than the {MAX_PACKETS} whose missing sequences are listed"
+        ));
+        Vec::new()
+    };
 
     PingStatistics {
         destination: seen.destination,
@@ -272,6 +283,24 @@ mod tests {
         let replies = [reply(0, 1.0), reply(1, 1.0), reply(3, 1.0), reply(4, 1.0)];
         assert_eq!(missing_sequences(&replies, 0, 5), vec![2]);
         assert_eq!(missing_sequences(&replies[..2], 0, 5), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn absurd_sequence_numbers_do_not_allocate_a_list_of_billions() {
+        let seen = Observed {
+            replies: vec![reply(4_000_000_000, 1.0)],
+            ..Observed::default()
+        };
+        let stats = assemble(seen, StatisticsSource::RawOutput);
+        assert!(stats.missing_sequences.is_empty());
+        assert!(
+            stats
+                .warnings
+                .iter()
+                .any(|w| w.contains("more than the 1000000")),
+            "{:?}",
+            stats.warnings
+        );
     }
 
     #[test]

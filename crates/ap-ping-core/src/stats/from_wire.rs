@@ -1,7 +1,7 @@
 //! From the API's JSON text to [`PingTestResult`], with errors that name the field path.
 
 use crate::error::ParseError;
-use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
+use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::model::{
     PingReply, PingStatistics, PingTestResult, StatisticsSource, TestStatus,
 };
@@ -252,8 +252,16 @@ fn reply(
     })
 }
 
+/// A packet count: a whole number no larger than [`MAX_PACKETS`].
 fn count_opt(path: &str, n: &Option<WireNumber<'_>>) -> Result<Option<u32>, ParseError> {
-    n.as_ref().map(|n| integer(|| path.into(), n)).transpose()
+    let count = n.as_ref().map(|n| integer(|| path.into(), n)).transpose()?;
+    match count {
+        Some(c) if c > MAX_PACKETS => Err(ParseError::invalid(
+            path,
+            format!("{c} is more than the {MAX_PACKETS} packets a ping test is taken to send"),
+        )),
+        _ => Ok(count),
+    }
 }
 
 fn rtt_opt(path: &str, n: &Option<WireNumber<'_>>) -> Result<Option<f64>, ParseError> {

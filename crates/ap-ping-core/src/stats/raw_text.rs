@@ -8,7 +8,7 @@
 //! only text with nothing of ping in it at all is rejected.
 
 use crate::error::ParseError;
-use crate::stats::derive::{assemble, mark_repeated_sequences, Observed};
+use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::from_wire::shared;
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
 
@@ -199,7 +199,7 @@ impl TextReader {
                 .next()
                 .unwrap_or("");
             if part.ends_with("packets transmitted") {
-                self.seen.transmitted = leading.parse().ok();
+                self.seen.transmitted = leading.parse().ok().filter(|&t| t <= MAX_PACKETS);
             } else if part.ends_with("received") {
                 self.iputils |= !part.contains("packets");
                 self.seen.received = leading.parse().ok();
