@@ -218,21 +218,23 @@ fn failed(
 }
 
 /// A failure before any answer: no connection, or the timeout.
-pub fn transport_failure(timed_out: bool, detail: &str) -> Outcome {
-    if timed_out {
-        failed(
+pub fn transport_failure(timed_out: bool, detail: &str) -> Failure {
+    let (kind, message) = if timed_out {
+        (
             FailureKind::Timeout,
-            None,
-            None,
-            "The server did not answer in time.".into(),
+            "The server did not answer in time.".to_owned(),
         )
     } else {
-        failed(
+        (
             FailureKind::Network,
-            None,
-            None,
             format!("The request could not be sent: {detail}"),
         )
+    };
+    Failure {
+        kind,
+        http_status: None,
+        error_code: None,
+        message,
     }
 }
 

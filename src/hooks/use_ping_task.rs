@@ -9,6 +9,7 @@ use crate::stats::PingTestResult;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::{Rc, Weak};
 use yew::prelude::*;
 
@@ -279,42 +280,60 @@ impl Driver {
         self.in_flight.borrow_mut().take();
     }
 
-    fn fetch_status(&self) {
-        let task_id = self.task_id.borrow().clone().unwrap_or_default();
-        let url = match client::status_url(&self.config.base_url, &self.config.serial, &task_id) {
-            Ok(url) => url,
-            Err(problem) => {
-                return self.finish_fetch(Outcome::Failed {
-                    failure: config_failure(&problem),
-                    retry_after_ms: None,
-                })
-            }
-        };
+    /// Sends one request under an abort controller and its timeout, then hands the answer
+    /// (or why there was none) to `then`, unless the driver was shut down meanwhile.
+    fn send<Fut>(
+        &self,
+        request: impl FnOnce(web_sys::AbortSignal) -> Fut,
+        then: fn(&Driver, Result<RawAnswer, Failure>),
+    ) where
+        Fut: Future<Output = Result<RawAnswer, String>> + 'static,
+    {
         let Some((signal, timed_out)) = self.begin_request() else {
-            return self.finish_fetch(client::transport_failure(
-                false,
-                "AbortController is not available",
-            ));
+            let failure = client::transport_failure(false, "AbortController is not available");
+            return then(self, Err(failure));
         };
+        let pending = request(signal);
         let weak = self.self_ref.borrow().clone();
-        let auth = self.config.auth.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = http::get(&url, &auth, &signal).await;
+            let answer = pending.await;
             let Some(driver) = weak.upgrade() else { return };
             if !driver.alive.get() {
                 return;
             }
             driver.end_request();
-            let outcome = match answer {
-                Ok(answer) => client::classify(&answer),
-                Err(detail) => client::transport_failure(timed_out.get(), &detail),
-            };
-            driver.finish_fetch(outcome);
+            then(
+                &driver,
+                answer.map_err(|detail| client::transport_failure(timed_out.get(), &detail)),
+            );
         });
     }
 
-    fn finish_fetch(&self, outcome: Outcome) {
-        self.dispatch(Event::Answered(outcome));
+    fn fetch_status(&self) {
+        let task_id = self.task_id.borrow().clone().unwrap_or_default();
+        let url = match client::status_url(&self.config.base_url, &self.config.serial, &task_id) {
+            Ok(url) => url,
+            Err(problem) => {
+                return self.dispatch(Event::Answered(Outcome::Failed {
+                    failure: config_failure(&problem),
+                    retry_after_ms: None,
+                }))
+            }
+        };
+        let auth = self.config.auth.clone();
+        self.send(
+            move |signal| async move { http::get(&url, &auth, &signal).await },
+            |driver, answer| {
+                let outcome = match answer {
+                    Ok(answer) => client::classify(&answer),
+                    Err(failure) => Outcome::Failed {
+                        failure,
+                        retry_after_ms: None,
+                    },
+                };
+                driver.dispatch(Event::Answered(outcome));
+            },
+        );
     }
 
     fn post_start(&self) {
@@ -325,9 +344,6 @@ impl Driver {
             Ok(url) => url,
             Err(problem) => return self.finish_start(Err(config_failure(&problem))),
         };
-        let Some((signal, timed_out)) = self.begin_request() else {
-            return self.finish_start(Err(config_failure("AbortController is not available")));
-        };
         let mut body = serde_json::json!({ "destination": start.destination });
         if let Some(count) = start.count {
             body["count"] = count.into();
@@ -335,24 +351,12 @@ impl Driver {
         if let Some(size) = start.packet_size {
             body["packetSize"] = size.into();
         }
-        let weak = self.self_ref.borrow().clone();
+        let body = body.to_string();
         let auth = self.config.auth.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let answer = http::post(&url, &body.to_string(), &auth, &signal).await;
-            let Some(driver) = weak.upgrade() else { return };
-            if !driver.alive.get() {
-                return;
-            }
-            driver.end_request();
-            let result = match answer {
-                Ok(answer) => started_task(&answer),
-                Err(detail) => match client::transport_failure(timed_out.get(), &detail) {
-                    Outcome::Failed { failure, .. } => Err(failure),
-                    Outcome::Status(_) => Err(config_failure("unexpected answer")),
-                },
-            };
-            driver.finish_start(result);
-        });
+        self.send(
+            move |signal| async move { http::post(&url, &body, &auth, &signal).await },
+            |driver, answer| driver.finish_start(answer.and_then(|a| started_task(&a))),
+        );
     }
 
     fn finish_start(&self, result: Result<String, Failure>) {
