@@ -181,7 +181,7 @@ pub fn classify(answer: &RawAnswer) -> Outcome {
 
 /// The API's `errorCode` and `message`, or a description of a body that has none.
 pub fn error_fields(answer: &RawAnswer) -> (Option<String>, String) {
-    match serde_json::from_str::<ApiErrorBody>(&answer.body) {
+    match ApiErrorBody::from_json(&answer.body) {
         Ok(ApiErrorBody {
             error_code,
             message: Some(message),

@@ -2,6 +2,7 @@
 
 use crate::stats::PingTestResult;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// Props of [`RawOutput`].
@@ -49,8 +50,13 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
     }
 }
 
+/// The same object `parsePingStatus` returns, as indented JSON (one JS shape, one writer).
 fn as_json(result: &PingTestResult) -> String {
-    serde_json::to_string_pretty(result).unwrap_or_default()
+    let object = crate::js::flat::test_result_to_js(result);
+    js_sys::JSON::stringify_with_replacer_and_space(&object, &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// Starts writing to the clipboard; false where there is no clipboard (insecure context).

@@ -4,6 +4,7 @@
 //! its serial, task id or other settings change. The decisions are [`PollMachine`]'s.
 
 use crate::api::client::{self, http, RawAnswer};
+use crate::api::wire::{PingStartAnswer, PingStartRequest};
 use crate::poll::{Effect, Event, Failure, FailureKind, Outcome, Phase, PollMachine, PollSettings};
 use crate::stats::PingTestResult;
 use gloo_events::EventListener;
@@ -344,14 +345,12 @@ impl Driver {
             Ok(url) => url,
             Err(problem) => return self.finish_start(Err(config_failure(&problem))),
         };
-        let mut body = serde_json::json!({ "destination": start.destination });
-        if let Some(count) = start.count {
-            body["count"] = count.into();
+        let body = PingStartRequest {
+            destination: &start.destination,
+            count: start.count,
+            packet_size: start.packet_size,
         }
-        if let Some(size) = start.packet_size {
-            body["packetSize"] = size.into();
-        }
-        let body = body.to_string();
+        .to_json();
         let auth = self.config.auth.clone();
         self.send(
             move |signal| async move { http::post(&url, &body, &auth, &signal).await },
@@ -390,14 +389,9 @@ impl Driver {
 /// The task id from the 202 answer to the POST, or the failure it was.
 fn started_task(answer: &RawAnswer) -> Result<String, Failure> {
     if answer.status == 200 || answer.status == 202 || answer.status == 201 {
-        let location = serde_json::from_str::<serde_json::Value>(&answer.body)
+        return PingStartAnswer::from_json(&answer.body)
             .ok()
-            .and_then(|v| {
-                v.get("location")
-                    .and_then(|l| l.as_str())
-                    .map(str::to_owned)
-            });
-        return location
+            .and_then(|a| a.location)
             .as_deref()
             .and_then(client::task_id_from_location)
             .ok_or_else(|| Failure {

@@ -95,8 +95,7 @@ pub fn parse_ping_status_js(
 pub fn parse_ping_output_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = text
-        .as_string()
+    let text = flat::text_from_js(&text)
         .ok_or_else(|| JsError::new("expected the ping output as a string"))?;
     let stats = parse_ping_output(&text).map_err(|e| JsError::new(&e.to_string()))?;
     Ok(flat::statistics_to_js(&stats))
@@ -104,13 +103,13 @@ pub fn parse_ping_output_js(
 
 /// The body as JSON text: strings are taken as they are, objects are serialized.
 fn body_text(body: &JsValue) -> Result<String, JsError> {
-    if let Some(s) = body.as_string() {
+    if let Some(s) = flat::text_from_js(body) {
         return Ok(s);
     }
     if body.is_object() {
         return js_sys::JSON::stringify(body)
             .ok()
-            .and_then(|s| s.as_string())
+            .and_then(|s| flat::text_from_js(&s))
             .ok_or_else(|| JsError::new("the body object cannot be serialized to JSON"));
     }
     Err(JsError::new(

@@ -1,107 +1,162 @@
-//! The flat form in which parse results cross into JavaScript: numbers in one `f64`
-//! buffer, strings in one array, turned into objects by `build_result.js` in one call.
-//! Field-by-field conversion (serde-wasm-bindgen) crosses the boundary per value and was
-//! measured about 4x slower than a plain JavaScript parser; see bench/parse.mjs.
+//! How parse inputs and results cross the wasm boundary, with `flat.js`.
+//!
+//! In: [`text_from_js`] copies a JS string into wasm memory with one `encodeInto`.
+//! Out: the flat form of a result, numbers in one `f64` buffer and every string in one
+//! UTF-8 text (decoded once, then sliced), turned into objects by `flat.js` in one call. Field-by-field conversion
+//! (serde-wasm-bindgen) crosses the boundary per value and was measured about 4x slower
+//! than a plain JavaScript parser; see bench/parse.mjs.
 
 use crate::stats::{PingStatistics, PingTestResult, StatisticsSource};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-#[wasm_bindgen(module = "/src/js/build_result.js")]
+#[wasm_bindgen(module = "/src/js/flat.js")]
 extern "C" {
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &JsValue, memory: &JsValue, ptr: *mut u8, capacity: usize) -> usize;
     #[wasm_bindgen(js_name = buildStatistics)]
-    fn build_statistics(numbers: &[f64], strings: &js_sys::Array, at: u32) -> JsValue;
+    fn build_statistics(numbers: &[f64], spans: &[f64], text: &[u8]) -> JsValue;
     #[wasm_bindgen(js_name = buildTestResult)]
-    fn build_test_result(numbers: &[f64], strings: &js_sys::Array) -> JsValue;
+    fn build_test_result(numbers: &[f64], spans: &[f64], text: &[u8]) -> JsValue;
+}
+
+/// The text of a JS string, `None` for any other value.
+pub fn text_from_js(value: &JsValue) -> Option<String> {
+    let units = value.dyn_ref::<js_sys::JsString>()?.length() as usize;
+    // A UTF-16 unit never takes more than 3 bytes of UTF-8.
+    let mut bytes = Vec::<u8>::with_capacity(units.checked_mul(3)?);
+    let written = encode_into(
+        value,
+        &wasm_bindgen::memory(),
+        bytes.as_mut_ptr(),
+        bytes.capacity(),
+    );
+    // SAFETY: encodeInto wrote `written` initialized bytes (never more than the capacity).
+    unsafe { bytes.set_len(written.min(bytes.capacity())) };
+    String::from_utf8(bytes).ok()
 }
 
 /// `PingTestResult` as a plain JS object.
 pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
-    let mut numbers = vec![
+    let mut out = FlatResult::default();
+    out.numbers.extend_from_slice(&[
         result.progress_percent.unwrap_or(f64::NAN),
         result.duration_ms.unwrap_or(f64::NAN),
         flag(result.is_terminal),
         flag(result.statistics.is_some()),
-    ];
-    let strings = js_sys::Array::new();
-    strings.push(&JsValue::from_str(result.status.as_str()));
+    ]);
+    out.string(Some(result.status.as_str()));
     for s in [
         &result.start_time,
         &result.end_time,
         &result.fail_reason,
         &result.raw_output,
     ] {
-        strings.push(&opt_str(s));
+        out.string(s.as_deref());
     }
     if let Some(stats) = &result.statistics {
-        write_statistics(stats, &mut numbers, &strings);
+        out.statistics(stats);
     }
-    build_test_result(&numbers, &strings)
+    build_test_result(&out.numbers, &out.spans, out.text.as_bytes())
 }
 
 /// `PingStatistics` as a plain JS object.
 pub fn statistics_to_js(stats: &PingStatistics) -> JsValue {
-    let mut numbers = Vec::new();
-    let strings = js_sys::Array::new();
-    write_statistics(stats, &mut numbers, &strings);
-    build_statistics(&numbers, &strings, 0)
+    let mut out = FlatResult::default();
+    out.statistics(stats);
+    build_statistics(&out.numbers, &out.spans, out.text.as_bytes())
 }
 
-fn write_statistics(stats: &PingStatistics, n: &mut Vec<f64>, s: &js_sys::Array) {
-    let string_offset = s.length();
-    s.push(&opt_str(&stats.destination));
-    s.push(&opt_str(&stats.resolved_ip));
-    s.push(&opt_str(&stats.error));
-    for w in &stats.warnings {
-        s.push(&JsValue::from_str(w));
-    }
-    let rtt = stats.rtt.as_ref();
-    n.reserve(17 + 6 * stats.replies.len() + stats.missing_sequences.len());
-    n.extend_from_slice(&[
-        f64::from(stats.transmitted),
-        f64::from(stats.received),
-        f64::from(stats.lost),
-        f64::from(stats.duplicates),
-        stats.loss_percent,
-        flag(rtt.is_some()),
-        rtt.map_or(0.0, |r| r.min_ms),
-        rtt.map_or(0.0, |r| r.avg_ms),
-        rtt.map_or(0.0, |r| r.max_ms),
-        rtt.map_or(0.0, |r| r.median_ms),
-        rtt.map_or(0.0, |r| r.stddev_ms),
-        rtt.map_or(0.0, |r| r.jitter_ms),
-        match stats.source {
-            StatisticsSource::Output => 0.0,
-            StatisticsSource::RawOutput => 1.0,
-        },
-        stats.replies.len() as f64,
-        stats.missing_sequences.len() as f64,
-        stats.warnings.len() as f64,
-        f64::from(string_offset),
-    ]);
-    // Replies nearly always come from one address: each distinct one crosses once.
-    let mut addresses: Vec<&str> = Vec::new();
-    for r in &stats.replies {
-        let address = match r.address.as_deref() {
-            None => -1.0,
-            Some(a) => match addresses.iter().rposition(|known| *known == a) {
-                Some(i) => i as f64,
-                None => {
-                    addresses.push(a);
-                    s.push(&JsValue::from_str(a));
-                    (addresses.len() - 1) as f64
-                }
-            },
+/// A result on its way out. String `i` is `text` from UTF-16 offset `spans[2i]` to
+/// `spans[2i + 1]` (NaN for null): JavaScript decodes the text once and slices it.
+#[derive(Default)]
+struct FlatResult {
+    numbers: Vec<f64>,
+    spans: Vec<f64>,
+    text: String,
+    utf16_len: usize,
+}
+
+impl FlatResult {
+    fn string(&mut self, s: Option<&str>) {
+        let Some(s) = s else {
+            self.spans.extend_from_slice(&[f64::NAN, f64::NAN]);
+            return;
         };
-        n.extend_from_slice(&[
-            f64::from(r.sequence),
-            address,
-            r.ttl.map_or(f64::NAN, f64::from),
-            r.time_ms.unwrap_or(f64::NAN),
-            r.size_bytes.map_or(f64::NAN, f64::from),
-            flag(r.duplicate),
-        ]);
+        let start = self.utf16_len;
+        self.text.push_str(s);
+        self.utf16_len += if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
+        self.spans
+            .extend_from_slice(&[start as f64, self.utf16_len as f64]);
     }
-    n.extend(stats.missing_sequences.iter().map(|&m| f64::from(m)));
+
+    fn string_count(&self) -> f64 {
+        (self.spans.len() / 2) as f64
+    }
+
+    fn statistics(&mut self, stats: &PingStatistics) {
+        let string_offset = self.string_count();
+        self.string(stats.destination.as_deref());
+        self.string(stats.resolved_ip.as_deref());
+        self.string(stats.error.as_deref());
+        for w in &stats.warnings {
+            self.string(Some(w));
+        }
+        let rtt = stats.rtt.as_ref();
+        let n = &mut self.numbers;
+        n.reserve(17 + 6 * stats.replies.len() + stats.missing_sequences.len());
+        n.extend_from_slice(&[
+            f64::from(stats.transmitted),
+            f64::from(stats.received),
+            f64::from(stats.lost),
+            f64::from(stats.duplicates),
+            stats.loss_percent,
+            flag(rtt.is_some()),
+            rtt.map_or(0.0, |r| r.min_ms),
+            rtt.map_or(0.0, |r| r.avg_ms),
+            rtt.map_or(0.0, |r| r.max_ms),
+            rtt.map_or(0.0, |r| r.median_ms),
+            rtt.map_or(0.0, |r| r.stddev_ms),
+            rtt.map_or(0.0, |r| r.jitter_ms),
+            match stats.source {
+                StatisticsSource::Output => 0.0,
+                StatisticsSource::RawOutput => 1.0,
+            },
+            stats.replies.len() as f64,
+            stats.missing_sequences.len() as f64,
+            stats.warnings.len() as f64,
+            string_offset,
+        ]);
+        // Replies nearly always come from one address: each distinct one crosses once.
+        let mut addresses: Vec<&str> = Vec::new();
+        for r in &stats.replies {
+            let address = match r.address.as_deref() {
+                None => -1.0,
+                Some(a) => match addresses.iter().rposition(|known| *known == a) {
+                    Some(i) => i as f64,
+                    None => {
+                        addresses.push(a);
+                        self.string(Some(a));
+                        (addresses.len() - 1) as f64
+                    }
+                },
+            };
+            self.numbers.extend_from_slice(&[
+                f64::from(r.sequence),
+                address,
+                r.ttl.map_or(f64::NAN, f64::from),
+                r.time_ms.unwrap_or(f64::NAN),
+                r.size_bytes.map_or(f64::NAN, f64::from),
+                flag(r.duplicate),
+            ]);
+        }
+        self.numbers
+            .extend(stats.missing_sequences.iter().map(|&m| f64::from(m)));
+    }
 }
 
 fn flag(b: bool) -> f64 {
@@ -110,8 +165,4 @@ fn flag(b: bool) -> f64 {
     } else {
         0.0
     }
-}
-
-fn opt_str(s: &Option<String>) -> JsValue {
-    s.as_deref().map_or(JsValue::NULL, JsValue::from_str)
 }

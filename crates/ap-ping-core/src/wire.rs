@@ -6,90 +6,62 @@
 //! little. Nothing here interprets a value: that is [`crate::stats`]'s job, which can then
 //! name the exact field path of anything wrong.
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
+use crate::error::ParseError;
+use crate::json::{JsonReader, Kind, SyntaxError};
 use std::borrow::Cow;
-use std::fmt;
 
 /// The 200 body of the status endpoint.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Default)]
 pub struct PingStatusBody<'a> {
     /// RFC 3339 timestamp with nanoseconds, e.g. `2025-05-20T13:07:48.849780286Z`.
-    #[serde(borrow, default)]
     pub start_time: Option<Cow<'a, str>>,
     /// Set once the test has ended.
-    #[serde(borrow, default)]
     pub end_time: Option<Cow<'a, str>>,
     /// The device's ping text; starts with a `COMMAND=ping <dest>` line.
-    #[serde(borrow, default)]
     pub raw_output: Option<Cow<'a, str>>,
     /// Parsed statistics; absent until the test completes.
-    #[serde(borrow, default)]
     pub output: Option<PingOutputWire<'a>>,
     /// Why a `FAILED` test failed.
-    #[serde(borrow, default)]
     pub fail_reason: Option<Cow<'a, str>>,
     /// 0..=100. A JSON number in the API; a numeric string is accepted too.
-    #[serde(borrow, default)]
     pub progress_percent: Option<WireNumber<'a>>,
     /// `INITIATED`, `RUNNING`, `COMPLETED`, `FAILED`, or a value added later.
-    #[serde(borrow, default)]
     pub status: Option<Cow<'a, str>>,
 }
 
 /// The `output` object: the device's ping summary, every number as a string.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Default)]
 pub struct PingOutputWire<'a> {
-    #[serde(borrow, default)]
     pub received_packets_count: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub transmitted_packets_count: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub packet_loss_percent: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub minimum_round_trip_time_milliseconds: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub average_round_trip_time_milliseconds: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub maximum_round_trip_time_milliseconds: Option<WireNumber<'a>>,
     /// Only the packets that were answered, in arrival order.
-    #[serde(borrow, default)]
     pub replies: Option<Vec<PingReplyWire<'a>>>,
     /// The name the user asked for (`www.google.com`).
-    #[serde(borrow, default)]
     pub destination: Option<Cow<'a, str>>,
     /// The address the name resolved to.
-    #[serde(borrow, default)]
     pub resolved_ip: Option<Cow<'a, str>>,
 }
 
 /// One answered packet. Despite the `sentPacket` prefix, these describe the reply.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Default)]
 pub struct PingReplyWire<'a> {
-    #[serde(borrow, default)]
     pub sent_packet_address: Option<Cow<'a, str>>,
-    #[serde(borrow, default)]
     pub sent_packet_icmp_sequence_number: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub sent_packet_time_to_live: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub sent_packet_time_milliseconds: Option<WireNumber<'a>>,
-    #[serde(borrow, default)]
     pub sent_packet_size_bytes: Option<WireNumber<'a>>,
 }
 
 /// The error body of every non-200 answer: `{"errorCode": "HPE_GRAVITY_...", "message": "..."}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiErrorBody {
     /// Machine-readable code, e.g. `HPE_GRAVITY_TASK_NOT_FOUND`.
-    #[serde(default)]
     pub error_code: Option<String>,
     /// Human-readable message, shown to the user as text.
-    #[serde(default)]
     pub message: Option<String>,
 }
 
@@ -104,33 +76,330 @@ pub enum WireNumber<'a> {
     Number(f64),
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for WireNumber<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct NumberVisitor;
-        impl<'de> Visitor<'de> for NumberVisitor {
-            type Value = WireNumber<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number or a numeric string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(WireNumber::Text(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(WireNumber::Text(Cow::Owned(v.to_owned())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(WireNumber::Text(Cow::Owned(v)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(WireNumber::Number(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(WireNumber::Number(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(WireNumber::Number(v as f64))
+/// The body of the POST that starts a test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PingStartRequest<'a> {
+    /// Host name or address to ping.
+    pub destination: &'a str,
+    /// Echo requests to send; the API's default when `None`.
+    pub count: Option<u32>,
+    /// Payload size in bytes; the API's default when `None`.
+    pub packet_size: Option<u32>,
+}
+
+impl PingStartRequest<'_> {
+    /// The JSON text to send.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"destination\":");
+        crate::json::push_string(&mut out, self.destination);
+        for (name, value) in [("count", self.count), ("packetSize", self.packet_size)] {
+            if let Some(v) = value {
+                out.push_str(",\"");
+                out.push_str(name);
+                out.push_str("\":");
+                out.push_str(&v.to_string());
             }
         }
-        deserializer.deserialize_any(NumberVisitor)
+        out.push('}');
+        out
+    }
+}
+
+/// The 202 answer to the POST: where to poll the new test.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct PingStartAnswer<'a> {
+    /// `.../ping/async-operations/{task-id}`.
+    pub location: Option<Cow<'a, str>>,
+}
+
+// ── reading ──────────────────────────────────────────────────────────────────────────
+// Each reader walks its object key by key. Paths are closures, built only for an error.
+
+impl From<SyntaxError> for ParseError {
+    fn from(e: SyntaxError) -> Self {
+        ParseError::NotJson {
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl<'a> PingStatusBody<'a> {
+    /// Reads the 200 body; an error names the path of the offending value.
+    pub fn from_json(text: &'a str) -> Result<Self, ParseError> {
+        let mut body = PingStatusBody::default();
+        read_document(text, |r, key, seen| {
+            match key {
+                "startTime" => body.start_time = seen.text(r, 0, || key.into())?,
+                "endTime" => body.end_time = seen.text(r, 1, || key.into())?,
+                "rawOutput" => body.raw_output = seen.text(r, 2, || key.into())?,
+                "failReason" => body.fail_reason = seen.text(r, 3, || key.into())?,
+                "status" => body.status = seen.text(r, 4, || key.into())?,
+                "progressPercent" => body.progress_percent = seen.number(r, 5, || key.into())?,
+                "output" => {
+                    seen.first(6, || key.into())?;
+                    body.output = read_output(r)?;
+                }
+                _ => r.skip_value()?,
+            }
+            Ok(())
+        })?;
+        Ok(body)
+    }
+}
+
+impl ApiErrorBody {
+    /// Reads an error body; anything but an object with string (or null) fields is an error.
+    pub fn from_json(text: &str) -> Result<Self, ParseError> {
+        let (mut error_code, mut message) = (None, None);
+        read_document(text, |r, key, seen| {
+            match key {
+                "errorCode" => error_code = seen.text(r, 0, || key.into())?,
+                "message" => message = seen.text(r, 1, || key.into())?,
+                _ => r.skip_value()?,
+            }
+            Ok(())
+        })?;
+        Ok(ApiErrorBody {
+            error_code: error_code.map(Cow::into_owned),
+            message: message.map(Cow::into_owned),
+        })
+    }
+}
+
+impl<'a> PingStartAnswer<'a> {
+    /// Reads the 202 answer to the POST.
+    pub fn from_json(text: &'a str) -> Result<Self, ParseError> {
+        let mut answer = PingStartAnswer::default();
+        read_document(text, |r, key, seen| {
+            match key {
+                "location" => answer.location = seen.text(r, 0, || key.into())?,
+                _ => r.skip_value()?,
+            }
+            Ok(())
+        })?;
+        Ok(answer)
+    }
+}
+
+fn read_output<'a>(r: &mut JsonReader<'a>) -> Result<Option<PingOutputWire<'a>>, ParseError> {
+    match r.peek()? {
+        Kind::Null => {
+            r.null()?;
+            return Ok(None);
+        }
+        Kind::Object => {}
+        other => return Err(wrong_kind(r, "output".into(), "an object", other)),
+    }
+    let mut out = PingOutputWire::default();
+    read_object(r, |r, key, seen| {
+        match key {
+            "receivedPacketsCount" => {
+                out.received_packets_count = seen.number(r, 0, field_path("output.", None, key))?
+            }
+            "transmittedPacketsCount" => {
+                out.transmitted_packets_count =
+                    seen.number(r, 1, field_path("output.", None, key))?
+            }
+            "packetLossPercent" => {
+                out.packet_loss_percent = seen.number(r, 2, field_path("output.", None, key))?
+            }
+            "minimumRoundTripTimeMilliseconds" => {
+                out.minimum_round_trip_time_milliseconds =
+                    seen.number(r, 3, field_path("output.", None, key))?
+            }
+            "averageRoundTripTimeMilliseconds" => {
+                out.average_round_trip_time_milliseconds =
+                    seen.number(r, 4, field_path("output.", None, key))?
+            }
+            "maximumRoundTripTimeMilliseconds" => {
+                out.maximum_round_trip_time_milliseconds =
+                    seen.number(r, 5, field_path("output.", None, key))?
+            }
+            "destination" => out.destination = seen.text(r, 6, field_path("output.", None, key))?,
+            "resolvedIp" => out.resolved_ip = seen.text(r, 7, field_path("output.", None, key))?,
+            "replies" => {
+                seen.first(8, field_path("output.", None, key))?;
+                out.replies = read_replies(r)?;
+            }
+            _ => r.skip_value()?,
+        }
+        Ok(())
+    })?;
+    Ok(Some(out))
+}
+
+fn read_replies<'a>(r: &mut JsonReader<'a>) -> Result<Option<Vec<PingReplyWire<'a>>>, ParseError> {
+    match r.peek()? {
+        Kind::Null => {
+            r.null()?;
+            return Ok(None);
+        }
+        Kind::Array => {}
+        other => {
+            return Err(wrong_kind(
+                r,
+                "output.replies".into(),
+                "an array of replies",
+                other,
+            ))
+        }
+    }
+    r.begin_array()?;
+    let mut replies = Vec::new();
+    let mut first = true;
+    while r.next_element(&mut first)? {
+        let i = replies.len();
+        let kind = r.peek()?;
+        if kind != Kind::Object {
+            return Err(wrong_kind(
+                r,
+                format!("output.replies[{i}]"),
+                "a reply object",
+                kind,
+            ));
+        }
+        let mut reply = PingReplyWire::default();
+        read_object(r, |r, key, seen| {
+            match key {
+                "sentPacketAddress" => {
+                    reply.sent_packet_address =
+                        seen.text(r, 0, field_path("output.replies", Some(i), key))?
+                }
+                "sentPacketIcmpSequenceNumber" => {
+                    reply.sent_packet_icmp_sequence_number =
+                        seen.number(r, 1, field_path("output.replies", Some(i), key))?
+                }
+                "sentPacketTimeToLive" => {
+                    reply.sent_packet_time_to_live =
+                        seen.number(r, 2, field_path("output.replies", Some(i), key))?
+                }
+                "sentPacketTimeMilliseconds" => {
+                    reply.sent_packet_time_milliseconds =
+                        seen.number(r, 3, field_path("output.replies", Some(i), key))?
+                }
+                "sentPacketSizeBytes" => {
+                    reply.sent_packet_size_bytes =
+                        seen.number(r, 4, field_path("output.replies", Some(i), key))?
+                }
+                _ => r.skip_value()?,
+            }
+            Ok(())
+        })?;
+        replies.push(reply);
+    }
+    Ok(Some(replies))
+}
+
+/// A whole JSON text that must be one object, read by `field` key by key.
+fn read_document<'a>(
+    text: &'a str,
+    field: impl FnMut(&mut JsonReader<'a>, &str, &mut SeenFields) -> Result<(), ParseError>,
+) -> Result<(), ParseError> {
+    let mut r = JsonReader::new(text);
+    let kind = r.peek()?;
+    if kind != Kind::Object {
+        // Valid JSON of another kind is named as such; anything else is not JSON.
+        r.skip_value()?;
+        r.finish()?;
+        return Err(ParseError::invalid(
+            "",
+            format!("expected a JSON object, got {}", kind.described()),
+        ));
+    }
+    read_object(&mut r, field)?;
+    r.finish()?;
+    Ok(())
+}
+
+/// The object that comes next (already known to be one), read by `field` key by key.
+fn read_object<'a>(
+    r: &mut JsonReader<'a>,
+    mut field: impl FnMut(&mut JsonReader<'a>, &str, &mut SeenFields) -> Result<(), ParseError>,
+) -> Result<(), ParseError> {
+    r.begin_object()?;
+    let mut seen = SeenFields(0);
+    let mut first = true;
+    while let Some(key) = r.next_key(&mut first)? {
+        field(r, &key, &mut seen)?;
+    }
+    Ok(())
+}
+
+/// The known fields of one object read so far: a key sent twice is ambiguous and an error.
+struct SeenFields(u32);
+
+impl SeenFields {
+    fn first(&mut self, bit: u32, path: impl FnOnce() -> String) -> Result<(), ParseError> {
+        if self.0 & (1 << bit) != 0 {
+            return Err(ParseError::invalid(path(), "the field is sent twice"));
+        }
+        self.0 |= 1 << bit;
+        Ok(())
+    }
+
+    /// A string or null.
+    fn text<'a>(
+        &mut self,
+        r: &mut JsonReader<'a>,
+        bit: u32,
+        path: impl Fn() -> String,
+    ) -> Result<Option<Cow<'a, str>>, ParseError> {
+        self.first(bit, &path)?;
+        match r.peek()? {
+            Kind::String => Ok(Some(r.string()?)),
+            Kind::Null => r.null().map(|_| None).map_err(Into::into),
+            other => Err(wrong_kind(r, path(), "a string", other)),
+        }
+    }
+
+    /// A number, a numeric string (not yet interpreted), or null.
+    fn number<'a>(
+        &mut self,
+        r: &mut JsonReader<'a>,
+        bit: u32,
+        path: impl Fn() -> String,
+    ) -> Result<Option<WireNumber<'a>>, ParseError> {
+        self.first(bit, &path)?;
+        match r.peek()? {
+            Kind::String => Ok(Some(WireNumber::Text(r.string()?))),
+            Kind::Number => Ok(Some(WireNumber::Number(r.number()?))),
+            Kind::Null => r.null().map(|_| None).map_err(Into::into),
+            other => Err(wrong_kind(r, path(), "a number or a numeric string", other)),
+        }
+    }
+}
+
+/// The path of `key` in an object at `parent` (`output.` or `output.replies` + index).
+fn field_path<'k>(
+    parent: &'static str,
+    index: Option<usize>,
+    key: &'k str,
+) -> impl Fn() -> String + 'k {
+    move || match index {
+        Some(i) => format!("{parent}[{i}].{key}"),
+        None => format!("{parent}{key}"),
+    }
+}
+
+/// "expected a string, got the number 7": the value is shown when it is short to show.
+fn wrong_kind(r: &mut JsonReader<'_>, path: String, expected: &str, found: Kind) -> ParseError {
+    let shown = match found {
+        Kind::String => r
+            .string()
+            .ok()
+            .map(|s| format!("the string {}", quoted(&s))),
+        Kind::Number => r.number().ok().map(|n| format!("the number {n}")),
+        Kind::Bool => r.boolean().ok().map(|b| format!("{b}")),
+        _ => None,
+    };
+    let found = shown.unwrap_or_else(|| found.described().to_owned());
+    ParseError::invalid(path, format!("expected {expected}, got {found}"))
+}
+
+/// `s` in double quotes for a message, cut to 40 characters.
+pub(crate) fn quoted(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => format!("{:?}…", &s[..cut]),
+        None => format!("{s:?}"),
     }
 }

@@ -138,3 +138,79 @@ proptest! {
         let _ = parse_ping_status(&body.to_string());
     }
 }
+
+/// Any JSON value, as serde_json would write it (escapes and all).
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(Into::into),
+        any::<i64>().prop_map(Into::into),
+        (-1e30f64..1e30).prop_map(Into::into),
+        "(?s).{0,12}".prop_map(Into::into),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Into::into),
+            prop::collection::btree_map("\\PC{0,8}", inner, 0..6)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Our JSON reader accepts exactly what serde_json accepts, and reads strings and
+    /// numbers to the same values.
+    #[test]
+    fn the_json_reader_agrees_with_serde_json(value in json_value(), cut in 0usize..200) {
+        use ap_ping_core::json::{JsonReader, Kind};
+        fn read(r: &mut JsonReader<'_>) -> Result<serde_json::Value, String> {
+            let e = |e: ap_ping_core::json::SyntaxError| e.to_string();
+            Ok(match r.peek().map_err(e)? {
+                Kind::Null => { r.null().map_err(e)?; serde_json::Value::Null }
+                Kind::Bool => r.boolean().map_err(e)?.into(),
+                Kind::Number => r.number().map_err(e)?.into(),
+                Kind::String => r.string().map_err(e)?.into_owned().into(),
+                Kind::Array => {
+                    r.begin_array().map_err(e)?;
+                    let (mut items, mut first) = (Vec::new(), true);
+                    while r.next_element(&mut first).map_err(e)? { items.push(read(r)?); }
+                    items.into()
+                }
+                Kind::Object => {
+                    r.begin_object().map_err(e)?;
+                    let (mut map, mut first) = (serde_json::Map::new(), true);
+                    while let Some(k) = r.next_key(&mut first).map_err(e)? {
+                        let v = read(r)?;
+                        map.insert(k.into_owned(), v);
+                    }
+                    map.into()
+                }
+            })
+        }
+        let whole = value.to_string();
+        let mut r = JsonReader::new(&whole);
+        let ours = read(&mut r).and_then(|v| r.finish().map(|_| v).map_err(|e| e.to_string()));
+        // Numbers compare as f64: we read every number as one, like JavaScript.
+        fn as_f64(v: &serde_json::Value) -> serde_json::Value {
+            match v {
+                serde_json::Value::Number(n) => n.as_f64().into(),
+                serde_json::Value::Array(a) => a.iter().map(as_f64).collect(),
+                serde_json::Value::Object(m) => {
+                    m.iter().map(|(k, v)| (k.clone(), as_f64(v))).collect()
+                }
+                other => other.clone(),
+            }
+        }
+        prop_assert_eq!(ours.map(|v| as_f64(&v)), Ok(as_f64(&value)), "{}", whole);
+        // A cut-off text is never accepted where serde_json refuses it, and never panics.
+        let mut end = cut.min(whole.len());
+        while !whole.is_char_boundary(end) { end -= 1; }
+        let part = &whole[..end];
+        let mut r = JsonReader::new(part);
+        let ours = r.skip_value().and_then(|_| r.finish()).is_ok();
+        let theirs = serde_json::from_str::<serde_json::Value>(part).is_ok();
+        prop_assert_eq!(ours, theirs, "{:?}", part);
+    }
+}

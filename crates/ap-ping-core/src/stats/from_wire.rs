@@ -7,7 +7,7 @@ use crate::stats::model::{
 };
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::timestamp::parse_rfc3339_nanos;
-use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
+use crate::wire::{quoted, PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -27,7 +27,8 @@ pub fn parse_ping_output(text: &str) -> Result<PingStatistics, ParseError> {
     raw_text::parse_ping_text(text)
 }
 
-/// Reads the JSON text into the wire struct, keeping the path of a wrongly typed value.
+/// Reads the JSON text into the wire struct; a body too large to be a ping status is
+/// refused before it is read.
 pub fn read_body(text: &str) -> Result<PingStatusBody<'_>, ParseError> {
     if text.len() > 2 * MAX_TEXT_BYTES {
         return Err(ParseError::invalid(
@@ -38,44 +39,7 @@ pub fn read_body(text: &str) -> Result<PingStatusBody<'_>, ParseError> {
             ),
         ));
     }
-    let trimmed = text.trim_start();
-    if !trimmed.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-        return Err(ParseError::invalid(
-            "",
-            format!("expected a JSON object, got {}", json_kind(trimmed)),
-        ));
-    }
-    // The fast path has no path tracking; only a body that fails is read again to say where.
-    match serde_json::from_str(text) {
-        Ok(body) => Ok(body),
-        Err(_) => Err(locate_error(text)),
-    }
-}
-
-/// Reads a body already known to be bad again, tracking paths, to name the offending value.
-fn locate_error(text: &str) -> ParseError {
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, PingStatusBody<'_>>(&mut de) {
-        Err(e) => {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            if inner.is_syntax() || inner.is_eof() || path == "." {
-                ParseError::NotJson {
-                    detail: inner.to_string(),
-                }
-            } else {
-                ParseError::invalid(path, strip_position(&inner.to_string()))
-            }
-        }
-        Ok(_) => match de.end() {
-            Err(e) => ParseError::NotJson {
-                detail: e.to_string(),
-            },
-            Ok(()) => ParseError::NotJson {
-                detail: "the body could not be read".into(),
-            },
-        },
-    }
+    PingStatusBody::from_json(text)
 }
 
 /// Converts a read body into the typed model.
@@ -336,10 +300,7 @@ fn number(path: &impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseEr
 fn shown(n: &WireNumber<'_>) -> String {
     match n {
         WireNumber::Number(v) => format!("{v}"),
-        WireNumber::Text(t) if t.chars().count() > 40 => {
-            format!("{:?}…", t.chars().take(40).collect::<String>())
-        }
-        WireNumber::Text(t) => format!("{t:?}"),
+        WireNumber::Text(t) => quoted(t),
     }
 }
 
@@ -369,22 +330,4 @@ fn owned(path: &str, s: &Option<Cow<'_, str>>, max: usize) -> Result<Option<Stri
     s.as_deref()
         .map(|s| text(|| path.to_owned(), s, max).map(str::to_owned))
         .transpose()
-}
-
-fn json_kind(trimmed: &str) -> &'static str {
-    match trimmed.as_bytes().first() {
-        Some(b'[') => "an array",
-        Some(b'"') => "a string",
-        Some(b'n') => "null",
-        Some(b't') | Some(b'f') => "a boolean",
-        _ => "a number",
-    }
-}
-
-/// serde_json appends " at line 1 column 42"; the path already says where.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
-    }
 }

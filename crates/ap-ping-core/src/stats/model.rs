@@ -2,9 +2,8 @@
 //!
 //! Numbers are numbers here (the API sends strings). Values the API reported are kept as
 //! reported; what we compute (median, stddev, jitter, missing sequences) comes from the
-//! replies. Field names serialize in camelCase: this is also the JavaScript shape.
+//! replies.
 
-use serde::Serialize;
 use std::rc::Rc;
 
 /// Where an asynchronous ping test is. Unknown values are kept as sent, so a status
@@ -52,15 +51,8 @@ impl TestStatus {
     }
 }
 
-impl Serialize for TestStatus {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 /// One status answer, typed: what the widget shows and `parsePingStatus` returns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PingTestResult {
     /// Where the test is.
     pub status: TestStatus,
@@ -84,8 +76,7 @@ pub struct PingTestResult {
 }
 
 /// Where [`PingStatistics`] were read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatisticsSource {
     /// The API's structured `output` object.
     Output,
@@ -94,8 +85,7 @@ pub enum StatisticsSource {
 }
 
 /// The result of one ping run: counts, RTT summary and every reply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PingStatistics {
     /// The name the user asked for (`www.google.com`), not the address it resolved to.
     pub destination: Option<String>,
@@ -126,8 +116,7 @@ pub struct PingStatistics {
 }
 
 /// Round-trip times in milliseconds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RttSummary {
     /// As reported, else computed.
     pub min_ms: f64,
@@ -144,8 +133,7 @@ pub struct RttSummary {
 }
 
 /// One echo reply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PingReply {
     /// ICMP sequence number.
     pub sequence: u32,

@@ -71,9 +71,9 @@ impl TextReader {
         } else if let Some(rest) = line.strip_prefix("PING ") {
             self.recognized = true;
             self.header(rest);
-        } else if line.contains(" bytes from ") && line.starts_with(|c: char| c.is_ascii_digit()) {
+        } else if let Some((size, rest)) = reply_line(line) {
             self.recognized = true;
-            self.reply(number, line);
+            self.reply(number, line, size, rest);
         } else if let Some(rest) = line.strip_prefix("From ") {
             // iputils: "From 192.168.1.1 icmp_seq=2 Destination Host Unreachable"
             self.recognized = true;
@@ -130,9 +130,11 @@ impl TextReader {
     }
 
     /// `64 bytes from 142.251.46.164: icmp_seq=0 ttl=108 time=200.2 ms (DUP!)`
-    fn reply(&mut self, number: usize, line: &str) {
-        let (size, rest) = line.split_once(" bytes from ").unwrap_or(("", line));
-        let Some((from, fields)) = rest.split_once(": ") else {
+    fn reply(&mut self, number: usize, line: &str, size: &str, rest: &str) {
+        let colon = rest
+            .match_indices(':')
+            .find(|(i, _)| rest[i + 1..].starts_with(' '));
+        let Some((from, fields)) = colon.map(|(i, _)| (&rest[..i], &rest[i + 2..])) else {
             return self.warn(number, line, "no ': ' after the address");
         };
         let address = innermost_parenthesized(from).unwrap_or(from).trim();
@@ -141,7 +143,7 @@ impl TextReader {
             address: (!address.is_empty()).then(|| shared(&mut self.last_address, address)),
             ttl: None,
             time_ms: None,
-            size_bytes: size.trim().parse().ok(),
+            size_bytes: size.parse().ok(),
             duplicate: false,
         };
         let mut sequence = None;
@@ -261,6 +263,17 @@ impl TextReader {
         }
         Ok(self.seen)
     }
+}
+
+/// `64 bytes from …` split into the size and what follows `bytes from `. Reply lines are
+/// most of any ping text, so this is plain prefix matching, no substring search.
+fn reply_line(line: &str) -> Option<(&str, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let rest = line[digits..].strip_prefix(" bytes from ")?;
+    Some((&line[..digits], rest))
 }
 
 /// The destination of `COMMAND=ping -c 5 www.google.com`: the last word that is not an option.
