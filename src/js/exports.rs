@@ -84,8 +84,17 @@ export interface PingStatistics {
 pub fn parse_ping_status_js(
     #[wasm_bindgen(unchecked_param_type = "string | object")] body: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = body_text(&body)?;
-    let result = parse_ping_status(&text).map_err(|e| JsError::new(&e.to_string()))?;
+    let text = if body.is_object() {
+        // An already parsed body is read back from its JSON, through the same checks.
+        js_sys::JSON::stringify(&body)
+            .map_err(|_| JsError::new("the body object cannot be serialized to JSON"))?
+            .into()
+    } else {
+        body
+    };
+    let result = flat::with_text_from_js(&text, parse_ping_status)
+        .ok_or_else(|| JsError::new("expected the response body as a JSON string or an object"))?;
+    let result = result.map_err(|e| JsError::new(&e.to_string()))?;
     Ok(flat::test_result_to_js(&result))
 }
 
@@ -95,24 +104,8 @@ pub fn parse_ping_status_js(
 pub fn parse_ping_output_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = flat::text_from_js(&text)
-        .ok_or_else(|| JsError::new("expected the ping output as a string"))?;
-    let stats = parse_ping_output(&text).map_err(|e| JsError::new(&e.to_string()))?;
+    let stats = flat::with_text_from_js(&text, parse_ping_output)
+        .ok_or_else(|| JsError::new("expected the ping output as a string"))?
+        .map_err(|e| JsError::new(&e.to_string()))?;
     Ok(flat::statistics_to_js(&stats))
-}
-
-/// The body as JSON text: strings are taken as they are, objects are serialized.
-fn body_text(body: &JsValue) -> Result<String, JsError> {
-    if let Some(s) = flat::text_from_js(body) {
-        return Ok(s);
-    }
-    if body.is_object() {
-        return js_sys::JSON::stringify(body)
-            .ok()
-            .and_then(|s| flat::text_from_js(&s))
-            .ok_or_else(|| JsError::new("the body object cannot be serialized to JSON"));
-    }
-    Err(JsError::new(
-        "expected the response body as a JSON string or an object",
-    ))
 }

@@ -1,12 +1,13 @@
 //! How parse inputs and results cross the wasm boundary, with `flat.js`.
 //!
-//! In: [`text_from_js`] copies a JS string into wasm memory with one `encodeInto`.
+//! In: [`with_text_from_js`] copies a JS string into wasm memory with one `encodeInto`.
 //! Out: the flat form of a result, numbers in one `f64` buffer and every string in one
 //! UTF-8 text (decoded once, then sliced), turned into objects by `flat.js` in one call. Field-by-field conversion
 //! (serde-wasm-bindgen) crosses the boundary per value and was measured about 4x slower
 //! than a plain JavaScript parser; see bench/parse.mjs.
 
 use crate::stats::{PingStatistics, PingTestResult, StatisticsSource};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,25 +21,59 @@ extern "C" {
     fn build_test_result(numbers: &[f64], spans: &[f64], text: &[u8]) -> JsValue;
 }
 
-/// The text of a JS string, `None` for any other value.
-pub fn text_from_js(value: &JsValue) -> Option<String> {
+/// Buffers kept between calls: the input text and a result on its way out. Allocating
+/// them afresh was a measurable part of parsing a small body. A buffer grown past
+/// [`KEPT_CAPACITY`] by a large input is let go afterwards.
+#[derive(Default)]
+struct Scratch {
+    input: Vec<u8>,
+    output: FlatResult,
+}
+
+const KEPT_CAPACITY: usize = 1 << 20;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+/// Calls `f` with the text of a JS string; `None` for any other value.
+pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
     let units = value.dyn_ref::<js_sys::JsString>()?.length() as usize;
     // A UTF-16 unit never takes more than 3 bytes of UTF-8.
-    let mut bytes = Vec::<u8>::with_capacity(units.checked_mul(3)?);
+    let needed = units.checked_mul(3)?;
+    let mut bytes = SCRATCH.with(|s| {
+        s.try_borrow_mut()
+            .map(|mut s| std::mem::take(&mut s.input))
+            .unwrap_or_default()
+    });
+    bytes.clear();
+    bytes.reserve(needed);
     let written = encode_into(
         value,
         &wasm_bindgen::memory(),
         bytes.as_mut_ptr(),
         bytes.capacity(),
-    );
-    // SAFETY: encodeInto wrote `written` initialized bytes (never more than the capacity).
-    unsafe { bytes.set_len(written.min(bytes.capacity())) };
-    String::from_utf8(bytes).ok()
+    )
+    .min(bytes.capacity());
+    // SAFETY: encodeInto wrote `written` initialized bytes, and what TextEncoder writes is
+    // UTF-8 by definition (lone surrogates become U+FFFD), so no second check is needed.
+    let result = unsafe {
+        bytes.set_len(written);
+        f(std::str::from_utf8_unchecked(&bytes))
+    };
+    if bytes.capacity() <= KEPT_CAPACITY {
+        SCRATCH.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                s.input = bytes;
+            }
+        });
+    }
+    Some(result)
 }
 
 /// `PingTestResult` as a plain JS object.
 pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
-    let mut out = FlatResult::default();
+    let mut out = FlatResult::for_statistics(result.statistics.as_deref());
     out.numbers.extend_from_slice(&[
         result.progress_percent.unwrap_or(f64::NAN),
         result.duration_ms.unwrap_or(f64::NAN),
@@ -57,14 +92,18 @@ pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
     if let Some(stats) = &result.statistics {
         out.statistics(stats);
     }
-    build_test_result(&out.numbers, &out.spans, out.text.as_bytes())
+    let object = build_test_result(&out.numbers, &out.spans, out.text.as_bytes());
+    out.keep();
+    object
 }
 
 /// `PingStatistics` as a plain JS object.
 pub fn statistics_to_js(stats: &PingStatistics) -> JsValue {
-    let mut out = FlatResult::default();
+    let mut out = FlatResult::for_statistics(Some(stats));
     out.statistics(stats);
-    build_statistics(&out.numbers, &out.spans, out.text.as_bytes())
+    let object = build_statistics(&out.numbers, &out.spans, out.text.as_bytes());
+    out.keep();
+    object
 }
 
 /// A result on its way out. String `i` is `text` from UTF-16 offset `spans[2i]` to
@@ -78,6 +117,37 @@ struct FlatResult {
 }
 
 impl FlatResult {
+    /// Empty buffers from the scratch, sized for `stats`.
+    fn for_statistics(stats: Option<&PingStatistics>) -> Self {
+        let (replies, missing, warnings) = stats.map_or((0, 0, 0), |s| {
+            (s.replies.len(), s.missing_sequences.len(), s.warnings.len())
+        });
+        let mut out = SCRATCH.with(|s| {
+            s.try_borrow_mut()
+                .map(|mut s| std::mem::take(&mut s.output))
+                .unwrap_or_default()
+        });
+        out.numbers.clear();
+        out.spans.clear();
+        out.text.clear();
+        out.utf16_len = 0;
+        out.numbers.reserve(21 + 6 * replies + missing);
+        out.spans.reserve(2 * (9 + warnings + 1));
+        out
+    }
+
+    /// Returns the buffers to the scratch for the next call, unless they grew large.
+    fn keep(self) {
+        let size = 8 * (self.numbers.capacity() + self.spans.capacity()) + self.text.capacity();
+        if size <= KEPT_CAPACITY {
+            SCRATCH.with(|s| {
+                if let Ok(mut s) = s.try_borrow_mut() {
+                    s.output = self;
+                }
+            });
+        }
+    }
+
     fn string(&mut self, s: Option<&str>) {
         let Some(s) = s else {
             self.spans.extend_from_slice(&[f64::NAN, f64::NAN]);
@@ -107,9 +177,7 @@ impl FlatResult {
             self.string(Some(w));
         }
         let rtt = stats.rtt.as_ref();
-        let n = &mut self.numbers;
-        n.reserve(17 + 6 * stats.replies.len() + stats.missing_sequences.len());
-        n.extend_from_slice(&[
+        self.numbers.extend_from_slice(&[
             f64::from(stats.transmitted),
             f64::from(stats.received),
             f64::from(stats.lost),

@@ -205,7 +205,7 @@ impl<'a> JsonReader<'a> {
         }
         self.pos = i;
         // The JSON grammar above is a subset of Rust's float syntax.
-        Ok(self.text[start..i].parse().unwrap_or(f64::NAN))
+        Ok(crate::decimal::parse_f64(&self.text[start..i]).unwrap_or(f64::NAN))
     }
 
     /// `true` or `false`.

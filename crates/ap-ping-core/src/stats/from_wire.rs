@@ -1,5 +1,6 @@
 //! From the API's JSON text to [`PingTestResult`], with errors that name the field path.
 
+use crate::decimal::parse_f64;
 use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::model::{
@@ -153,11 +154,10 @@ fn observe_output(out: PingOutputWire<'_>) -> Result<Observed, ParseError> {
     };
     let wire_replies = out.replies.unwrap_or_default();
     let mut last_address = None;
-    let mut replies = wire_replies
-        .iter()
-        .enumerate()
-        .map(|(i, r)| reply(i, r, &mut last_address))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut replies = Vec::with_capacity(wire_replies.len());
+    for (i, r) in wire_replies.iter().enumerate() {
+        replies.push(reply(i, r, &mut last_address)?);
+    }
     mark_repeated_sequences(&mut replies);
     Ok(Observed {
         destination: owned("output.destination", &out.destination, MAX_FIELD_CHARS)?,
@@ -283,7 +283,7 @@ fn integer(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<u32, ParseEr
 fn number(path: &impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
     let v = match n {
         WireNumber::Number(v) => *v,
-        WireNumber::Text(t) => t.trim().parse::<f64>().map_err(|_| {
+        WireNumber::Text(t) => parse_f64(t.trim()).ok_or_else(|| {
             ParseError::invalid(path(), format!("expected a number, got {}", shown(n)))
         })?,
     };

@@ -7,6 +7,7 @@
 //! Ping text is free-form, so a line that cannot be read becomes a warning, never an error;
 //! only text with nothing of ping in it at all is rejected.
 
+use crate::decimal::parse_f64;
 use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::from_wire::shared;
@@ -169,8 +170,8 @@ impl TextReader {
                 .or_else(|| token.strip_prefix("time<"))
             {
                 let v = v.strip_suffix("ms").unwrap_or(v);
-                match v.parse::<f64>() {
-                    Ok(t) if t.is_finite() && t >= 0.0 => reply.time_ms = Some(t),
+                match parse_f64(v) {
+                    Some(t) if t.is_finite() && t >= 0.0 => reply.time_ms = Some(t),
                     _ => return self.warn(number, line, "the time is not a number"),
                 }
                 if tokens.peek() == Some(&"ms") {
@@ -302,6 +303,6 @@ fn rtt_values(line: &str) -> Option<[f64; 3]> {
     let values = values.trim().trim_end_matches("ms").trim();
     let mut parts = values
         .split('/')
-        .map(|v| v.trim().parse::<f64>().unwrap_or(f64::NAN));
+        .map(|v| parse_f64(v.trim()).unwrap_or(f64::NAN));
     Some([parts.next()?, parts.next()?, parts.next()?])
 }
