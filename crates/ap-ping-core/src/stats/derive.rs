@@ -89,8 +89,7 @@ pub fn assemble(mut seen: Observed, source: StatisticsSource) -> PingStatistics 
         None => computed_loss,
     };
 
-    let times = reply_times(&seen.replies);
-    let rtt = rtt_summary(&times, seen.reported_rtt, warnings);
+    let rtt = rtt_summary(reply_times(&seen.replies), seen.reported_rtt, warnings);
     let missing_sequences = if transmitted <= MAX_PACKETS {
         missing_sequences(&seen.replies, seen.first_sequence, transmitted)
     } else {
@@ -126,7 +125,7 @@ fn reply_times(replies: &[PingReply]) -> Vec<f64> {
 /// The RTT summary: reported min/avg/max where given (checked against the replies),
 /// computed median, stddev and jitter.
 fn rtt_summary(
-    times: &[f64],
+    mut times: Vec<f64>,
     reported: Option<(f64, f64, f64)>,
     warnings: &mut Vec<String>,
 ) -> Option<RttSummary> {
@@ -163,27 +162,28 @@ fn rtt_summary(
         }
         None => (min, mean, max),
     };
+    let jitter_ms = jitter(&times);
     Some(RttSummary {
         min_ms,
         avg_ms,
         max_ms,
-        median_ms: median(times),
+        median_ms: median(&mut times),
         stddev_ms: variance.sqrt(),
-        jitter_ms: jitter(times),
+        jitter_ms,
     })
 }
 
-/// The middle value (mean of the two middle ones for an even count).
-pub fn median(times: &[f64]) -> f64 {
-    if times.is_empty() {
+/// The middle value (mean of the two middle ones for an even count). Reorders `values`.
+pub fn median(values: &mut [f64]) -> f64 {
+    if values.is_empty() {
         return 0.0;
     }
+    let odd = values.len() % 2 == 1;
     // Selection, not a full sort: linear time on 10,000 replies.
-    let mut values = times.to_vec();
     let mid = values.len() / 2;
     let (below, upper_middle, _) = values.select_nth_unstable_by(mid, f64::total_cmp);
     let upper_middle = *upper_middle;
-    if times.len() % 2 == 1 {
+    if odd {
         upper_middle
     } else {
         let lower_middle = below.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -219,6 +219,19 @@ pub fn jitter(times: &[f64]) -> f64 {
 
 /// Sequence numbers from `first` for `transmitted` requests that no reply answered.
 pub fn missing_sequences(replies: &[PingReply], first: u32, transmitted: u32) -> Vec<u32> {
+    let end = u64::from(first) + u64::from(transmitted);
+    if replies.windows(2).all(|w| w[0].sequence < w[1].sequence) {
+        // The usual case, replies in ascending order: the gaps between them, no table.
+        let mut missing = Vec::new();
+        let mut next = u64::from(first);
+        for reply in replies {
+            let sequence = u64::from(reply.sequence);
+            missing.extend((next..sequence.min(end)).map(|s| s as u32));
+            next = next.max(sequence + 1);
+        }
+        missing.extend((next..end).map(|s| s as u32));
+        return missing;
+    }
     let mut answered = vec![false; transmitted as usize];
     for reply in replies {
         if let Some(i) = reply.sequence.checked_sub(first) {
@@ -260,8 +273,8 @@ mod tests {
 
     #[test]
     fn median_of_even_count_is_the_mean_of_the_middle_two() {
-        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
-        assert_eq!(median(&[5.0, 1.0, 3.0]), 3.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&mut [5.0, 1.0, 3.0]), 3.0);
     }
 
     #[test]
@@ -283,6 +296,31 @@ mod tests {
         let replies = [reply(0, 1.0), reply(1, 1.0), reply(3, 1.0), reply(4, 1.0)];
         assert_eq!(missing_sequences(&replies, 0, 5), vec![2]);
         assert_eq!(missing_sequences(&replies[..2], 0, 5), vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn replies_in_order_and_out_of_order_give_the_same_gaps() {
+        let cases: [(&[u32], u32, u32); 6] = [
+            (&[0, 1, 3, 4], 0, 5),
+            (&[1, 2, 5, 9], 1, 8),
+            (&[0, 2, 7, 12], 1, 10),
+            (&[5], 0, 3),
+            (&[], 0, 4),
+            (&[3, 4_000_000_000], 0, 6),
+        ];
+        for (sequences, first, transmitted) in cases {
+            let ascending: Vec<_> = sequences.iter().map(|&s| reply(s, 1.0)).collect();
+            let mut reversed = ascending.clone();
+            reversed.reverse();
+            let in_order = missing_sequences(&ascending, first, transmitted);
+            let expected: Vec<u32> = (first..first + transmitted)
+                .filter(|s| !sequences.contains(s))
+                .collect();
+            assert_eq!(in_order, expected, "{sequences:?}");
+            if sequences.len() > 1 {
+                assert_eq!(missing_sequences(&reversed, first, transmitted), expected);
+            }
+        }
     }
 
     #[test]

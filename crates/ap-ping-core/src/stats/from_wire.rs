@@ -261,7 +261,7 @@ fn non_negative(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, Pa
 /// A whole number from 0 to 2^32 - 1, from `"4"` or `4`.
 fn integer(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<u32, ParseError> {
     let parsed = match n {
-        WireNumber::Text(t) => t.trim().parse::<i64>().ok(),
+        WireNumber::Text(t) => trimmed(t).parse::<i64>().ok(),
         WireNumber::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => Some(*v as i64),
         WireNumber::Number(_) => None,
     };
@@ -283,7 +283,7 @@ fn integer(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<u32, ParseEr
 fn number(path: &impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
     let v = match n {
         WireNumber::Number(v) => *v,
-        WireNumber::Text(t) => parse_f64(t.trim()).ok_or_else(|| {
+        WireNumber::Text(t) => parse_f64(trimmed(t)).ok_or_else(|| {
             ParseError::invalid(path(), format!("expected a number, got {}", shown(n)))
         })?,
     };
@@ -294,6 +294,15 @@ fn number(path: &impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseEr
         ));
     }
     Ok(v)
+}
+
+/// `s` without surrounding whitespace; numbers nearly always have none, so that is
+/// checked first (`str::trim` looks for Unicode spaces and is slow on this hot path).
+pub(crate) fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// How a wire value is quoted in a message: strings in quotes (cut short), numbers bare.

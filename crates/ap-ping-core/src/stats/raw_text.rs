@@ -10,7 +10,7 @@
 use crate::decimal::parse_f64;
 use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
-use crate::stats::from_wire::shared;
+use crate::stats::from_wire::{shared, trimmed};
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
 
 /// Longest ping text accepted (about 150,000 reply lines).
@@ -34,7 +34,7 @@ pub fn observe(text: &str) -> Result<Observed, ParseError> {
     }
     let mut reader = TextReader::default();
     for (index, line) in text.lines().enumerate() {
-        reader.line(index + 1, line.trim());
+        reader.line(index + 1, trimmed(line));
     }
     reader.finish()
 }
@@ -148,7 +148,8 @@ impl TextReader {
             duplicate: false,
         };
         let mut sequence = None;
-        let mut tokens = fields.split_whitespace().peekable();
+        // Ping writes ASCII: ASCII whitespace separates the fields.
+        let mut tokens = fields.split_ascii_whitespace().peekable();
         while let Some(token) = tokens.next() {
             if let Some(v) = token
                 .strip_prefix("icmp_seq=")
