@@ -45,9 +45,10 @@ function text(lines) {
   return out + `\n--- 142.251.46.164 ping statistics ---\n${lines} packets transmitted, ${lines} packets received, 0% packet loss\nround-trip min/avg/max = ${Math.min(...times)}/${avg.toFixed(1)}/${Math.max(...times)} ms\n`;
 }
 
-/** Mean ms per call, over enough calls for ~`budgetMs`, after a warm-up. */
-function time(fn, input, budgetMs = 1500) {
-  for (let i = 0; i < 20; i++) fn(input);
+/** Mean ms per call, over enough calls for ~`budgetMs`, after a warm-up long enough for
+ * both engines' optimizing tiers (V8's TurboFan for JS and for wasm). */
+function time(fn, input, budgetMs = 1000) {
+  for (let i = 0; i < 2000; i++) fn(input);
   let calls = 0;
   const start = performance.now();
   let now = start;
@@ -56,9 +57,13 @@ function time(fn, input, budgetMs = 1500) {
 }
 
 function compare(name, wasmFn, jsFn, input) {
-  // Alternate the two, twice, and keep each one's best: the machine is noisy.
-  const w = Math.min(time(wasmFn, input), time(wasmFn, input));
-  const j = Math.min(time(jsFn, input), time(jsFn, input));
+  // Alternate the two, three rounds, and keep each one's best: the machine is noisy, and
+  // a garbage collection or a tier-up in one round should not decide the ratio.
+  let w = Infinity, j = Infinity;
+  for (let round = 0; round < 3; round++) {
+    w = Math.min(w, time(wasmFn, input));
+    j = Math.min(j, time(jsFn, input));
+  }
   const ratio = w / j;
   console.log(`${name.padEnd(34)} wasm ${w.toFixed(4).padStart(9)} ms   js ${j.toFixed(4).padStart(9)} ms   ratio ${ratio.toFixed(2)}${ratio <= 1 ? "" : "  (slower)"}`);
   return ratio;

@@ -11,26 +11,40 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Writes `text` as UTF-8 at `ptr` in `memory` (room for `capacity` bytes); bytes written. */
-export function encodeInto(text, memory, ptr, capacity) {
+let memory = null;
+
+/** Given the module's memory once, so each call need not pass it. */
+export function useMemory(m) {
+  memory = m;
+}
+
+/**
+ * Writes `text` as UTF-8 at `ptr` (room for `capacity` bytes), in one call from wasm:
+ * the bytes written; -1 when `text` is not a string; -2 - needed when the room is short.
+ */
+export function encodeInto(text, ptr, capacity) {
+  if (typeof text !== "string") return -1;
+  // A UTF-16 unit never takes more than 3 bytes of UTF-8.
+  const needed = text.length * 3;
+  if (needed > capacity) return -2 - needed;
   return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, capacity)).written;
 }
 
 const orNull = (v) => (Number.isNaN(v) ? null : v);
 
-/** String i is text[spans[2i] .. spans[2i+1]] in UTF-16 units; null where NaN. */
-function strings(spans, text) {
+/** String i is text[n[at+2i] .. n[at+2i+1]] in UTF-16 units; null where NaN. */
+function strings(n, at, text) {
   const all = decoder.decode(text);
   const out = [];
-  for (let j = 0; j < spans.length; j += 2) {
-    out.push(Number.isNaN(spans[j]) ? null : all.slice(spans[j], spans[j + 1]));
+  for (let j = at; j < n.length; j += 2) {
+    out.push(Number.isNaN(n[j]) ? null : all.slice(n[j], n[j + 1]));
   }
   return out;
 }
 
-/** PingStatistics, on its own (parsePingOutput). */
-export function buildStatistics(n, spans, text) {
-  return statisticsAt(n, strings(spans, text), 0);
+/** PingStatistics, on its own (parsePingOutput); string spans from `spansAt`. */
+export function buildStatistics(n, spansAt, text) {
+  return statisticsAt(n, strings(n, spansAt, text), 0);
 }
 
 /** PingStatistics from numbers at `at` (17-number header, 6 per reply, then missing). */
@@ -76,8 +90,8 @@ function statisticsAt(n, s, at) {
 }
 
 /** PingTestResult: 4 numbers and 5 strings, then the statistics at 4 (strings at 5). */
-export function buildTestResult(n, spans, text) {
-  const s = strings(spans, text);
+export function buildTestResult(n, spansAt, text) {
+  const s = strings(n, spansAt, text);
   return {
     status: s[0],
     isTerminal: n[2] === 1,

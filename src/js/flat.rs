@@ -7,18 +7,19 @@
 //! than a plain JavaScript parser; see bench/parse.mjs.
 
 use crate::stats::{PingStatistics, PingTestResult, StatisticsSource};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/src/js/flat.js")]
 extern "C" {
+    #[wasm_bindgen(js_name = useMemory)]
+    fn use_memory(memory: &JsValue);
     #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(text: &JsValue, memory: &JsValue, ptr: *mut u8, capacity: usize) -> usize;
+    fn encode_into(text: &JsValue, ptr: *mut u8, capacity: usize) -> f64;
     #[wasm_bindgen(js_name = buildStatistics)]
-    fn build_statistics(numbers: &[f64], spans: &[f64], text: &[u8]) -> JsValue;
+    fn build_statistics(numbers: &[f64], spans_at: usize, text: &[u8]) -> JsValue;
     #[wasm_bindgen(js_name = buildTestResult)]
-    fn build_test_result(numbers: &[f64], spans: &[f64], text: &[u8]) -> JsValue;
+    fn build_test_result(numbers: &[f64], spans_at: usize, text: &[u8]) -> JsValue;
 }
 
 /// Buffers kept between calls: the input text and a result on its way out. Allocating
@@ -31,30 +32,38 @@ struct Scratch {
 }
 
 const KEPT_CAPACITY: usize = 1 << 20;
+/// Room for any ordinary status body, so it is written in one call.
+const MIN_INPUT_CAPACITY: usize = 64 * 1024;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
+    static MEMORY_GIVEN: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Calls `f` with the text of a JS string; `None` for any other value.
 pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
-    let units = value.dyn_ref::<js_sys::JsString>()?.length() as usize;
-    // A UTF-16 unit never takes more than 3 bytes of UTF-8.
-    let needed = units.checked_mul(3)?;
+    MEMORY_GIVEN.with(|given| {
+        if !given.replace(true) {
+            use_memory(&wasm_bindgen::memory());
+        }
+    });
     let mut bytes = SCRATCH.with(|s| {
         s.try_borrow_mut()
             .map(|mut s| std::mem::take(&mut s.input))
             .unwrap_or_default()
     });
     bytes.clear();
-    bytes.reserve(needed);
-    let written = encode_into(
-        value,
-        &wasm_bindgen::memory(),
-        bytes.as_mut_ptr(),
-        bytes.capacity(),
-    )
-    .min(bytes.capacity());
+    bytes.reserve(MIN_INPUT_CAPACITY);
+    // One call in the usual case; a second one when the text needs more room.
+    let mut answer = encode_into(value, bytes.as_mut_ptr(), bytes.capacity());
+    if answer < -1.0 {
+        bytes.reserve((-2.0 - answer) as usize);
+        answer = encode_into(value, bytes.as_mut_ptr(), bytes.capacity());
+    }
+    if answer < 0.0 {
+        return None;
+    }
+    let written = (answer as usize).min(bytes.capacity());
     // SAFETY: encodeInto wrote `written` initialized bytes, and what TextEncoder writes is
     // UTF-8 by definition (lone surrogates become U+FFFD), so no second check is needed.
     let result = unsafe {
@@ -92,7 +101,8 @@ pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
     if let Some(stats) = &result.statistics {
         out.statistics(stats);
     }
-    let object = build_test_result(&out.numbers, &out.spans, out.text.as_bytes());
+    let spans_at = out.append_spans();
+    let object = build_test_result(&out.numbers, spans_at, out.text.as_bytes());
     out.keep();
     object
 }
@@ -101,13 +111,15 @@ pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
 pub fn statistics_to_js(stats: &PingStatistics) -> JsValue {
     let mut out = FlatResult::for_statistics(Some(stats));
     out.statistics(stats);
-    let object = build_statistics(&out.numbers, &out.spans, out.text.as_bytes());
+    let spans_at = out.append_spans();
+    let object = build_statistics(&out.numbers, spans_at, out.text.as_bytes());
     out.keep();
     object
 }
 
 /// A result on its way out. String `i` is `text` from UTF-16 offset `spans[2i]` to
-/// `spans[2i + 1]` (NaN for null): JavaScript decodes the text once and slices it.
+/// `spans[2i + 1]` (NaN for null): JavaScript decodes the text once and slices it. The
+/// spans cross after the numbers, in the same buffer.
 #[derive(Default)]
 struct FlatResult {
     numbers: Vec<f64>,
@@ -131,7 +143,8 @@ impl FlatResult {
         out.spans.clear();
         out.text.clear();
         out.utf16_len = 0;
-        out.numbers.reserve(21 + 6 * replies + missing);
+        out.numbers
+            .reserve(21 + 6 * replies + missing + 2 * (10 + warnings));
         out.spans.reserve(2 * (9 + warnings + 1));
         out
     }
@@ -162,6 +175,13 @@ impl FlatResult {
         };
         self.spans
             .extend_from_slice(&[start as f64, self.utf16_len as f64]);
+    }
+
+    /// Puts the spans after the numbers (one buffer crosses instead of two); where they start.
+    fn append_spans(&mut self) -> usize {
+        let at = self.numbers.len();
+        self.numbers.extend_from_slice(&self.spans);
+        at
     }
 
     fn string_count(&self) -> f64 {

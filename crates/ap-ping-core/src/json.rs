@@ -119,7 +119,7 @@ impl<'a> JsonReader<'a> {
         if self.next_byte() != Some(b'"') {
             return Err(self.unexpected("expected a key in double quotes"));
         }
-        let key = self.string()?;
+        let key = self.string_at_quote()?;
         self.expect(b':', "expected `:`")?;
         Ok(Some(key))
     }
@@ -144,9 +144,16 @@ impl<'a> JsonReader<'a> {
 
     /// A string value, borrowed from the input unless it contains escapes.
     pub fn string(&mut self) -> Read<Cow<'a, str>> {
-        self.expect(b'"', "expected a string")?;
+        if self.next_byte() != Some(b'"') {
+            return Err(self.unexpected("expected a string"));
+        }
+        self.string_at_quote()
+    }
+
+    /// The string whose opening quote is at the current position (already checked).
+    fn string_at_quote(&mut self) -> Read<Cow<'a, str>> {
         let bytes = self.text.as_bytes();
-        let start = self.pos;
+        let start = self.pos + 1;
         let mut i = plain_run_end(bytes, start);
         while i < bytes.len() {
             match bytes[i] {

@@ -113,7 +113,7 @@ pub struct PingStartAnswer<'a> {
 }
 
 // ── reading ──────────────────────────────────────────────────────────────────────────
-// Each reader walks its object key by key. Paths are closures, built only for an error.
+// Each reader walks its object key by key. Paths become text only for an error.
 
 impl From<SyntaxError> for ParseError {
     fn from(e: SyntaxError) -> Self {
@@ -129,14 +129,16 @@ impl<'a> PingStatusBody<'a> {
         let mut body = PingStatusBody::default();
         read_document(text, |r, key, seen| {
             match key {
-                "startTime" => body.start_time = seen.text(r, 0, || key.into())?,
-                "endTime" => body.end_time = seen.text(r, 1, || key.into())?,
-                "rawOutput" => body.raw_output = seen.text(r, 2, || key.into())?,
-                "failReason" => body.fail_reason = seen.text(r, 3, || key.into())?,
-                "status" => body.status = seen.text(r, 4, || key.into())?,
-                "progressPercent" => body.progress_percent = seen.number(r, 5, || key.into())?,
+                "startTime" => body.start_time = seen.text(r, 0, FieldPath::top(key))?,
+                "endTime" => body.end_time = seen.text(r, 1, FieldPath::top(key))?,
+                "rawOutput" => body.raw_output = seen.text(r, 2, FieldPath::top(key))?,
+                "failReason" => body.fail_reason = seen.text(r, 3, FieldPath::top(key))?,
+                "status" => body.status = seen.text(r, 4, FieldPath::top(key))?,
+                "progressPercent" => {
+                    body.progress_percent = seen.number(r, 5, FieldPath::top(key))?
+                }
                 "output" => {
-                    seen.first(6, || key.into())?;
+                    seen.first(6, FieldPath::top(key))?;
                     body.output = read_output(r)?;
                 }
                 _ => r.skip_value()?,
@@ -153,8 +155,8 @@ impl ApiErrorBody {
         let (mut error_code, mut message) = (None, None);
         read_document(text, |r, key, seen| {
             match key {
-                "errorCode" => error_code = seen.text(r, 0, || key.into())?,
-                "message" => message = seen.text(r, 1, || key.into())?,
+                "errorCode" => error_code = seen.text(r, 0, FieldPath::top(key))?,
+                "message" => message = seen.text(r, 1, FieldPath::top(key))?,
                 _ => r.skip_value()?,
             }
             Ok(())
@@ -172,7 +174,7 @@ impl<'a> PingStartAnswer<'a> {
         let mut answer = PingStartAnswer::default();
         read_document(text, |r, key, seen| {
             match key {
-                "location" => answer.location = seen.text(r, 0, || key.into())?,
+                "location" => answer.location = seen.text(r, 0, FieldPath::top(key))?,
                 _ => r.skip_value()?,
             }
             Ok(())
@@ -194,31 +196,30 @@ fn read_output<'a>(r: &mut JsonReader<'a>) -> Result<Option<PingOutputWire<'a>>,
     read_object(r, |r, key, seen| {
         match key {
             "receivedPacketsCount" => {
-                out.received_packets_count = seen.number(r, 0, field_path("output.", None, key))?
+                out.received_packets_count = seen.number(r, 0, FieldPath::output(key))?
             }
             "transmittedPacketsCount" => {
-                out.transmitted_packets_count =
-                    seen.number(r, 1, field_path("output.", None, key))?
+                out.transmitted_packets_count = seen.number(r, 1, FieldPath::output(key))?
             }
             "packetLossPercent" => {
-                out.packet_loss_percent = seen.number(r, 2, field_path("output.", None, key))?
+                out.packet_loss_percent = seen.number(r, 2, FieldPath::output(key))?
             }
             "minimumRoundTripTimeMilliseconds" => {
                 out.minimum_round_trip_time_milliseconds =
-                    seen.number(r, 3, field_path("output.", None, key))?
+                    seen.number(r, 3, FieldPath::output(key))?
             }
             "averageRoundTripTimeMilliseconds" => {
                 out.average_round_trip_time_milliseconds =
-                    seen.number(r, 4, field_path("output.", None, key))?
+                    seen.number(r, 4, FieldPath::output(key))?
             }
             "maximumRoundTripTimeMilliseconds" => {
                 out.maximum_round_trip_time_milliseconds =
-                    seen.number(r, 5, field_path("output.", None, key))?
+                    seen.number(r, 5, FieldPath::output(key))?
             }
-            "destination" => out.destination = seen.text(r, 6, field_path("output.", None, key))?,
-            "resolvedIp" => out.resolved_ip = seen.text(r, 7, field_path("output.", None, key))?,
+            "destination" => out.destination = seen.text(r, 6, FieldPath::output(key))?,
+            "resolvedIp" => out.resolved_ip = seen.text(r, 7, FieldPath::output(key))?,
             "replies" => {
-                seen.first(8, field_path("output.", None, key))?;
+                seen.first(8, FieldPath::output(key))?;
                 out.replies = read_replies(r)?;
             }
             _ => r.skip_value()?,
@@ -253,7 +254,7 @@ fn read_replies<'a>(r: &mut JsonReader<'a>) -> Result<Option<Vec<PingReplyWire<'
         if kind != Kind::Object {
             return Err(wrong_kind(
                 r,
-                format!("output.replies[{i}]"),
+                FieldPath::reply(i, "").to_string(),
                 "a reply object",
                 kind,
             ));
@@ -262,24 +263,21 @@ fn read_replies<'a>(r: &mut JsonReader<'a>) -> Result<Option<Vec<PingReplyWire<'
         read_object(r, |r, key, seen| {
             match key {
                 "sentPacketAddress" => {
-                    reply.sent_packet_address =
-                        seen.text(r, 0, field_path("output.replies", Some(i), key))?
+                    reply.sent_packet_address = seen.text(r, 0, FieldPath::reply(i, key))?
                 }
                 "sentPacketIcmpSequenceNumber" => {
                     reply.sent_packet_icmp_sequence_number =
-                        seen.number(r, 1, field_path("output.replies", Some(i), key))?
+                        seen.number(r, 1, FieldPath::reply(i, key))?
                 }
                 "sentPacketTimeToLive" => {
-                    reply.sent_packet_time_to_live =
-                        seen.number(r, 2, field_path("output.replies", Some(i), key))?
+                    reply.sent_packet_time_to_live = seen.number(r, 2, FieldPath::reply(i, key))?
                 }
                 "sentPacketTimeMilliseconds" => {
                     reply.sent_packet_time_milliseconds =
-                        seen.number(r, 3, field_path("output.replies", Some(i), key))?
+                        seen.number(r, 3, FieldPath::reply(i, key))?
                 }
                 "sentPacketSizeBytes" => {
-                    reply.sent_packet_size_bytes =
-                        seen.number(r, 4, field_path("output.replies", Some(i), key))?
+                    reply.sent_packet_size_bytes = seen.number(r, 4, FieldPath::reply(i, key))?
                 }
                 _ => r.skip_value()?,
             }
@@ -329,9 +327,12 @@ fn read_object<'a>(
 struct SeenFields(u32);
 
 impl SeenFields {
-    fn first(&mut self, bit: u32, path: impl FnOnce() -> String) -> Result<(), ParseError> {
+    fn first(&mut self, bit: u32, path: FieldPath<'_>) -> Result<(), ParseError> {
         if self.0 & (1 << bit) != 0 {
-            return Err(ParseError::invalid(path(), "the field is sent twice"));
+            return Err(ParseError::invalid(
+                path.to_string(),
+                "the field is sent twice",
+            ));
         }
         self.0 |= 1 << bit;
         Ok(())
@@ -342,13 +343,13 @@ impl SeenFields {
         &mut self,
         r: &mut JsonReader<'a>,
         bit: u32,
-        path: impl Fn() -> String,
+        path: FieldPath<'_>,
     ) -> Result<Option<Cow<'a, str>>, ParseError> {
-        self.first(bit, &path)?;
+        self.first(bit, path)?;
         match r.peek()? {
             Kind::String => Ok(Some(r.string()?)),
             Kind::Null => r.null().map(|_| None).map_err(Into::into),
-            other => Err(wrong_kind(r, path(), "a string", other)),
+            other => Err(wrong_kind(r, path.to_string(), "a string", other)),
         }
     }
 
@@ -357,27 +358,65 @@ impl SeenFields {
         &mut self,
         r: &mut JsonReader<'a>,
         bit: u32,
-        path: impl Fn() -> String,
+        path: FieldPath<'_>,
     ) -> Result<Option<WireNumber<'a>>, ParseError> {
-        self.first(bit, &path)?;
+        self.first(bit, path)?;
         match r.peek()? {
             Kind::String => Ok(Some(WireNumber::Text(r.string()?))),
             Kind::Number => Ok(Some(WireNumber::Number(r.number()?))),
             Kind::Null => r.null().map(|_| None).map_err(Into::into),
-            other => Err(wrong_kind(r, path(), "a number or a numeric string", other)),
+            other => Err(wrong_kind(
+                r,
+                path.to_string(),
+                "a number or a numeric string",
+                other,
+            )),
         }
     }
 }
 
-/// The path of `key` in an object at `parent` (`output.` or `output.replies` + index).
-fn field_path<'k>(
+/// Where a value sits in the body, e.g. `output.replies[2].sentPacketTimeToLive`.
+/// Made into text only for an error message.
+#[derive(Clone, Copy)]
+struct FieldPath<'k> {
     parent: &'static str,
     index: Option<usize>,
     key: &'k str,
-) -> impl Fn() -> String + 'k {
-    move || match index {
-        Some(i) => format!("{parent}[{i}].{key}"),
-        None => format!("{parent}{key}"),
+}
+
+impl<'k> FieldPath<'k> {
+    fn top(key: &'k str) -> Self {
+        FieldPath {
+            parent: "",
+            index: None,
+            key,
+        }
+    }
+
+    fn output(key: &'k str) -> Self {
+        FieldPath {
+            parent: "output.",
+            index: None,
+            key,
+        }
+    }
+
+    fn reply(index: usize, key: &'k str) -> Self {
+        FieldPath {
+            parent: "output.replies",
+            index: Some(index),
+            key,
+        }
+    }
+}
+
+impl std::fmt::Display for FieldPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.index {
+            Some(i) if self.key.is_empty() => write!(f, "{}[{i}]", self.parent),
+            Some(i) => write!(f, "{}[{i}].{}", self.parent, self.key),
+            None => write!(f, "{}{}", self.parent, self.key),
+        }
     }
 }
 
