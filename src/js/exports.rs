@@ -93,7 +93,7 @@ pub fn parse_ping_status_js(
         body
     };
     let result = flat::with_text_from_js(&text, parse_ping_status)
-        .ok_or_else(|| JsError::new("expected the response body as a JSON string or an object"))?;
+        .map_err(|e| JsError::new(&e.message("the response body as a JSON string or an object")))?;
     let result = result.map_err(|e| JsError::new(&e.to_string()))?;
     Ok(flat::test_result_to_js(&result))
 }
@@ -105,7 +105,7 @@ pub fn parse_ping_output_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
     let stats = flat::with_text_from_js(&text, parse_ping_output)
-        .ok_or_else(|| JsError::new("expected the ping output as a string"))?
+        .map_err(|e| JsError::new(&e.message("the ping output as a string")))?
         .map_err(|e| JsError::new(&e.to_string()))?;
     Ok(flat::statistics_to_js(&stats))
 }

@@ -40,8 +40,37 @@ thread_local! {
     static MEMORY_GIVEN: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Calls `f` with the text of a JS string; `None` for any other value.
-pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Option<R> {
+/// Longest JS string read, in UTF-16 units. Its UTF-8 is at least as long, and the
+/// parsers refuse more than this many bytes anyway: longer text is refused before any
+/// memory is set aside for it.
+const MAX_TEXT_UNITS: usize = 2 * crate::stats::raw_text::MAX_TEXT_BYTES;
+
+/// Why a JS value gave no text to parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoText {
+    /// Not a string at all.
+    NotAString,
+    /// A string too long to be a ping status or ping text.
+    TooLong {
+        /// Its length in UTF-16 units.
+        units: usize,
+    },
+}
+
+impl NoText {
+    /// The message of the JS `Error`; `expected` says what should have been given.
+    pub fn message(self, expected: &str) -> String {
+        match self {
+            NoText::NotAString => format!("expected {expected}"),
+            NoText::TooLong { units } => {
+                format!("a text of {units} characters is longer than the {MAX_TEXT_UNITS} accepted")
+            }
+        }
+    }
+}
+
+/// Calls `f` with the text of a JS string.
+pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Result<R, NoText> {
     MEMORY_GIVEN.with(|given| {
         if !given.replace(true) {
             use_memory(&wasm_bindgen::memory());
@@ -57,18 +86,23 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Optio
     // One call in the usual case; a second one when the text needs more room.
     let mut answer = encode_into(value, bytes.as_mut_ptr(), bytes.capacity());
     if answer < -1.0 {
-        bytes.reserve((-2.0 - answer) as usize);
+        let needed = (-2.0 - answer) as usize;
+        if needed / 3 > MAX_TEXT_UNITS {
+            return Err(NoText::TooLong { units: needed / 3 });
+        }
+        bytes.reserve(needed);
         answer = encode_into(value, bytes.as_mut_ptr(), bytes.capacity());
     }
-    if answer < 0.0 {
-        return None;
-    }
-    let written = (answer as usize).min(bytes.capacity());
-    // SAFETY: encodeInto wrote `written` initialized bytes, and what TextEncoder writes is
-    // UTF-8 by definition (lone surrogates become U+FFFD), so no second check is needed.
-    let result = unsafe {
-        bytes.set_len(written);
-        f(std::str::from_utf8_unchecked(&bytes))
+    let result = if answer < 0.0 {
+        Err(NoText::NotAString)
+    } else {
+        let written = (answer as usize).min(bytes.capacity());
+        // SAFETY: encodeInto wrote `written` initialized bytes, and what TextEncoder writes
+        // is UTF-8 by definition (lone surrogates become U+FFFD): no second check needed.
+        unsafe {
+            bytes.set_len(written);
+            Ok(f(std::str::from_utf8_unchecked(&bytes)))
+        }
     };
     if bytes.capacity() <= KEPT_CAPACITY {
         SCRATCH.with(|s| {
@@ -77,7 +111,7 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Optio
             }
         });
     }
-    Some(result)
+    result
 }
 
 /// `PingTestResult` as a plain JS object.

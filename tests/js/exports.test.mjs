@@ -71,3 +71,25 @@ test("parsePingOutput throws on text with no ping in it, and on a non-string", (
   assert.throws(() => parsePingOutput("hello"), { message: /^no ping output found/ });
   assert.throws(() => parsePingOutput({}), { message: "expected the ping output as a string" });
 });
+
+test("text too long to be ping output is refused before it is copied, and the next call works", () => {
+  const huge = "x".repeat(2 * 16 * 1024 * 1024 + 1);
+  assert.throws(() => parsePingOutput(huge), {
+    message: `a text of ${huge.length} characters is longer than the ${2 * 16 * 1024 * 1024} accepted`,
+  });
+  assert.throws(() => parsePingStatus(huge), { message: /^a text of \d+ characters is longer/ });
+  assert.equal(parsePingOutput(fixture("raw_linux_unknown_host.txt")).rtt, null);
+});
+
+test("non-ASCII text and escapes cross the boundary intact, in both directions", () => {
+  const body = JSON.stringify({
+    status: "COMPLETED",
+    failReason: "Zeitüberschreitung 😀 <b>\"quoted\"</b>\n",
+    output: { transmittedPacketsCount: "1", receivedPacketsCount: "0", destination: "bücher.example" },
+  });
+  const result = parsePingStatus(body);
+  assert.equal(result.failReason, "Zeitüberschreitung 😀 <b>\"quoted\"</b>\n");
+  assert.equal(result.statistics.destination, "bücher.example");
+  // A lone surrogate is not UTF-8: it is read as U+FFFD, as TextEncoder writes it.
+  assert.equal(parsePingStatus('{"status":"RUNNING\ud800"}').status, "RUNNING\ufffd");
+});
