@@ -42,3 +42,7 @@ use_native_toolchain() {
 
 # Chromium flags for a closed network: no background requests, no sandbox as root.
 CHROMIUM_ARGS='["--headless=new","--no-sandbox","--disable-gpu","--disable-dev-shm-usage","--disable-background-networking","--disable-component-update","--no-first-run","--disable-sync","--disable-quic"]'
+
+# wasm-bindgen's staging folder keeps JS snippets of earlier builds, and trunk copies
+# them all into dist/: a renamed or deleted snippet would otherwise ship. Forget them.
+forget_stale_snippets() { rm -rf "$ROOT"/target/wasm-bindgen/*/snippets; }

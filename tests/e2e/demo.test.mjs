@@ -1,6 +1,7 @@
 // End to end: the demo page (index.html built by trunk) against mock-central, in Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import { startStack } from "./support/stack.mjs";
 import { openPage, screenshot } from "./support/browser.mjs";
 
@@ -31,5 +32,23 @@ test("the demo page runs a ping test from 0% to 100% with no console error", asy
   assert.match(await page.locator(".apw-badge").textContent(), /Completed/i);
   assert.notEqual(await page.locator("input[name=taskId]").inputValue(), "", "the started task id is shown");
   await screenshot(page, "demo-completed");
+
+  // "Download JSON" saves exactly what parsePingStatus returns for the server's answer.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download JSON" }).click(),
+  ]);
+  const saved = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  const task = await page.locator("input[name=taskId]").inputValue();
+  const serial = await page.locator("input[name=serial]").inputValue();
+  const answer = await (await fetch(`${stack.mock.url}/network-troubleshooting/v1alpha1/aps/${serial}/ping/async-operations/${task}`, {
+    headers: { Authorization: "Bearer demo-token" },
+  })).text();
+  const expected = await page.evaluate(async (body) => {
+    const glue = await import("/ap-ping-widget.js");
+    return glue.parsePingStatus(body);
+  }, answer);
+  assert.deepEqual(saved, expected);
+  assert.equal(saved.statistics.replies.length, expected.statistics.replies.length);
   assert.deepEqual(page.problems, []);
 });
