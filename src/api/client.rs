@@ -6,6 +6,7 @@
 use crate::api::wire::ApiErrorBody;
 use crate::poll::{Failure, FailureKind, Outcome};
 use crate::stats::parse_ping_status;
+use ap_ping_core::json::quoted;
 
 /// The path of the API every request goes under.
 pub const API_PREFIX: &str = "/network-troubleshooting/v1alpha1";
@@ -21,7 +22,10 @@ pub fn encode_segment(name: &str, value: &str) -> Result<String, String> {
         return Err(format!("{name} is required"));
     }
     if value == "." || value == ".." {
-        return Err(format!("{name} {value:?} is not a valid path segment"));
+        return Err(format!(
+            "{name} {} is not a valid path segment",
+            quoted(value)
+        ));
     }
     if value.chars().count() > MAX_SEGMENT_CHARS {
         return Err(format!(
@@ -47,7 +51,8 @@ fn base(base_url: &str) -> Result<&str, String> {
     let base = base_url.trim().trim_end_matches('/');
     if base.contains(['?', '#']) || base.chars().any(char::is_whitespace) {
         return Err(format!(
-            "base URL {base_url:?} must not contain a query, a fragment or spaces"
+            "base URL {} must not contain a query, a fragment or spaces",
+            quoted(base_url)
         ));
     }
     Ok(base)

@@ -54,7 +54,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
         Some((attempt, max, delay_ms)) => html! {
             <div class="apw-alert apw-alert--retrying" role="status">
                 <p class="apw-alert__title">
-                    { format!("Retrying in {} s (attempt {attempt} of {max})", (delay_ms as f64 / 1000.0).ceil()) }
+                    { format!("Retrying in {} s (attempt {attempt} of {max})", delay_ms.div_ceil(1000)) }
                 </p>
                 <p class="apw-alert__message">{ f.message.clone() }</p>
                 if !code.is_empty() { <p class="apw-alert__code">{ code }</p> }

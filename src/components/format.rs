@@ -9,9 +9,7 @@ pub fn number(v: f64, max_fraction: u8) -> String {
             return text;
         }
     }
-    let factor = 10f64.powi(i32::from(max_fraction));
-    let rounded = (v * factor).round() / factor;
-    format!("{rounded}")
+    ap_ping_core::decimal::format(v, u32::from(max_fraction))
 }
 
 /// Makes the locale's formatters now: creating an `Intl.NumberFormat` costs milliseconds,

@@ -68,7 +68,7 @@ pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
         .collect();
     let line = dots
         .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", coordinate(*x), coordinate(*y)))
         .collect::<Vec<_>>()
         .join(" ");
     Some(ChartGeometry {
@@ -88,25 +88,25 @@ pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
 /// Every dot as a zero-length segment; round line caps draw it as a dot.
 pub fn dots_path(dots: &[(f64, f64)]) -> String {
     dots.iter()
-        .map(|(x, y)| format!("M{x:.1} {y:.1}h0"))
+        .map(|(x, y)| format!("M{} {}h0", coordinate(*x), coordinate(*y)))
         .collect()
 }
 
 /// An × on the axis for every lost sequence.
 pub fn lost_path(lost_x: &[f64], baseline: f64) -> String {
-    let (top, bottom) = (baseline - 4.0, baseline + 4.0);
+    let (top, bottom) = (coordinate(baseline - 4.0), coordinate(baseline + 4.0));
     lost_x
         .iter()
         .map(|x| {
-            format!(
-                "M{:.1} {top}L{:.1} {bottom}M{:.1} {bottom}L{:.1} {top}",
-                x - 4.0,
-                x + 4.0,
-                x - 4.0,
-                x + 4.0
-            )
+            let (left, right) = (coordinate(x - 4.0), coordinate(x + 4.0));
+            format!("M{left} {top}L{right} {bottom}M{left} {bottom}L{right} {top}")
         })
         .collect()
+}
+
+/// An SVG coordinate to a tenth of a unit.
+fn coordinate(v: f64) -> String {
+    ap_ping_core::decimal::format(v, 1)
 }
 
 /// The text alternative: what the chart shows, in one sentence.
@@ -142,18 +142,18 @@ pub fn RttChart(props: &RttChartProps) -> Html {
     let Some(g) = chart_geometry(&props.stats) else {
         return html! {};
     };
-    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let view_box = format!("0 0 {} {}", coordinate(WIDTH), coordinate(HEIGHT));
     let baseline = HEIGHT - PAD_BOTTOM;
     html! {
         <figure class="apw-chart">
             <svg class="apw-chart__svg" viewBox={view_box} role="img" aria-labelledby="apw-chart-title apw-chart-desc">
                 <title id="apw-chart-title">{ "Round-trip time per ICMP sequence" }</title>
                 <desc id="apw-chart-desc">{ describe(&props.stats) }</desc>
-                <line class="apw-chart__axis" x1={PAD_LEFT.to_string()} y1={baseline.to_string()}
-                      x2={(WIDTH - PAD_RIGHT).to_string()} y2={baseline.to_string()} />
+                <line class="apw-chart__axis" x1={coordinate(PAD_LEFT)} y1={coordinate(baseline)}
+                      x2={coordinate(WIDTH - PAD_RIGHT)} y2={coordinate(baseline)} />
                 { for g.guides.iter().map(|(label, _, y)| html! {
                     <line class={format!("apw-chart__guide apw-chart__guide--{label}")}
-                          x1={PAD_LEFT.to_string()} y1={format!("{y:.1}")} x2={(WIDTH - PAD_RIGHT).to_string()} y2={format!("{y:.1}")} />
+                          x1={coordinate(PAD_LEFT)} y1={coordinate(*y)} x2={coordinate(WIDTH - PAD_RIGHT)} y2={coordinate(*y)} />
                 }) }
                 <polyline class="apw-chart__line" points={g.line.clone()} />
                 // One path each for all dots and all lost marks: a hundred replies would

@@ -6,6 +6,7 @@ use crate::components::{PingWidget, PingWidgetProps};
 use crate::hooks::{PingTaskConfig, StartRequest, TaskCallbacks};
 use crate::js::flat;
 use crate::poll::{FailureKind, PollSettings};
+use ap_ping_core::json::quoted;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -320,8 +321,8 @@ fn resolve_target(target: &JsValue) -> Result<web_sys::Element, JsError> {
             .ok_or_else(|| JsError::new("no document to mount into"))?;
         return document
             .query_selector(&selector)
-            .map_err(|_| JsError::new(&format!("invalid selector {selector:?}")))?
-            .ok_or_else(|| JsError::new(&format!("no element matches {selector:?}")));
+            .map_err(|_| JsError::new(&format!("invalid selector {}", quoted(&selector))))?
+            .ok_or_else(|| JsError::new(&format!("no element matches {}", quoted(&selector))));
     }
     target
         .clone()

@@ -1,6 +1,9 @@
-//! Decimal text to `f64`: the short values ping reports (`200.2`, `64`) on a fast path,
-//! anything else through the standard library. Both give the correctly rounded value, the
-//! same as JavaScript's `Number()`.
+//! Decimal numbers in and out.
+//!
+//! In: the short values ping reports (`200.2`, `64`) on a fast path, anything else through
+//! the standard library; both give the correctly rounded value, as JavaScript's `Number()`.
+//! Out: [`format`], with integer arithmetic only. Rust's float formatting (`{}` and
+//! `{:.1}` on an `f64`) is about 15 KB of wasm, and the widget is measured in kilobytes.
 
 /// Parses `s` as Rust's `str::parse::<f64>` does (so `inf` and `NaN` are read too and left
 /// to the caller to refuse).
@@ -44,6 +47,50 @@ fn fast_path(bytes: &[u8]) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// `v` rounded to at most `max_fraction` decimals (9 at most), trailing zeros dropped,
+/// as JavaScript prints numbers: `204.7`, `5`, `-0.25`, `NaN`, `Infinity`. Values too large
+/// for exact integers are written with an exponent and four significant digits (`1.235e+20`).
+pub fn format(v: f64, max_fraction: u32) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    let digits = max_fraction.min(9);
+    let scale = 10u64.pow(digits);
+    let scaled = (v.abs() * scale as f64).round();
+    if scaled >= 9.0e15 {
+        return scientific(v);
+    }
+    let scaled = scaled as u64;
+    let mut out = String::new();
+    if v < 0.0 && scaled != 0 {
+        out.push('-');
+    }
+    out.push_str(&(scaled / scale).to_string());
+    let fraction = scaled % scale;
+    if fraction != 0 {
+        let text = fraction.to_string();
+        out.push('.');
+        out.extend(std::iter::repeat_n('0', digits as usize - text.len()));
+        out.push_str(text.trim_end_matches('0'));
+    }
+    out
+}
+
+/// `1.235e+20`: for magnitudes no integer holds exactly. Approximate in the last digit,
+/// which is fine for the messages it is used in.
+fn scientific(v: f64) -> String {
+    let (mut mantissa, mut exponent) = (v.abs(), 0);
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!("{sign}{}e+{exponent}", format(mantissa, 3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +128,38 @@ mod tests {
                 s.parse::<f64>().ok().map(f64::to_bits),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn formats_like_javascript_prints_rounded_numbers() {
+        for (v, digits, text) in [
+            (204.7, 1, "204.7"),
+            (204.75, 1, "204.8"),
+            (5.0, 3, "5"),
+            (0.512, 2, "0.51"),
+            (-0.25, 2, "-0.25"),
+            (-0.001, 1, "0"),
+            (12.0, 1, "12"),
+            (0.05, 3, "0.05"),
+            (1_000_000.5, 0, "1000001"),
+            (15184.342778, 6, "15184.342778"),
+            (f64::NAN, 1, "NaN"),
+            (f64::INFINITY, 1, "Infinity"),
+            (f64::NEG_INFINITY, 1, "-Infinity"),
+            (1.2345e20, 1, "1.235e+20"),
+            (-1e300, 1, "-1e+300"),
+        ] {
+            assert_eq!(format(v, digits), text, "{v} to {digits} digits");
+        }
+    }
+
+    #[test]
+    fn formatted_values_read_back_to_the_rounded_value() {
+        for i in 0..100_000u32 {
+            let v = f64::from(i) * 0.0137;
+            let rounded = (v * 1000.0).round() / 1000.0;
+            assert_eq!(format(v, 3).parse::<f64>().unwrap(), rounded, "{v}");
         }
     }
 

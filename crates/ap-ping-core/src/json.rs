@@ -478,6 +478,20 @@ pub fn push_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `s` as a JSON string literal for a message (`got "abc"`), cut to 40 characters.
+/// The one way values are quoted in messages: Rust's `{:?}` would bring its Unicode tables.
+pub fn quoted(s: &str) -> String {
+    let mut out = String::new();
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => {
+            push_string(&mut out, &s[..cut]);
+            out.push('…');
+        }
+        None => push_string(&mut out, s),
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 //! name the exact field path of anything wrong.
 
 use crate::error::ParseError;
-use crate::json::{JsonReader, Kind, SyntaxError};
+use crate::json::{quoted, JsonReader, Kind, SyntaxError};
 use std::borrow::Cow;
 
 /// The 200 body of the status endpoint.
@@ -427,18 +427,13 @@ fn wrong_kind(r: &mut JsonReader<'_>, path: String, expected: &str, found: Kind)
             .string()
             .ok()
             .map(|s| format!("the string {}", quoted(&s))),
-        Kind::Number => r.number().ok().map(|n| format!("the number {n}")),
+        Kind::Number => r
+            .number()
+            .ok()
+            .map(|n| format!("the number {}", crate::decimal::format(n, 9))),
         Kind::Bool => r.boolean().ok().map(|b| format!("{b}")),
         _ => None,
     };
     let found = shown.unwrap_or_else(|| found.described().to_owned());
     ParseError::invalid(path, format!("expected {expected}, got {found}"))
-}
-
-/// `s` in double quotes for a message, cut to 40 characters.
-pub(crate) fn quoted(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((cut, _)) => format!("{:?}…", &s[..cut]),
-        None => format!("{s:?}"),
-    }
 }

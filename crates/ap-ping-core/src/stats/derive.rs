@@ -1,6 +1,7 @@
 //! What we compute from the replies, and the one place that assembles [`PingStatistics`]
 //! from what a source reported, so `output` and ping text are judged by the same rules.
 
+use crate::decimal;
 use crate::stats::model::{PingReply, PingStatistics, RttSummary, StatisticsSource};
 
 /// What one source (the API's `output`, or ping text) said, before cross-checking.
@@ -80,8 +81,9 @@ pub fn assemble(mut seen: Observed, source: StatisticsSource) -> PingStatistics 
         Some(reported) => {
             if (reported - computed_loss).abs() > LOSS_TOLERANCE_PERCENT {
                 warnings.push(format!(
-                    "the reported packet loss {reported}% disagrees with {lost} of {transmitted} lost ({})",
-                    format_percent(computed_loss)
+                    "the reported packet loss {}% disagrees with {lost} of {transmitted} lost ({}%)",
+                    decimal::format(reported, 6),
+                    decimal::format(computed_loss, 1)
                 ));
             }
             reported
@@ -153,8 +155,9 @@ fn rtt_summary(
             ] {
                 if (r - c).abs() > RTT_TOLERANCE_MS {
                     warnings.push(format!(
-                        "the reported {name} RTT {r} ms disagrees with the replies ({} ms)",
-                        round3(c)
+                        "the reported {name} RTT {} ms disagrees with the replies ({} ms)",
+                        decimal::format(r, 6),
+                        decimal::format(c, 3)
                     ));
                 }
             }
@@ -246,14 +249,6 @@ pub fn missing_sequences(replies: &[PingReply], first: u32, transmitted: u32) ->
         .filter(|(_, seen)| !**seen)
         .map(|(i, _)| first + i as u32)
         .collect()
-}
-
-fn round3(v: f64) -> f64 {
-    (v * 1000.0).round() / 1000.0
-}
-
-fn format_percent(v: f64) -> String {
-    format!("{}%", (v * 10.0).round() / 10.0)
 }
 
 #[cfg(test)]

@@ -1,14 +1,15 @@
 //! From the API's JSON text to [`PingTestResult`], with errors that name the field path.
 
-use crate::decimal::parse_f64;
+use crate::decimal::{self, parse_f64};
 use crate::error::ParseError;
+use crate::json::quoted;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::model::{
     PingReply, PingStatistics, PingTestResult, StatisticsSource, TestStatus,
 };
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::timestamp::parse_rfc3339_nanos;
-use crate::wire::{quoted, PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
+use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -103,7 +104,10 @@ fn duration_ms(start: Option<&str>, end: Option<&str>) -> Result<Option<f64>, Pa
     match (start_ns, end_ns) {
         (Some(s), Some(e)) if e < s => Err(ParseError::invalid(
             "endTime",
-            format!("is {} ms before startTime", (s - e) as f64 / 1e6),
+            format!(
+                "is {} ms before startTime",
+                decimal::format((s - e) as f64 / 1e6, 6)
+            ),
         )),
         (Some(s), Some(e)) => Ok(Some((e - s) as f64 / 1e6)),
         _ => Ok(None),
@@ -308,7 +312,7 @@ pub(crate) fn trimmed(s: &str) -> &str {
 /// How a wire value is quoted in a message: strings in quotes (cut short), numbers bare.
 fn shown(n: &WireNumber<'_>) -> String {
     match n {
-        WireNumber::Number(v) => format!("{v}"),
+        WireNumber::Number(v) => decimal::format(*v, 9),
         WireNumber::Text(t) => quoted(t),
     }
 }

@@ -1,11 +1,17 @@
 //! RFC 3339 timestamps to nanoseconds since the Unix epoch, without a date library
 //! (the widget's size budget has no room for one).
 
+use crate::json::quoted;
+
 /// Nanoseconds since 1970-01-01T00:00:00Z, or a description of what is wrong.
 pub fn parse_rfc3339_nanos(s: &str) -> Result<i128, String> {
     let b = s.as_bytes();
-    let bad =
-        || format!("expected an RFC 3339 timestamp like 2025-05-20T13:07:48.849780286Z, got {s:?}");
+    let bad = || {
+        format!(
+            "expected an RFC 3339 timestamp like 2025-05-20T13:07:48.849780286Z, got {}",
+            quoted(s)
+        )
+    };
     if b.len() < 20
         || b[4] != b'-'
         || b[7] != b'-'
