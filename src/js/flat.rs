@@ -253,19 +253,21 @@ impl FlatResult {
             stats.warnings.len() as f64,
             string_offset,
         ]);
-        // Replies nearly always come from one address: each distinct one crosses once.
-        let mut addresses: Vec<&str> = Vec::new();
+        // Replies nearly always come from one address, shared by consecutive replies
+        // (one Rc<str>): each run of the same address crosses once.
+        let mut previous: Option<(&std::rc::Rc<str>, f64)> = None;
+        let mut address_count = 0.0;
         for r in &stats.replies {
-            let address = match r.address.as_deref() {
-                None => -1.0,
-                Some(a) => match addresses.iter().rposition(|known| *known == a) {
-                    Some(i) => i as f64,
-                    None => {
-                        addresses.push(a);
-                        self.string(Some(a));
-                        (addresses.len() - 1) as f64
-                    }
-                },
+            let address = match (&r.address, previous) {
+                (None, _) => -1.0,
+                (Some(a), Some((p, i))) if std::rc::Rc::ptr_eq(a, p) || **a == **p => i,
+                (Some(a), _) => {
+                    self.string(Some(a));
+                    let i = address_count;
+                    address_count += 1.0;
+                    previous = Some((a, i));
+                    i
+                }
             };
             self.numbers.extend_from_slice(&[
                 f64::from(r.sequence),
