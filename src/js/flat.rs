@@ -2,9 +2,9 @@
 //!
 //! In: [`with_text_from_js`] copies a JS string into wasm memory with one `encodeInto`.
 //! Out: the flat form of a result, numbers in one `f64` buffer and every string in one
-//! UTF-8 text (decoded once, then sliced), turned into objects by `flat.js` in one call. Field-by-field conversion
-//! (serde-wasm-bindgen) crosses the boundary per value and was measured about 4x slower
-//! than a plain JavaScript parser; see bench/parse.mjs.
+//! UTF-8 text (decoded once, then sliced), turned into objects by `flat.js` in one call.
+//! Field-by-field conversion (serde-wasm-bindgen) crosses the boundary per value and was
+//! measured about 4x slower than a plain JavaScript parser; see bench/parse.mjs.
 
 use crate::stats::{PingStatistics, PingTestResult, StatisticsSource};
 use std::cell::{Cell, RefCell};
@@ -38,6 +38,27 @@ const MIN_INPUT_CAPACITY: usize = 64 * 1024;
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
     static MEMORY_GIVEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// One of the kept buffers, taken out of the scratch (a new one if it is in use).
+fn take_kept<T: Default>(buffer: fn(&mut Scratch) -> &mut T) -> T {
+    SCRATCH.with(|s| {
+        s.try_borrow_mut()
+            .map(|mut s| std::mem::take(buffer(&mut s)))
+            .unwrap_or_default()
+    })
+}
+
+/// Puts a buffer back for the next call, unless its `size` in bytes grew past
+/// [`KEPT_CAPACITY`].
+fn keep<T>(buffer: fn(&mut Scratch) -> &mut T, value: T, size: usize) {
+    if size <= KEPT_CAPACITY {
+        SCRATCH.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *buffer(&mut s) = value;
+            }
+        });
+    }
 }
 
 /// Longest JS string read, in UTF-16 units. Its UTF-8 is at least as long, and the
@@ -76,11 +97,7 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Resul
             use_memory(&wasm_bindgen::memory());
         }
     });
-    let mut bytes = SCRATCH.with(|s| {
-        s.try_borrow_mut()
-            .map(|mut s| std::mem::take(&mut s.input))
-            .unwrap_or_default()
-    });
+    let mut bytes = take_kept(|s| &mut s.input);
     bytes.clear();
     bytes.reserve(MIN_INPUT_CAPACITY);
     // One call in the usual case; a second one when the text needs more room.
@@ -104,13 +121,8 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Resul
             Ok(f(std::str::from_utf8_unchecked(&bytes)))
         }
     };
-    if bytes.capacity() <= KEPT_CAPACITY {
-        SCRATCH.with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                s.input = bytes;
-            }
-        });
-    }
+    let size = bytes.capacity();
+    keep(|s| &mut s.input, bytes, size);
     result
 }
 
@@ -168,11 +180,7 @@ impl FlatResult {
         let (replies, missing, warnings) = stats.map_or((0, 0, 0), |s| {
             (s.replies.len(), s.missing_sequences.len(), s.warnings.len())
         });
-        let mut out = SCRATCH.with(|s| {
-            s.try_borrow_mut()
-                .map(|mut s| std::mem::take(&mut s.output))
-                .unwrap_or_default()
-        });
+        let mut out = take_kept(|s| &mut s.output);
         out.numbers.clear();
         out.spans.clear();
         out.text.clear();
@@ -186,13 +194,7 @@ impl FlatResult {
     /// Returns the buffers to the scratch for the next call, unless they grew large.
     fn keep(self) {
         let size = 8 * (self.numbers.capacity() + self.spans.capacity()) + self.text.capacity();
-        if size <= KEPT_CAPACITY {
-            SCRATCH.with(|s| {
-                if let Ok(mut s) = s.try_borrow_mut() {
-                    s.output = self;
-                }
-            });
-        }
+        keep(|s| &mut s.output, self, size);
     }
 
     fn string(&mut self, s: Option<&str>) {

@@ -108,13 +108,8 @@ impl<'a> JsonReader<'a> {
     /// The next key of the current object, or `None` at its end. `first` is the caller's
     /// flag, true before the first key.
     pub fn next_key(&mut self, first: &mut bool) -> Read<Option<Cow<'a, str>>> {
-        if self.next_byte() == Some(b'}') {
-            self.pos += 1;
-            self.depth -= 1;
+        if self.closed_or_separated(b'}', first, "expected `,` or `}`")? {
             return Ok(None);
-        }
-        if !std::mem::replace(first, false) {
-            self.expect(b',', "expected `,` or `}`")?;
         }
         if self.next_byte() != Some(b'"') {
             return Err(self.unexpected("expected a key in double quotes"));
@@ -131,15 +126,28 @@ impl<'a> JsonReader<'a> {
 
     /// True when another element of the current array follows; false at its end.
     pub fn next_element(&mut self, first: &mut bool) -> Read<bool> {
-        if self.next_byte() == Some(b']') {
+        Ok(!self.closed_or_separated(b']', first, "expected `,` or `]`")?)
+    }
+
+    /// Between members of an object or array: true (and the container left) when `close`
+    /// comes next; otherwise the `,` that must precede every member but the first.
+    /// Inlined: it runs for every key and element.
+    #[inline(always)]
+    fn closed_or_separated(
+        &mut self,
+        close: u8,
+        first: &mut bool,
+        message: &'static str,
+    ) -> Read<bool> {
+        if self.next_byte() == Some(close) {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(false);
+            return Ok(true);
         }
         if !std::mem::replace(first, false) {
-            self.expect(b',', "expected `,` or `]`")?;
+            self.expect(b',', message)?;
         }
-        Ok(true)
+        Ok(false)
     }
 
     /// A string value, borrowed from the input unless it contains escapes.
@@ -154,28 +162,22 @@ impl<'a> JsonReader<'a> {
     fn string_at_quote(&mut self) -> Read<Cow<'a, str>> {
         let bytes = self.text.as_bytes();
         let start = self.pos + 1;
-        let mut i = plain_run_end(bytes, start);
-        while i < bytes.len() {
-            match bytes[i] {
-                b'"' => {
-                    self.pos = i + 1;
-                    return Ok(Cow::Borrowed(&self.text[start..i]));
-                }
-                b'\\' => {
-                    self.pos = i;
-                    let mut owned = String::with_capacity(i - start + 16);
-                    owned.push_str(&self.text[start..i]);
-                    return self.escaped_rest(owned).map(Cow::Owned);
-                }
-                0..=0x1f => {
-                    self.pos = i;
-                    return Err(self.error("control character in a string"));
-                }
-                _ => i += 1,
-            }
-        }
+        // The run ends at the closing quote, a backslash, a control character or the end.
+        let i = plain_run_end(bytes, start);
         self.pos = i;
-        Err(self.error("EOF while parsing a string"))
+        match bytes.get(i) {
+            Some(b'"') => {
+                self.pos = i + 1;
+                Ok(Cow::Borrowed(&self.text[start..i]))
+            }
+            Some(b'\\') => {
+                let mut owned = String::with_capacity(i - start + 16);
+                owned.push_str(&self.text[start..i]);
+                self.escaped_rest(owned).map(Cow::Owned)
+            }
+            Some(_) => Err(self.error("control character in a string")),
+            None => Err(self.error("EOF while parsing a string")),
+        }
     }
 
     /// A number value, as `f64`.

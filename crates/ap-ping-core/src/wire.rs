@@ -223,13 +223,8 @@ fn read_output<'a>(r: &mut JsonReader<'a>) -> Result<Option<PingOutputWire<'a>>,
         ("resolvedIp", Field::ResolvedIp),
         ("replies", Field::Replies),
     ];
-    match r.peek()? {
-        Kind::Null => {
-            r.null()?;
-            return Ok(None);
-        }
-        Kind::Object => {}
-        other => return Err(wrong_kind(r, "output".into(), "an object", other)),
+    if !present(r, Kind::Object, "output", "an object")? {
+        return Ok(None);
     }
     let mut out = PingOutputWire::default();
     read_object(r, FIELDS, Place::Output, |r, field, path| {
@@ -265,20 +260,8 @@ fn read_replies<'a>(r: &mut JsonReader<'a>) -> Result<Option<Vec<PingReplyWire<'
         ("sentPacketTimeMilliseconds", Field::Time),
         ("sentPacketSizeBytes", Field::Size),
     ];
-    match r.peek()? {
-        Kind::Null => {
-            r.null()?;
-            return Ok(None);
-        }
-        Kind::Array => {}
-        other => {
-            return Err(wrong_kind(
-                r,
-                "output.replies".into(),
-                "an array of replies",
-                other,
-            ))
-        }
+    if !present(r, Kind::Array, "output.replies", "an array of replies")? {
+        return Ok(None);
     }
     r.begin_array()?;
     let mut replies = Vec::new();
@@ -366,6 +349,21 @@ fn read_object<'a, F: Copy>(
         field(r, f, path)?;
     }
     Ok(())
+}
+
+/// True when a value of kind `want` comes next; false for `null` (read); anything else is
+/// an error at `path`.
+fn present(
+    r: &mut JsonReader<'_>,
+    want: Kind,
+    path: &str,
+    expected: &str,
+) -> Result<bool, ParseError> {
+    match r.peek()? {
+        kind if kind == want => Ok(true),
+        Kind::Null => r.null().map(|_| false).map_err(Into::into),
+        other => Err(wrong_kind(r, path.to_owned(), expected, other)),
+    }
 }
 
 /// A string or null.

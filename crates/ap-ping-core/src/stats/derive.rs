@@ -199,8 +199,7 @@ pub fn median(values: &mut [f64]) -> f64 {
 /// Replies nearly always arrive in ascending order, which needs no set at all; only an
 /// out-of-order run falls back to one.
 pub fn mark_repeated_sequences(replies: &mut [PingReply]) {
-    let ascending = replies.windows(2).all(|w| w[0].sequence < w[1].sequence);
-    if ascending {
+    if in_ascending_order(replies) {
         return;
     }
     let mut seen = std::collections::HashSet::with_capacity(replies.len());
@@ -209,6 +208,12 @@ pub fn mark_repeated_sequences(replies: &mut [PingReply]) {
             reply.duplicate = true;
         }
     }
+}
+
+/// Sequence numbers strictly rising, as replies nearly always arrive: no repeats, no set
+/// or table needed.
+fn in_ascending_order(replies: &[PingReply]) -> bool {
+    replies.windows(2).all(|w| w[0].sequence < w[1].sequence)
 }
 
 /// Mean absolute difference between consecutive RTTs (RFC 3550's idea, unsmoothed).
@@ -223,7 +228,7 @@ pub fn jitter(times: &[f64]) -> f64 {
 /// Sequence numbers from `first` for `transmitted` requests that no reply answered.
 pub fn missing_sequences(replies: &[PingReply], first: u32, transmitted: u32) -> Vec<u32> {
     let end = u64::from(first) + u64::from(transmitted);
-    if replies.windows(2).all(|w| w[0].sequence < w[1].sequence) {
+    if in_ascending_order(replies) {
         // The usual case, replies in ascending order: the gaps between them, no table.
         let mut missing = Vec::new();
         let mut next = u64::from(first);

@@ -304,6 +304,6 @@ fn rtt_values(line: &str) -> Option<[f64; 3]> {
     let values = values.trim().trim_end_matches("ms").trim();
     let mut parts = values
         .split('/')
-        .map(|v| parse_f64(v.trim()).unwrap_or(f64::NAN));
+        .map(|v| parse_f64(trimmed(v)).unwrap_or(f64::NAN));
     Some([parts.next()?, parts.next()?, parts.next()?])
 }
