@@ -15,7 +15,8 @@ pub struct RetryPolicy {
     pub max_delay_ms: u32,
     /// Failures in a row before giving up (the first try is not a retry).
     pub max_attempts: u32,
-    /// A `Retry-After` longer than this is shortened to it.
+    /// A wait the server asks for (`Retry-After`, or until `X-RateLimit-Reset`) longer
+    /// than this is shortened to it: a wrong clock or header must not stall a page for hours.
     pub max_retry_after_ms: u32,
 }
 
@@ -25,7 +26,7 @@ impl Default for RetryPolicy {
             base_delay_ms: 1000,
             max_delay_ms: 30_000,
             max_attempts: 5,
-            max_retry_after_ms: 120_000,
+            max_retry_after_ms: 15 * 60 * 1000,
         }
     }
 }
@@ -97,8 +98,10 @@ pub enum FailureKind {
     BadResponse,
     /// 400: the request is wrong; asking again cannot help.
     BadRequest,
-    /// 401/403: the token is missing, wrong or expired.
+    /// 401: the token is missing, wrong or expired.
     Unauthorized,
+    /// 403: the credentials are valid but may not run troubleshooting tests.
+    Forbidden,
     /// 404: no such task or device.
     NotFound,
     /// 409: the AP is offline.
@@ -126,11 +129,31 @@ impl FailureKind {
 pub enum Outcome {
     /// A 200 with a readable body.
     Status(PingTestResult),
-    /// Anything else. `retry_after_ms` is the server's `Retry-After`, if it sent one.
+    /// Anything else. `retry_after_ms` is how long the server asked to wait before
+    /// retrying, if it said (`Retry-After`, or else until `X-RateLimit-Reset` on a 429).
     Failed {
         failure: Failure,
         retry_after_ms: Option<u32>,
     },
+}
+
+/// An [`Outcome`] and what the answer said about the request budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// What the answer means.
+    pub outcome: Outcome,
+    /// The budget is spent (`X-RateLimit-Remaining: 0`): no request may go for this many
+    /// ms (until `X-RateLimit-Reset`), whatever the answer was.
+    pub budget_spent_for_ms: Option<u32>,
+}
+
+impl From<Outcome> for Answer {
+    fn from(outcome: Outcome) -> Self {
+        Answer {
+            outcome,
+            budget_spent_for_ms: None,
+        }
+    }
 }
 
 /// What happened.
@@ -143,7 +166,7 @@ pub enum Event {
     /// The POST that starts a test came back: `Ok` once its task id is known.
     StartAnswered(Result<(), Failure>),
     /// A status request finished.
-    Answered(Outcome),
+    Answered(Answer),
     /// The wait the machine asked for is over.
     TimerFired,
     /// The page was hidden: no new request until it is visible again.
@@ -184,6 +207,12 @@ pub enum Phase {
     Fetching,
     /// Waiting for the next regular poll.
     Waiting,
+    /// Waiting longer than the poll interval, because the API's request budget is spent
+    /// until it resets (`X-RateLimit-Remaining: 0`).
+    Throttled {
+        /// The wait chosen.
+        delay_ms: u32,
+    },
     /// Waiting to retry after a failure.
     Retrying {
         /// Failures in a row so far (1 = the first retry is next).
@@ -307,14 +336,16 @@ impl PollMachine {
                 }
             }
             Event::TimerFired => match self.phase {
-                Phase::Waiting | Phase::Retrying { .. } => self.fetch_unless_hidden(),
+                Phase::Waiting | Phase::Throttled { .. } | Phase::Retrying { .. } => {
+                    self.fetch_unless_hidden()
+                }
                 _ => Effect::None,
             },
-            Event::Answered(outcome) => {
+            Event::Answered(answer) => {
                 if self.phase != Phase::Fetching {
                     return Effect::None; // a late answer to a request already given up
                 }
-                self.answered(outcome, jitter)
+                self.answered(answer, jitter)
             }
         }
     }
@@ -331,19 +362,30 @@ impl PollMachine {
         Effect::Fetch
     }
 
-    fn answered(&mut self, outcome: Outcome, jitter: f64) -> Effect {
-        match outcome {
+    fn answered(&mut self, answer: Answer, jitter: f64) -> Effect {
+        let policy = self.settings.retry;
+        // A spent budget holds back the next request, whatever the answer was.
+        let budget_ms = answer
+            .budget_spent_for_ms
+            .map(|ms| ms.min(policy.max_retry_after_ms));
+        match answer.outcome {
             Outcome::Status(result) => {
                 let terminal = result.is_terminal;
                 self.failures_in_a_row = 0;
                 self.latest = Some(Rc::new(result));
                 if terminal {
                     self.phase = Phase::Done;
-                    Effect::Stop
-                } else {
-                    self.phase = Phase::Waiting;
-                    Effect::Wait {
-                        ms: self.settings.interval_ms,
+                    return Effect::Stop;
+                }
+                let interval = self.settings.interval_ms;
+                match budget_ms.filter(|&ms| ms > interval) {
+                    Some(delay_ms) => {
+                        self.phase = Phase::Throttled { delay_ms };
+                        Effect::Wait { ms: delay_ms }
+                    }
+                    None => {
+                        self.phase = Phase::Waiting;
+                        Effect::Wait { ms: interval }
                     }
                 }
             }
@@ -352,7 +394,6 @@ impl PollMachine {
                 retry_after_ms,
             } => {
                 let attempt = self.failures_in_a_row + 1;
-                let policy = self.settings.retry;
                 if !failure.kind.is_retryable() || attempt > policy.max_attempts {
                     self.failures_in_a_row = attempt;
                     self.phase = Phase::Failed(failure);
@@ -361,7 +402,8 @@ impl PollMachine {
                 let delay_ms = match retry_after_ms {
                     Some(ms) => ms.min(policy.max_retry_after_ms),
                     None => policy.backoff_ms(attempt, jitter),
-                };
+                }
+                .max(budget_ms.unwrap_or(0));
                 self.failures_in_a_row = attempt;
                 self.phase = Phase::Retrying {
                     attempt,

@@ -2,21 +2,23 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ap_ping_widget::api::client::*;
-use ap_ping_widget::poll::{FailureKind, Outcome};
+use ap_ping_widget::poll::{Answer, FailureKind, Outcome};
 
 fn answer(status: u16, content_type: &str, body: &str) -> RawAnswer {
     RawAnswer {
         status,
         content_type: Some(content_type.into()),
         retry_after: None,
+        rate_limit_remaining: None,
+        rate_limit_reset: None,
         body: body.into(),
         // 2015-10-21T07:27:55Z
         received_at_ms: 1_445_412_475_000.0,
     }
 }
 
-fn failure_of(outcome: Outcome) -> (ap_ping_widget::poll::Failure, Option<u32>) {
-    match outcome {
+fn failure_of(answer: Answer) -> (ap_ping_widget::poll::Failure, Option<u32>) {
+    match answer.outcome {
         Outcome::Failed {
             failure,
             retry_after_ms,
@@ -28,26 +30,44 @@ fn failure_of(outcome: Outcome) -> (ap_ping_widget::poll::Failure, Option<u32>) 
 #[test]
 fn status_url_has_the_api_path() {
     assert_eq!(
-        status_url("https://admin.example.com/central/", "CNF7G9X001", "c7a3f2d1-e8a9").unwrap(),
+        status_url("https://admin.example.com/central/", ApiVersion::V1Alpha1, "CNF7G9X001", "c7a3f2d1-e8a9").unwrap(),
         "https://admin.example.com/central/network-troubleshooting/v1alpha1/aps/CNF7G9X001/ping/async-operations/c7a3f2d1-e8a9"
     );
     assert_eq!(
-        status_url("", "CN1", "t1").unwrap(),
+        status_url("", ApiVersion::V1Alpha1, "CN1", "t1").unwrap(),
         "/network-troubleshooting/v1alpha1/aps/CN1/ping/async-operations/t1"
     );
     assert_eq!(
-        start_url("", "CN1").unwrap(),
+        start_url("", ApiVersion::V1Alpha1, "CN1").unwrap(),
         "/network-troubleshooting/v1alpha1/aps/CN1/ping"
     );
 }
 
 #[test]
+fn v1_paths_have_the_current_descriptions_prefix() {
+    assert_eq!(
+        status_url("https://h", ApiVersion::V1, "CN1", "t1").unwrap(),
+        "https://h/network-troubleshooting/v1/aps/CN1/ping/async-operations/t1"
+    );
+    assert_eq!(
+        start_url("", ApiVersion::V1, "CN1").unwrap(),
+        "/network-troubleshooting/v1/aps/CN1/ping"
+    );
+}
+
+#[test]
 fn slashes_and_dots_in_segments_cannot_change_the_path() {
-    let url = status_url("", "../../admin", "a/b?c#d").unwrap();
+    let url = status_url("", ApiVersion::V1Alpha1, "CN 1?x", "a%b?c#d").unwrap();
     assert_eq!(
         url,
-        "/network-troubleshooting/v1alpha1/aps/..%2F..%2Fadmin/ping/async-operations/a%2Fb%3Fc%23d"
+        "/network-troubleshooting/v1alpha1/aps/CN%201%3Fx/ping/async-operations/a%25b%3Fc%23d"
     );
+    for (serial, task) in [("../../admin", "t"), ("CN1", "a/b"), ("CN1", "a\\b")] {
+        assert!(
+            status_url("", ApiVersion::V1, serial, task).is_err(),
+            "{serial} {task}: no serial or task id has a slash"
+        );
+    }
     assert_eq!(
         encode_segment("serial", "..").unwrap_err(),
         r#"serial ".." is not a valid path segment"#
@@ -70,23 +90,44 @@ fn slashes_and_dots_in_segments_cannot_change_the_path() {
 
 #[test]
 fn a_base_url_with_a_query_is_rejected() {
-    assert!(status_url("https://x.example/?a=1", "CN1", "t").is_err());
+    assert!(status_url("https://x.example/?a=1", ApiVersion::V1Alpha1, "CN1", "t").is_err());
 }
 
 #[test]
-fn task_id_is_the_last_segment_of_the_location() {
+fn a_location_is_followed_in_its_own_version_when_it_has_the_status_paths_shape() {
     assert_eq!(
-        task_id_from_location(
-            "/network-troubleshooting/v1alpha1/aps/CN1/ping/async-operations/abc-123"
+        task_from_location(
+            "/network-troubleshooting/v1alpha1/aps/CN1/ping/async-operations/abc-123",
+            "CN1"
+        ),
+        Ok((ApiVersion::V1Alpha1, "abc-123".into()))
+    );
+    assert_eq!(
+        task_from_location(
+            "https://us5.api.central.arubanetworks.com/network-troubleshooting/v1/aps/CN1/ping/async-operations/t9?q=1",
+            "CN1"
+        ),
+        Ok((ApiVersion::V1, "t9".into()))
+    );
+    for wrong in [
+        "/somewhere/else",
+        "https://h/x/async-operations/t9/?q=1",
+        "/network-troubleshooting/v1/aps/CN1/ping",
+        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/..",
+        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/a%2F..%2Fb",
+        "/network-troubleshooting/v9/aps/CN1/ping/async-operations/t",
+    ] {
+        let why = task_from_location(wrong, "CN1").unwrap_err();
+        assert!(why.contains("is not a ping status path"), "{wrong}: {why}");
+    }
+    assert_eq!(
+        task_from_location(
+            "/network-troubleshooting/v1/aps/OTHER/ping/async-operations/t",
+            "CN1"
         )
-        .as_deref(),
-        Some("abc-123")
+        .unwrap_err(),
+        r#"its location names another access point ("OTHER")"#
     );
-    assert_eq!(
-        task_id_from_location("https://h/x/async-operations/t9/?q=1").as_deref(),
-        Some("t9")
-    );
-    assert_eq!(task_id_from_location("/somewhere/else"), None);
 }
 
 #[test]
@@ -96,7 +137,8 @@ fn a_200_with_the_api_json_is_a_status() {
         "application/json",
         include_str!("fixtures/seed_completed.json"),
     ));
-    assert!(matches!(outcome, Outcome::Status(s) if s.is_terminal));
+    assert!(matches!(outcome.outcome, Outcome::Status(s) if s.is_terminal));
+    assert_eq!(outcome.budget_spent_for_ms, None);
 }
 
 #[test]
@@ -130,6 +172,11 @@ fn api_errors_keep_their_code_and_message() {
             401,
             include_str!("fixtures/error_401_unauthorized.json"),
             FailureKind::Unauthorized,
+        ),
+        (
+            403,
+            r#"{"errorCode":"HPE_GL_ERROR_FORBIDDEN","message":"Forbidden: Access is denied."}"#,
+            FailureKind::Forbidden,
         ),
         (
             404,
@@ -206,6 +253,67 @@ fn retry_after_in_seconds_or_as_a_date_is_read() {
         failure_of(classify(&a)).1,
         None,
         "only a 429's Retry-After is honoured"
+    );
+}
+
+#[test]
+fn a_429_without_retry_after_waits_until_the_rate_limit_resets() {
+    let mut a = answer(
+        429,
+        "application/json",
+        include_str!("fixtures/error_429_too_many_requests.json"),
+    );
+    // The answer arrived at 2015-10-21T07:27:55Z.
+    a.rate_limit_reset = Some("2015-10-21T07:28:40Z".into());
+    assert_eq!(failure_of(classify(&a)).1, Some(45_000));
+    a.retry_after = Some("3".into());
+    assert_eq!(
+        failure_of(classify(&a)).1,
+        Some(3000),
+        "Retry-After, when sent, comes first"
+    );
+    a.retry_after = None;
+    a.rate_limit_reset = Some("2015-10-21T07:27:00Z".into());
+    assert_eq!(
+        failure_of(classify(&a)).1,
+        Some(0),
+        "a reset in the past: now"
+    );
+    a.rate_limit_reset = Some("next hour".into());
+    assert_eq!(
+        failure_of(classify(&a)).1,
+        None,
+        "unreadable: the backoff applies"
+    );
+}
+
+#[test]
+fn a_spent_budget_holds_back_the_next_request_until_the_reset() {
+    let mut a = answer(
+        200,
+        "application/json",
+        r#"{"status":"RUNNING","progressPercent":40}"#,
+    );
+    a.rate_limit_reset = Some("2015-10-21T07:28:05.5Z".into());
+    a.rate_limit_remaining = Some("0".into());
+    let classified = classify(&a);
+    assert!(matches!(classified.outcome, Outcome::Status(_)));
+    assert_eq!(classified.budget_spent_for_ms, Some(10_500));
+    a.rate_limit_remaining = Some("12".into());
+    assert_eq!(classify(&a).budget_spent_for_ms, None, "budget left");
+    a.rate_limit_remaining = Some("0".into());
+    a.rate_limit_reset = None;
+    assert_eq!(
+        classify(&a).budget_spent_for_ms,
+        None,
+        "no reset time given"
+    );
+    a.status = 500;
+    a.rate_limit_reset = Some("2015-10-21T07:28:05Z".into());
+    assert_eq!(
+        classify(&a).budget_spent_for_ms,
+        Some(10_000),
+        "any answer can spend the budget"
     );
 }
 

@@ -8,31 +8,48 @@ const RUNNING: &str = r#"{"status":"RUNNING","progressPercent":40}"#;
 const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
 
 fn status(body: &str) -> Event {
-    Event::Answered(Outcome::Status(parse_ping_status(body).unwrap()))
+    Event::Answered(Outcome::Status(parse_ping_status(body).unwrap()).into())
 }
 
 fn failure(kind: FailureKind, http_status: u16) -> Event {
-    Event::Answered(Outcome::Failed {
-        failure: Failure {
-            kind,
-            http_status: Some(http_status),
-            error_code: None,
-            message: "x".into(),
-        },
-        retry_after_ms: None,
-    })
+    Event::Answered(
+        Outcome::Failed {
+            failure: Failure {
+                kind,
+                http_status: Some(http_status),
+                error_code: None,
+                message: "x".into(),
+            },
+            retry_after_ms: None,
+        }
+        .into(),
+    )
 }
 
 fn rate_limited(retry_after_ms: Option<u32>) -> Event {
-    Event::Answered(Outcome::Failed {
-        failure: Failure {
-            kind: FailureKind::RateLimited,
-            http_status: Some(429),
-            error_code: None,
-            message: "x".into(),
-        },
-        retry_after_ms,
-    })
+    Event::Answered(
+        Outcome::Failed {
+            failure: Failure {
+                kind: FailureKind::RateLimited,
+                http_status: Some(429),
+                error_code: None,
+                message: "x".into(),
+            },
+            retry_after_ms,
+        }
+        .into(),
+    )
+}
+
+/// A status answer that says the request budget is spent for `ms`.
+fn with_budget_spent(event: Event, ms: u32) -> Event {
+    match event {
+        Event::Answered(answer) => Event::Answered(Answer {
+            budget_spent_for_ms: Some(ms),
+            ..answer
+        }),
+        other => other,
+    }
 }
 
 fn machine() -> PollMachine {
@@ -158,8 +175,38 @@ fn rate_limits_wait_for_retry_after_when_given_else_back_off() {
     m.handle(Event::TimerFired, 0.5);
     assert_eq!(
         m.handle(rate_limited(Some(3_600_000)), 0.5),
-        Effect::Wait { ms: 120_000 },
-        "capped"
+        Effect::Wait { ms: 900_000 },
+        "capped at 15 minutes"
+    );
+}
+
+#[test]
+fn a_spent_budget_moves_the_next_poll_to_the_reset() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    assert_eq!(
+        m.handle(with_budget_spent(status(RUNNING), 45_000), 0.5),
+        Effect::Wait { ms: 45_000 }
+    );
+    assert_eq!(m.phase(), &Phase::Throttled { delay_ms: 45_000 });
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::Fetch);
+    assert_eq!(
+        m.handle(with_budget_spent(status(RUNNING), 500), 0.5),
+        Effect::Wait { ms: 2000 },
+        "a reset sooner than the interval changes nothing"
+    );
+    assert_eq!(m.phase(), &Phase::Waiting);
+    m.handle(Event::TimerFired, 0.5);
+    assert_eq!(
+        m.handle(with_budget_spent(rate_limited(Some(1000)), 60_000), 0.5),
+        Effect::Wait { ms: 60_000 },
+        "a retry waits for the reset too"
+    );
+    m.handle(Event::TimerFired, 0.5);
+    assert_eq!(
+        m.handle(with_budget_spent(status(SEED_COMPLETED), 60_000), 0.5),
+        Effect::Stop,
+        "the end needs no further request"
     );
 }
 
@@ -168,6 +215,7 @@ fn client_errors_stop_at_once_with_the_api_error() {
     for (kind, code) in [
         (FailureKind::BadRequest, 400),
         (FailureKind::Unauthorized, 401),
+        (FailureKind::Forbidden, 403),
         (FailureKind::NotFound, 404),
         (FailureKind::Conflict, 409),
     ] {

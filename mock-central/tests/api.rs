@@ -183,7 +183,7 @@ async fn total_loss_and_unresolvable_destinations() {
         .unwrap()
         .statistics
         .unwrap();
-    assert_eq!((stats.received, stats.loss_percent), (0, 100.0));
+    assert_eq!((stats.received, stats.loss_percent), (0, Some(100.0)));
     assert_eq!(stats.rtt, None);
 
     let location = mock.start_test("CNF7G9X001", "no-such-host.invalid").await;

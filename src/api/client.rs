@@ -4,47 +4,12 @@
 //! Everything above `mod http` is pure and tested natively; `http` only moves bytes.
 
 use crate::api::wire::ApiErrorBody;
-use crate::poll::{Failure, FailureKind, Outcome};
+use crate::poll::{Answer, Failure, FailureKind, Outcome};
 use crate::stats::parse_ping_status;
 use ap_ping_core::json::quoted;
 
-/// The path of the API every request goes under.
-pub const API_PREFIX: &str = "/network-troubleshooting/v1alpha1";
-/// Longest serial or task id accepted.
-const MAX_SEGMENT_CHARS: usize = 128;
-
-/// A path segment (serial number, task id) that is safe to put in a URL: not empty, not
-/// `.` or `..`, no control characters, and percent-encoded so that `/`, `?` or `#` in it
-/// can never change the path.
-pub fn encode_segment(name: &str, value: &str) -> Result<String, String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(format!("{name} is required"));
-    }
-    if value == "." || value == ".." {
-        return Err(format!(
-            "{name} {} is not a valid path segment",
-            quoted(value)
-        ));
-    }
-    if value.chars().count() > MAX_SEGMENT_CHARS {
-        return Err(format!(
-            "{name} is longer than {MAX_SEGMENT_CHARS} characters"
-        ));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(format!("{name} contains control characters"));
-    }
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            encoded.push(byte as char);
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    Ok(encoded)
-}
+use ap_ping_core::paths::{self, Operation};
+pub use ap_ping_core::paths::{encode_segment, ApiVersion};
 
 /// The base URL without a trailing `/`; `""` means the page's own origin.
 fn base(base_url: &str) -> Result<&str, String> {
@@ -58,30 +23,54 @@ fn base(base_url: &str) -> Result<&str, String> {
     Ok(base)
 }
 
-/// `GET {base}/network-troubleshooting/v1alpha1/aps/{serial}/ping/async-operations/{task-id}`
-pub fn status_url(base_url: &str, serial: &str, task_id: &str) -> Result<String, String> {
+/// `GET {base}/network-troubleshooting/{version}/aps/{serial}/ping/async-operations/{task-id}`
+pub fn status_url(
+    base_url: &str,
+    version: ApiVersion,
+    serial: &str,
+    task_id: &str,
+) -> Result<String, String> {
     Ok(format!(
-        "{}{API_PREFIX}/aps/{}/ping/async-operations/{}",
+        "{}{}",
         base(base_url)?,
-        encode_segment("serial", serial)?,
-        encode_segment("task id", task_id)?
+        paths::status_path(version, serial, task_id)?
     ))
 }
 
-/// `POST {base}/network-troubleshooting/v1alpha1/aps/{serial}/ping`
-pub fn start_url(base_url: &str, serial: &str) -> Result<String, String> {
+/// `POST {base}/network-troubleshooting/{version}/aps/{serial}/ping`
+pub fn start_url(base_url: &str, version: ApiVersion, serial: &str) -> Result<String, String> {
     Ok(format!(
-        "{}{API_PREFIX}/aps/{}/ping",
+        "{}{}",
         base(base_url)?,
-        encode_segment("serial", serial)?
+        paths::start_path(version, serial)?
     ))
 }
 
-/// The task id in a `location` (`.../async-operations/{task-id}`): its last path segment.
-pub fn task_id_from_location(location: &str) -> Option<String> {
+/// The task a 202's `location` names, with the version of its path, when the location
+/// has the status path's shape (either version, an absolute URL's path included) and
+/// names the AP the test was started on. Only the version and the task id are taken:
+/// the next request still goes to the configured base URL.
+pub fn task_from_location(location: &str, serial: &str) -> Result<(ApiVersion, String), String> {
     let path = location.split(['?', '#']).next().unwrap_or("");
-    let last = path.trim_end_matches('/').rsplit('/').next()?;
-    (!last.is_empty() && path.contains("/async-operations/")).then(|| last.to_owned())
+    let path = match path.split_once("://") {
+        Some((_, after_scheme)) => after_scheme.find('/').map_or("", |i| &after_scheme[i..]),
+        None => path,
+    };
+    match paths::parse_path(path) {
+        Some(found) if found.serial != serial.trim() => Err(format!(
+            "its location names another access point ({})",
+            quoted(&found.serial)
+        )),
+        Some(paths::ApiPath {
+            version,
+            operation: Operation::Status { task_id },
+            ..
+        }) => Ok((version, task_id)),
+        _ => Err(format!(
+            "its location {} is not a ping status path",
+            quoted(location)
+        )),
+    }
 }
 
 /// `Retry-After` as ms to wait: delta-seconds (`"3"`), or an HTTP-date
@@ -112,6 +101,14 @@ fn http_date_ms(value: &str) -> Option<f64> {
     Some((nanos / 1_000_000) as f64)
 }
 
+/// `X-RateLimit-Reset` (an RFC 3339 UTC date-time) as ms to wait from `now_ms`, never
+/// negative; `None` when it is absent or unreadable.
+pub fn reset_in_ms(value: &str, now_ms: f64) -> Option<u32> {
+    let nanos = crate::stats::timestamp::parse_rfc3339_nanos(value.trim()).ok()?;
+    let at_ms = (nanos / 1_000_000) as f64;
+    Some((at_ms - now_ms).clamp(0.0, f64::from(u32::MAX)) as u32)
+}
+
 /// An answer as it came off the wire.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawAnswer {
@@ -121,14 +118,41 @@ pub struct RawAnswer {
     pub content_type: Option<String>,
     /// `Retry-After`, if any.
     pub retry_after: Option<String>,
+    /// `X-RateLimit-Remaining`, if any: requests left in the window.
+    pub rate_limit_remaining: Option<String>,
+    /// `X-RateLimit-Reset`, if any: when the window resets (RFC 3339).
+    pub rate_limit_reset: Option<String>,
     /// The body text.
     pub body: String,
-    /// When it arrived, in ms since the epoch (for a `Retry-After` date).
+    /// When it arrived, in ms since the epoch (for `Retry-After` and `X-RateLimit-Reset` dates).
     pub received_at_ms: f64,
 }
 
-/// Decides what a status answer means: a result, or a failure of a definite kind.
-pub fn classify(answer: &RawAnswer) -> Outcome {
+/// Decides what a status answer means, and whether it spent the request budget.
+pub fn classify(answer: &RawAnswer) -> Answer {
+    Answer {
+        outcome: outcome(answer),
+        budget_spent_for_ms: budget_spent_for_ms(answer),
+    }
+}
+
+/// How long no request may go because the answer says the budget is spent
+/// (`X-RateLimit-Remaining: 0` with an `X-RateLimit-Reset`).
+fn budget_spent_for_ms(answer: &RawAnswer) -> Option<u32> {
+    let remaining = answer
+        .rate_limit_remaining
+        .as_deref()?
+        .trim()
+        .parse::<u64>()
+        .ok()?;
+    if remaining > 0 {
+        return None;
+    }
+    reset_in_ms(answer.rate_limit_reset.as_deref()?, answer.received_at_ms)
+}
+
+/// What a status answer means: a result, or a failure of a definite kind.
+pub fn outcome(answer: &RawAnswer) -> Outcome {
     if answer.status == 200 {
         let is_json = answer
             .content_type
@@ -158,18 +182,23 @@ pub fn classify(answer: &RawAnswer) -> Outcome {
     let kind = match answer.status {
         429 => FailureKind::RateLimited,
         400 => FailureKind::BadRequest,
-        401 | 403 => FailureKind::Unauthorized,
+        401 => FailureKind::Unauthorized,
+        403 => FailureKind::Forbidden,
         404 => FailureKind::NotFound,
         409 => FailureKind::Conflict,
         500..=599 => FailureKind::Server,
         _ => FailureKind::Client,
     };
     let (error_code, message) = error_fields(answer);
+    // A 429 says when to come back with `Retry-After` when it sends one, and otherwise
+    // (as the API documents) with the time its window resets.
     let retry_after_ms = if kind == FailureKind::RateLimited {
+        let at = answer.received_at_ms;
         answer
             .retry_after
             .as_deref()
-            .and_then(|v| retry_after_ms(v, answer.received_at_ms))
+            .and_then(|v| retry_after_ms(v, at))
+            .or_else(|| reset_in_ms(answer.rate_limit_reset.as_deref()?, at))
     } else {
         None
     };
@@ -275,12 +304,13 @@ pub mod http {
         let status = response.status();
         let headers = response.headers();
         let content_type = headers.get("content-type");
-        let retry_after = headers.get("retry-after");
         let body = response.text().await.map_err(|e| e.to_string())?;
         Ok(RawAnswer {
             status,
             content_type,
-            retry_after,
+            retry_after: headers.get("retry-after"),
+            rate_limit_remaining: headers.get("x-ratelimit-remaining"),
+            rate_limit_reset: headers.get("x-ratelimit-reset"),
             body,
             received_at_ms: js_sys::Date::now(),
         })

@@ -1,5 +1,6 @@
 //! Errors and retries: the API's code and message, and what the user can do next.
 
+use crate::components::format;
 use crate::poll::{Failure, FailureKind};
 use yew::prelude::*;
 
@@ -11,6 +12,9 @@ pub struct ErrorPanelProps {
     /// `Some((attempt, max, delay_ms))` while a retry is pending; `None` once polling stopped.
     #[prop_or_default]
     pub retrying: Option<(u32, u32, u32)>,
+    /// When the retry is due (ms since the epoch), for "Rate limited until 14:05:10".
+    #[prop_or_default]
+    pub retry_at_ms: Option<f64>,
     /// The "Try again" button.
     #[prop_or_default]
     pub on_retry: Option<Callback<()>>,
@@ -20,6 +24,10 @@ pub struct ErrorPanelProps {
 pub fn next_step(kind: FailureKind) -> &'static str {
     match kind {
         FailureKind::Unauthorized => "Check the API token, or sign in again, then try again.",
+        FailureKind::Forbidden => {
+            "The API client is not allowed to run ping tests: give it troubleshooting access \
+             (the Network Troubleshooting permission) in Central, then try again."
+        }
         FailureKind::NotFound => {
             "Check the AP serial number and the task id. Finished tasks are kept only for a while."
         }
@@ -33,6 +41,27 @@ pub fn next_step(kind: FailureKind) -> &'static str {
         | FailureKind::BadResponse => {
             "Central did not answer properly. Check the connection, then try again."
         }
+    }
+}
+
+/// What a pending retry says: until when for a rate limit (a wait can be minutes, and a
+/// countdown in seconds would hide that), how soon otherwise.
+pub fn retry_words(
+    kind: FailureKind,
+    attempt: u32,
+    max: u32,
+    delay_ms: u32,
+    retry_at_ms: Option<f64>,
+) -> String {
+    match (kind, retry_at_ms) {
+        (FailureKind::RateLimited, Some(at)) => format!(
+            "Rate limited until {} (attempt {attempt} of {max})",
+            format::clock_time(at)
+        ),
+        _ => format!(
+            "Retrying in {} s (attempt {attempt} of {max})",
+            delay_ms.div_ceil(1000)
+        ),
     }
 }
 
@@ -53,9 +82,7 @@ pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     match props.retrying {
         Some((attempt, max, delay_ms)) => html! {
             <div class="apw-alert apw-alert--retrying" role="status">
-                <p class="apw-alert__title">
-                    { format!("Retrying in {} s (attempt {attempt} of {max})", delay_ms.div_ceil(1000)) }
-                </p>
+                <p class="apw-alert__title">{ retry_words(f.kind, attempt, max, delay_ms, props.retry_at_ms) }</p>
                 <p class="apw-alert__message">{ f.message.clone() }</p>
                 if !code.is_empty() { <p class="apw-alert__code">{ code }</p> }
             </div>

@@ -42,6 +42,24 @@ pub fn duration(ms_total: f64) -> String {
     }
 }
 
+/// A moment (ms since the epoch) as a wall-clock time in the page's locale and time
+/// zone: `14:05:10`, or `2:05:10 PM`. Natively (tests), UTC with 24 hours.
+pub fn clock_time(epoch_ms: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(text) = intl::clock_time(epoch_ms) {
+            return text;
+        }
+    }
+    let seconds = (epoch_ms / 1000.0).floor().rem_euclid(86_400.0) as u32;
+    format!(
+        "{:02}:{:02}:{:02}",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
 #[cfg(target_arch = "wasm32")]
 mod intl {
     use std::cell::RefCell;
@@ -75,6 +93,19 @@ mod intl {
                 .as_string()
         })
     }
+
+    /// Hours, minutes and seconds of a moment, by `Intl.DateTimeFormat`.
+    pub fn clock_time(epoch_ms: f64) -> Option<String> {
+        let options = js_sys::Object::new();
+        for unit in ["hour", "minute", "second"] {
+            js_sys::Reflect::set(&options, &unit.into(), &"2-digit".into()).ok()?;
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format();
+        format
+            .call1(&JsValue::NULL, &JsValue::from_f64(epoch_ms))
+            .ok()?
+            .as_string()
+    }
 }
 
 #[cfg(test)]
@@ -86,5 +117,11 @@ mod tests {
         assert_eq!(super::duration(125_000.0), "2 min 5 s");
         assert_eq!(super::ms(204.7), "204.7 ms");
         assert_eq!(super::ms(0.512), "0.51 ms");
+    }
+
+    #[test]
+    fn clock_times_are_hours_minutes_seconds() {
+        // 2025-04-09T14:05:10.900Z
+        assert_eq!(super::clock_time(1_744_207_510_900.0), "14:05:10");
     }
 }

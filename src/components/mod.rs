@@ -3,6 +3,7 @@
 
 pub mod error_panel;
 pub mod format;
+pub mod no_result_card;
 pub mod progress_bar;
 pub mod progress_panel;
 pub mod raw_output;
@@ -12,6 +13,7 @@ pub mod summary_card;
 pub mod widget;
 
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
+pub use no_result_card::{NoResultCard, NoResultCardProps};
 pub use progress_bar::{ProgressBar, ProgressBarProps};
 pub use progress_panel::{ProgressPanel, ProgressPanelProps};
 pub use raw_output::{RawOutput, RawOutputProps};

@@ -3,7 +3,7 @@
 
 use crate::components::{format, ProgressBar};
 use crate::poll::Phase;
-use crate::stats::{PingTestResult, TestStatus};
+use crate::stats::{PingTestResult, TestOutcome, TestStatus};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +17,9 @@ pub struct ProgressPanelProps {
     /// Polling is paused while the page is hidden.
     #[prop_or_default]
     pub paused: bool,
+    /// When the next request is due (ms since the epoch), while waiting.
+    #[prop_or_default]
+    pub next_request_at_ms: Option<f64>,
 }
 
 /// Bar, words and time of a running or finished test.
@@ -30,6 +33,13 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
             _ => None,
         });
     let words = status_words(&props.phase, latest);
+    let budget_wait = match (&props.phase, props.next_request_at_ms) {
+        (Phase::Throttled { .. }, Some(at)) => Some(format!(
+            "Request budget used up: next check at {}",
+            format::clock_time(at)
+        )),
+        _ => None,
+    };
     // Once the test ended, its duration is in the summary card.
     let elapsed = latest
         .filter(|r| !r.is_terminal)
@@ -47,6 +57,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 if props.paused && !matches!(props.phase, Phase::Done | Phase::Failed(_)) {
                     <span class="apw-progress-panel__paused">{ "Paused while this tab is hidden" }</span>
                 }
+                if let Some(budget_wait) = budget_wait {
+                    <span class="apw-progress-panel__paused">{ budget_wait }</span>
+                }
                 if let Some(elapsed) = elapsed {
                     <span class="apw-progress-panel__elapsed">{ elapsed }</span>
                 }
@@ -62,11 +75,15 @@ pub fn status_words(phase: &Phase, latest: Option<&PingTestResult>) -> String {
         return match &result.status {
             TestStatus::Initiated => "Queued on the access point".into(),
             TestStatus::Running => "Pinging…".into(),
-            TestStatus::Completed => "Completed".into(),
             TestStatus::Failed => match &result.fail_reason {
                 Some(reason) => format!("Failed: {reason}"),
                 None => "Failed".into(),
             },
+            _ if result.outcome == TestOutcome::NoResult => match &result.fail_reason {
+                Some(reason) => format!("Ended without a result: {reason}"),
+                None => "Ended without a result".into(),
+            },
+            TestStatus::Completed => "Completed".into(),
             TestStatus::Other(s) => format!("Status: {s}"),
         };
     }
@@ -101,18 +118,36 @@ fn now_ms() -> Option<f64> {
 }
 
 /// What a screen reader hears when the test ends.
-fn announce(result: &PingTestResult) -> String {
-    match (&result.status, result.statistics.as_deref()) {
-        (TestStatus::Completed, Some(s)) => format!(
+pub fn announce(result: &PingTestResult) -> String {
+    let stats = result.statistics.as_deref();
+    if result.outcome == TestOutcome::NoResult {
+        let verb = if result.status == TestStatus::Failed {
+            "failed"
+        } else {
+            "ended without a result"
+        };
+        let said = [
+            result.fail_reason.as_deref(),
+            stats.and_then(|s| s.error.as_deref()),
+        ];
+        let mut words = format!("Ping test {verb}.");
+        for line in said.into_iter().flatten().filter(|l| !l.trim().is_empty()) {
+            words.push(' ');
+            words.push_str(line.trim());
+            if !line.trim_end().ends_with(['.', '!', '?']) {
+                words.push('.');
+            }
+        }
+        return words;
+    }
+    match stats {
+        Some(s) => format!(
             "Ping test completed: {} of {} replies received, {} loss.",
             s.received,
             s.transmitted,
-            format::percent(s.loss_percent)
+            s.loss_percent
+                .map_or_else(|| "unknown".into(), format::percent)
         ),
-        (TestStatus::Failed, _) => format!(
-            "Ping test failed. {}",
-            result.fail_reason.as_deref().unwrap_or("")
-        ),
-        _ => "Ping test ended.".into(),
+        None => "Ping test ended.".into(),
     }
 }

@@ -27,8 +27,11 @@ pub enum LossLevel {
 }
 
 impl LossLevel {
-    /// The level of a loss percentage.
-    pub fn of(loss_percent: f64) -> Self {
+    /// The level of a loss percentage; no figure (nothing sent) is the worst.
+    pub fn of(loss_percent: Option<f64>) -> Self {
+        let Some(loss_percent) = loss_percent else {
+            return LossLevel::Bad;
+        };
         if loss_percent <= 0.0 {
             LossLevel::Good
         } else if loss_percent < 10.0 {
@@ -83,7 +86,7 @@ pub fn SummaryCard(props: &SummaryCardProps) -> Html {
                 <div class={classes!("apw-stat", "apw-stat--loss", level.class())}>
                     <dt class="apw-stat__label">{ "Packet loss" }</dt>
                     <dd class="apw-stat__value">
-                        { format::percent(s.loss_percent) }
+                        { s.loss_percent.map_or_else(|| "–".into(), format::percent) }
                         <span class="apw-loss__word">{ level.word() }</span>
                     </dd>
                 </div>

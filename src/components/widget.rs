@@ -1,11 +1,11 @@
 //! The widget's root component: follows one ping test and composes the views.
 
 use crate::components::{
-    format, ErrorPanel, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard,
+    format, ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard,
 };
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
 use crate::poll::Phase;
-use crate::stats::TestStatus;
+use crate::stats::{TestOutcome, TestStatus};
 use yew::prelude::*;
 
 /// Props of [`PingWidget`].
@@ -28,12 +28,15 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
     use_effect_with((), |_| format::warm_up());
     let latest = task.latest.clone();
     let status = latest.as_ref().map(|r| r.status.clone());
-    let badge = match (&task.phase, &status) {
-        (Phase::Failed(_), _) => ("Error", "apw-badge--error"),
-        (_, Some(TestStatus::Completed)) => ("Completed", "apw-badge--done"),
-        (_, Some(TestStatus::Failed)) => ("Failed", "apw-badge--error"),
-        (Phase::Retrying { .. }, _) => ("Retrying", "apw-badge--warning"),
-        (Phase::Idle, None) => ("Idle", "apw-badge--idle"),
+    let outcome = latest.as_ref().map(|r| r.outcome);
+    let badge = match (&task.phase, &status, outcome) {
+        (Phase::Failed(_), _, _) => ("Error", "apw-badge--error"),
+        (_, Some(TestStatus::Failed), _) => ("Failed", "apw-badge--error"),
+        (_, _, Some(TestOutcome::NoResult)) => ("No result", "apw-badge--warning"),
+        (_, Some(TestStatus::Completed), _) => ("Completed", "apw-badge--done"),
+        (Phase::Retrying { .. }, _, _) => ("Retrying", "apw-badge--warning"),
+        (Phase::Throttled { .. }, _, _) => ("Waiting", "apw-badge--warning"),
+        (Phase::Idle, None, _) => ("Idle", "apw-badge--idle"),
         _ => ("Running", "apw-badge--running"),
     };
     let file_stem = AttrValue::from(format!(
@@ -49,11 +52,11 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
                 </h2>
                 <span class={classes!("apw-badge", badge.1)}>{ badge.0 }</span>
             </header>
-            <ProgressPanel phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} />
+            <ProgressPanel phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
             {
                 match &task.phase {
                     Phase::Retrying { attempt, delay_ms, failure } => html! {
-                        <ErrorPanel failure={failure.clone()} retrying={Some((*attempt, task.max_attempts, *delay_ms))} />
+                        <ErrorPanel failure={failure.clone()} retrying={Some((*attempt, task.max_attempts, *delay_ms))} retry_at_ms={task.next_request_at_ms} />
                     },
                     Phase::Failed(failure) => html! {
                         <ErrorPanel failure={failure.clone()} on_retry={task.retry.clone()} />
@@ -62,13 +65,14 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
                 }
             }
             if let Some(result) = latest.filter(|r| r.is_terminal) {
-                // No packet sent (an unknown host, say): numbers of zero would mislead.
+                if result.outcome == TestOutcome::NoResult {
+                    <NoResultCard result={result.clone()} />
+                }
+                // Numbers only where packets were sent: zeros of an unknown host would mislead.
                 if let Some(stats) = result.statistics.clone().filter(|s| s.transmitted > 0) {
                     <SummaryCard stats={stats.clone()} duration_ms={result.duration_ms} />
                     <RttChart stats={stats.clone()} />
                     <ReplyTable stats={stats} />
-                } else if let Some(error) = result.statistics.as_ref().and_then(|s| s.error.clone()).filter(|_| result.fail_reason.is_none()) {
-                    <p class="apw-summary__error" role="alert">{ error }</p>
                 }
                 <RawOutput result={result.clone()} file_stem={file_stem} />
             }

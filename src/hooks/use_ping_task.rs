@@ -3,7 +3,7 @@
 //! all of them down in one place, [`Driver::shutdown`], when the component unmounts or
 //! its serial, task id or other settings change. The decisions are [`PollMachine`]'s.
 
-use crate::api::client::{self, http, RawAnswer};
+use crate::api::client::{self, http, ApiVersion, RawAnswer};
 use crate::api::wire::{PingStartAnswer, PingStartRequest};
 use crate::poll::{Effect, Event, Failure, FailureKind, Outcome, Phase, PollMachine, PollSettings};
 use crate::stats::PingTestResult;
@@ -14,8 +14,9 @@ use std::future::Future;
 use std::rc::{Rc, Weak};
 use yew::prelude::*;
 
-/// The body of the POST that starts a test, when the widget starts it itself.
-#[derive(Debug, Clone, PartialEq)]
+/// The body of the POST that starts a test, when the widget starts it itself. Checked
+/// against the API's limits (`PingStartRequest::check`) before it is sent.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct StartRequest {
     /// Hostname or IP address to ping.
     pub destination: String,
@@ -23,6 +24,29 @@ pub struct StartRequest {
     pub count: Option<u32>,
     /// Payload size in bytes (10-2000).
     pub packet_size: Option<u32>,
+    /// VLAN to ping from (1-4095).
+    pub vlan: Option<u32>,
+    /// Interface to ping from, e.g. `eth0`.
+    pub interface_port: Option<String>,
+    /// Role to ping as.
+    pub role: Option<String>,
+    /// Whether the AP's ping text (`rawOutput`) comes back too.
+    pub include_raw_output: Option<bool>,
+}
+
+impl StartRequest {
+    /// The body as the API reads it.
+    pub fn to_wire(&self) -> PingStartRequest<'_> {
+        PingStartRequest {
+            destination: &self.destination,
+            count: self.count,
+            packet_size: self.packet_size,
+            vlan: self.vlan,
+            interface_port: self.interface_port.as_deref(),
+            role: self.role.as_deref(),
+            include_raw_output: self.include_raw_output,
+        }
+    }
 }
 
 /// What to follow and how. A change of any field starts over.
@@ -30,6 +54,8 @@ pub struct StartRequest {
 pub struct PingTaskConfig {
     /// Base URL of the API (or of the page's backend proxy); `""` for the page's origin.
     pub base_url: AttrValue,
+    /// Which path version to call (`v1alpha1` unless told).
+    pub api_version: ApiVersion,
     /// The AP's serial number.
     pub serial: AttrValue,
     /// The task to follow; `None` to start a new test with `start`.
@@ -64,6 +90,9 @@ pub struct PingTaskHandle {
     pub latest: Option<Rc<PingTestResult>>,
     /// Whether polling is paused because the page is hidden.
     pub paused: bool,
+    /// When the next request is due (ms since the epoch) while waiting for a timer: what
+    /// "Rate limited until 14:05:10" names.
+    pub next_request_at_ms: Option<f64>,
     /// Try again after polling stopped.
     pub retry: Callback<()>,
     /// The retry policy's limit, for "attempt 2 of 5".
@@ -75,6 +104,7 @@ struct View {
     phase: Phase,
     latest: Option<Rc<PingTestResult>>,
     paused: bool,
+    next_request_at_ms: Option<f64>,
 }
 
 /// Follows the configured ping test until it ends, is cancelled or the component unmounts.
@@ -84,6 +114,7 @@ pub fn use_ping_task(config: &PingTaskConfig, callbacks: &TaskCallbacks) -> Ping
         phase: Phase::Idle,
         latest: None,
         paused: false,
+        next_request_at_ms: None,
     });
     let driver = use_mut_ref(|| None::<Rc<Driver>>);
     // The latest callbacks, read at emit time: a new closure must not restart polling.
@@ -112,6 +143,7 @@ pub fn use_ping_task(config: &PingTaskConfig, callbacks: &TaskCallbacks) -> Ping
         phase: view.phase.clone(),
         latest: view.latest.clone(),
         paused: view.paused,
+        next_request_at_ms: view.next_request_at_ms,
         retry,
         max_attempts: config.settings.retry.max_attempts,
     }
@@ -123,12 +155,16 @@ struct Driver {
     machine: RefCell<PollMachine>,
     view: UseStateSetter<View>,
     callbacks: Rc<RefCell<TaskCallbacks>>,
-    task_id: RefCell<Option<String>>,
+    /// The task followed, and the path version to follow it on (a 202's `location` may
+    /// name another version than the one the test was started on).
+    task: RefCell<Option<(ApiVersion, String)>>,
     alive: Cell<bool>,
     /// The in-flight request's controller; aborted on timeout and on shutdown.
     in_flight: RefCell<Option<web_sys::AbortController>>,
     request_timeout: RefCell<Option<Timeout>>,
     timer: RefCell<Option<Timeout>>,
+    /// When `timer` fires (ms since the epoch).
+    timer_due_at_ms: Cell<Option<f64>>,
     visibility: RefCell<Option<EventListener>>,
     self_ref: RefCell<Weak<Driver>>,
 }
@@ -141,7 +177,12 @@ impl Driver {
     ) -> Rc<Self> {
         let driver = Rc::new(Driver {
             machine: RefCell::new(PollMachine::new(config.settings)),
-            task_id: RefCell::new(config.task_id.as_ref().map(|t| t.to_string())),
+            task: RefCell::new(
+                config
+                    .task_id
+                    .as_ref()
+                    .map(|t| (config.api_version, t.to_string())),
+            ),
             config,
             view,
             callbacks,
@@ -149,6 +190,7 @@ impl Driver {
             in_flight: RefCell::new(None),
             request_timeout: RefCell::new(None),
             timer: RefCell::new(None),
+            timer_due_at_ms: Cell::new(None),
             visibility: RefCell::new(None),
             self_ref: RefCell::new(Weak::new()),
         });
@@ -203,6 +245,8 @@ impl Driver {
             Effect::Fetch => self.fetch_status(),
             Effect::PostStart => self.post_start(),
             Effect::Wait { ms } => {
+                self.timer_due_at_ms
+                    .set(Some(js_sys::Date::now() + f64::from(ms)));
                 let weak = self.self_ref.borrow().clone();
                 *self.timer.borrow_mut() = Some(Timeout::new(ms, move || {
                     if let Some(d) = weak.upgrade() {
@@ -222,10 +266,16 @@ impl Driver {
     /// Hands the machine's state to the component and notifies the page.
     fn publish(&self) {
         let machine = self.machine.borrow();
+        let phase = machine.phase().clone();
+        let waiting = matches!(
+            phase,
+            Phase::Waiting | Phase::Throttled { .. } | Phase::Retrying { .. }
+        );
         let view = View {
-            phase: machine.phase().clone(),
             latest: machine.latest().cloned(),
             paused: machine.is_hidden(),
+            next_request_at_ms: self.timer_due_at_ms.get().filter(|_| waiting),
+            phase,
         };
         drop(machine);
         self.view.set(view);
@@ -241,7 +291,7 @@ impl Driver {
                     cb.emit(result)
                 }
             }
-            (Phase::Waiting, Some(result)) => {
+            (Phase::Waiting | Phase::Throttled { .. }, Some(result)) => {
                 if let Some(cb) = callbacks.on_progress {
                     cb.emit(result)
                 }
@@ -311,28 +361,41 @@ impl Driver {
     }
 
     fn fetch_status(&self) {
-        let task_id = self.task_id.borrow().clone().unwrap_or_default();
-        let url = match client::status_url(&self.config.base_url, &self.config.serial, &task_id) {
+        let (version, task_id) = self
+            .task
+            .borrow()
+            .clone()
+            .unwrap_or((self.config.api_version, String::new()));
+        let url = match client::status_url(
+            &self.config.base_url,
+            version,
+            &self.config.serial,
+            &task_id,
+        ) {
             Ok(url) => url,
             Err(problem) => {
-                return self.dispatch(Event::Answered(Outcome::Failed {
-                    failure: config_failure(&problem),
-                    retry_after_ms: None,
-                }))
+                return self.dispatch(Event::Answered(
+                    Outcome::Failed {
+                        failure: config_failure(&problem),
+                        retry_after_ms: None,
+                    }
+                    .into(),
+                ))
             }
         };
         let auth = self.config.auth.clone();
         self.send(
             move |signal| async move { http::get(&url, &auth, &signal).await },
             |driver, answer| {
-                let outcome = match answer {
+                let answer = match answer {
                     Ok(answer) => client::classify(&answer),
                     Err(failure) => Outcome::Failed {
                         failure,
                         retry_after_ms: None,
-                    },
+                    }
+                    .into(),
                 };
-                driver.dispatch(Event::Answered(outcome));
+                driver.dispatch(Event::Answered(answer));
             },
         );
     }
@@ -341,29 +404,35 @@ impl Driver {
         let Some(start) = self.config.start.clone() else {
             return;
         };
-        let url = match client::start_url(&self.config.base_url, &self.config.serial) {
+        let body = start.to_wire();
+        let checked = body.check().and_then(|()| {
+            client::start_url(
+                &self.config.base_url,
+                self.config.api_version,
+                &self.config.serial,
+            )
+        });
+        let url = match checked {
             Ok(url) => url,
             Err(problem) => return self.finish_start(Err(config_failure(&problem))),
         };
-        let body = PingStartRequest {
-            destination: &start.destination,
-            count: start.count,
-            packet_size: start.packet_size,
-        }
-        .to_json();
+        let body = body.to_json();
         let auth = self.config.auth.clone();
         self.send(
             move |signal| async move { http::post(&url, &body, &auth, &signal).await },
-            |driver, answer| driver.finish_start(answer.and_then(|a| started_task(&a))),
+            |driver, answer| {
+                let serial = driver.config.serial.to_string();
+                driver.finish_start(answer.and_then(|a| started_task(&a, &serial)))
+            },
         );
     }
 
-    fn finish_start(&self, result: Result<String, Failure>) {
-        let result = result.map(|task_id| {
+    fn finish_start(&self, result: Result<(ApiVersion, String), Failure>) {
+        let result = result.map(|(version, task_id)| {
             if let Some(cb) = self.callbacks.borrow().on_started.clone() {
                 cb.emit(task_id.clone());
             }
-            *self.task_id.borrow_mut() = Some(task_id);
+            *self.task.borrow_mut() = Some((version, task_id));
         });
         self.dispatch(Event::StartAnswered(result));
     }
@@ -375,6 +444,7 @@ impl Driver {
         }
         self.request_timeout.borrow_mut().take();
         self.timer.borrow_mut().take();
+        self.timer_due_at_ms.set(None);
     }
 
     /// Everything stops: no request, no timer, no listener, no state update after this.
@@ -386,22 +456,23 @@ impl Driver {
     }
 }
 
-/// The task id from the 202 answer to the POST, or the failure it was.
-fn started_task(answer: &RawAnswer) -> Result<String, Failure> {
+/// The task (and its path version) from the 202 answer to the POST, or the failure it was.
+fn started_task(answer: &RawAnswer, serial: &str) -> Result<(ApiVersion, String), Failure> {
     if answer.status == 200 || answer.status == 202 || answer.status == 201 {
-        return PingStartAnswer::from_json(&answer.body)
+        let location = PingStartAnswer::from_json(&answer.body)
             .ok()
             .and_then(|a| a.location)
-            .as_deref()
-            .and_then(client::task_id_from_location)
-            .ok_or_else(|| Failure {
+            .ok_or_else(|| "the answer has no task location".to_owned());
+        return location
+            .and_then(|l| client::task_from_location(&l, serial))
+            .map_err(|why| Failure {
                 kind: FailureKind::BadResponse,
                 http_status: Some(answer.status),
                 error_code: None,
-                message: "The test was accepted, but the answer has no task location.".into(),
+                message: format!("The test was accepted, but {why}."),
             });
     }
-    match client::classify(answer) {
+    match client::outcome(answer) {
         Outcome::Failed { failure, .. } => Err(failure),
         Outcome::Status(_) => Err(config_failure("unexpected answer")),
     }

@@ -4,8 +4,9 @@
 // never appears in the DOM or in markup.
 
 const ATTRIBUTES = [
-  "base-url", "serial", "task-id", "poll-interval-ms", "request-timeout-ms",
-  "credentials", "destination", "count", "packet-size", "stylesheet",
+  "base-url", "api-version", "serial", "task-id", "poll-interval-ms", "request-timeout-ms",
+  "credentials", "destination", "count", "packet-size", "vlan", "interface-port", "role",
+  "include-raw-output", "stylesheet",
 ];
 
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
@@ -72,10 +73,18 @@ export function defineElement(mount) {
       return value == null || value === "" ? undefined : Number(value);
     }
 
+    /** "true" or "false" as a boolean; absent (or anything else, which mount rejects) as given. */
+    #boolean(name) {
+      const value = this.getAttribute(name);
+      if (value == null || value === "") return undefined;
+      return value === "true" ? true : value === "false" ? false : value;
+    }
+
     #options() {
       const destination = this.getAttribute("destination");
       return {
         baseUrl: this.getAttribute("base-url") ?? "",
+        apiVersion: this.getAttribute("api-version") || undefined,
         serial: this.getAttribute("serial") ?? "",
         taskId: this.getAttribute("task-id") || undefined,
         token: this.#token ?? undefined,
@@ -83,7 +92,15 @@ export function defineElement(mount) {
         pollIntervalMs: this.#number("poll-interval-ms"),
         requestTimeoutMs: this.#number("request-timeout-ms"),
         start: destination
-          ? { destination, count: this.#number("count"), packetSize: this.#number("packet-size") }
+          ? {
+            destination,
+            count: this.#number("count"),
+            packetSize: this.#number("packet-size"),
+            vlan: this.#number("vlan"),
+            interfacePort: this.getAttribute("interface-port") || undefined,
+            role: this.getAttribute("role") || undefined,
+            includeRawOutput: this.#boolean("include-raw-output"),
+          }
           : undefined,
       };
     }

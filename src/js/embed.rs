@@ -2,6 +2,7 @@
 //! `<ap-ping-status>` custom element, and the DOM events the widget sends its host.
 
 use crate::api::client::http::Auth;
+use crate::api::client::ApiVersion;
 use crate::components::{PingWidget, PingWidgetProps};
 use crate::hooks::{PingTaskConfig, StartRequest, TaskCallbacks};
 use crate::js::flat;
@@ -18,6 +19,11 @@ const TS_OPTIONS: &'static str = r#"
 export interface PingWidgetOptions {
   /** Base URL of the API or of your backend's proxy of it; "" (default) for this page's origin. */
   baseUrl?: string;
+  /**
+   * Path version of the troubleshooting API: "v1alpha1" (default, the seed's) or "v1"
+   * (the current API description's). A 202's `location` is followed in its own version.
+   */
+  apiVersion?: "v1alpha1" | "v1";
   /** The access point's serial number. */
   serial: string;
   /** The async operation to follow. Omit it and give `start` to start a new test. */
@@ -32,17 +38,45 @@ export interface PingWidgetOptions {
   requestTimeoutMs?: number;
   /** Failed requests in a row before giving up (default 5). */
   maxRetries?: number;
-  /** Start a new test (POST) and follow it. */
-  start?: { destination: string; count?: number; packetSize?: number };
+  /** Start a new test (POST) and follow it; checked against the API's limits before it is sent. */
+  start?: PingStartOptions;
+}
+
+/** The POST body of a new test. Only `destination` is required. */
+export interface PingStartOptions {
+  /** Hostname or IP address to ping. */
+  destination: string;
+  /** Echo requests, 1-100. */
+  count?: number;
+  /** Payload bytes, 10-2000. */
+  packetSize?: number;
+  /** VLAN to ping from, 1-4095. */
+  vlan?: number;
+  /** Interface to ping from, e.g. "eth0". */
+  interfacePort?: string;
+  /** Role to ping as. */
+  role?: string;
+  /** Whether the AP's ping text (`rawOutput`) comes back too. */
+  includeRawOutput?: boolean;
 }
 
 /** `detail` of the `ping-error` event. */
 export interface PingErrorDetail {
+  /** HTTP status, when there was an answer. */
   status: number | null;
+  /** The API's errorCode (HPE_GL_ERROR_…, or older HPE_GRAVITY_…), shown as sent. */
   errorCode: string | null;
   message: string;
-  kind: string;
+  kind: PingErrorKind;
 }
+
+/**
+ * Why polling stopped: "forbidden" is a 403 (the API client lacks troubleshooting
+ * access), "unauthorized" a 401, "rateLimited" a 429 after every retry.
+ */
+export type PingErrorKind =
+  | "rateLimited" | "server" | "network" | "timeout" | "badResponse" | "badRequest"
+  | "unauthorized" | "forbidden" | "notFound" | "conflict" | "client" | "configuration";
 "#;
 
 #[wasm_bindgen(module = "/src/js/element.js")]
@@ -59,6 +93,7 @@ extern "C" {
 #[derive(Default)]
 struct MountOptions {
     base_url: String,
+    api_version: ApiVersion,
     serial: String,
     task_id: Option<String>,
     token: Option<String>,
@@ -87,6 +122,10 @@ impl MountOptions {
                 })?,
                 count: whole(&start, "count")?,
                 packet_size: whole(&start, "packetSize")?,
+                vlan: whole(&start, "vlan")?,
+                interface_port: string(&start, "interfacePort")?.filter(|v| !v.is_empty()),
+                role: string(&start, "role")?.filter(|v| !v.is_empty()),
+                include_raw_output: boolean(&start, "includeRawOutput")?,
             }),
             Some(_) => {
                 return Err(JsError::new(
@@ -96,6 +135,11 @@ impl MountOptions {
         };
         Ok(MountOptions {
             base_url: string(&options, "baseUrl")?.unwrap_or_default(),
+            api_version: match string(&options, "apiVersion")?.filter(|v| !v.is_empty()) {
+                None => ApiVersion::default(),
+                Some(name) => ApiVersion::from_name(&name)
+                    .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))?,
+            },
             serial: string(&options, "serial")?.unwrap_or_default(),
             task_id: string(&options, "taskId")?,
             token: string(&options, "token")?,
@@ -121,13 +165,10 @@ impl MountOptions {
         PingWidgetProps {
             config: PingTaskConfig {
                 base_url: self.base_url.into(),
+                api_version: self.api_version,
                 serial: self.serial.into(),
                 task_id: self.task_id.filter(|t| !t.is_empty()).map(Into::into),
-                start: self.start.map(|s| StartRequest {
-                    destination: s.destination,
-                    count: s.count,
-                    packet_size: s.packet_size,
-                }),
+                start: self.start,
                 auth: Auth {
                     token: self.token.filter(|t| !t.is_empty()).map(Rc::from),
                     include_credentials: self.credentials.as_deref() == Some("include"),
@@ -152,6 +193,17 @@ fn string(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
         None => Ok(None),
         Some(v) => v.as_string().map(Some).ok_or_else(|| {
             JsError::new(&format!("invalid widget options: {name} must be a string"))
+        }),
+    }
+}
+
+fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(v) => v.as_bool().map(Some).ok_or_else(|| {
+            JsError::new(&format!(
+                "invalid widget options: {name} must be true or false"
+            ))
         }),
     }
 }
@@ -233,6 +285,7 @@ fn kind_name(kind: FailureKind) -> &'static str {
         FailureKind::BadResponse => "badResponse",
         FailureKind::BadRequest => "badRequest",
         FailureKind::Unauthorized => "unauthorized",
+        FailureKind::Forbidden => "forbidden",
         FailureKind::NotFound => "notFound",
         FailureKind::Conflict => "conflict",
         FailureKind::Client => "client",

@@ -12,11 +12,22 @@ const TS_TYPES: &'static str = r#"
 /** Status of an AP ping test; unknown values are passed through as sent. */
 export type PingTestStatus = "INITIATED" | "RUNNING" | "COMPLETED" | "FAILED" | (string & {});
 
+/** See `PingTestResult.outcome`. */
+export type PingTestOutcome = "pending" | "measured" | "noResult";
+
 /** One status answer of `GET .../ping/async-operations/{task-id}`, typed. */
 export interface PingTestResult {
   status: PingTestStatus;
   /** True for COMPLETED and FAILED: polling can stop. */
   isTerminal: boolean;
+  /**
+   * What the test gave, decided once so a page need not re-derive it:
+   * "pending" while it runs; "measured" when it ended with statistics of at least one
+   * packet sent; "noResult" when it ended without one: FAILED, any `failReason` (the API
+   * reports an unresolvable name as COMPLETED with a failReason), or nothing sent. The
+   * reason is `failReason`, and the AP's own error line is `statistics?.error`.
+   */
+  outcome: PingTestOutcome;
   /** 0-100, or null when the API did not report it. */
   progressPercent: number | null;
   /** RFC 3339, as sent. */
@@ -25,6 +36,7 @@ export interface PingTestResult {
   endTime: string | null;
   /** endTime - startTime in milliseconds, from the nanosecond timestamps. */
   durationMs: number | null;
+  /** Why the test ended without a result, as sent (with FAILED, and with COMPLETED when nothing was measured). */
   failReason: string | null;
   rawOutput: string | null;
   /** From `output`, or parsed from `rawOutput` when `output` is absent; null while running. */
@@ -64,7 +76,8 @@ export interface PingStatistics {
   received: number;
   lost: number;
   duplicates: number;
-  lossPercent: number;
+  /** As reported, else computed; null when no packet was sent (0% would claim a measurement). */
+  lossPercent: number | null;
   /** null when no reply came back. */
   rtt: RttSummary | null;
   replies: PingReply[];

@@ -77,7 +77,7 @@ function statisticsAt(n, s, at) {
     received: n[at + 1],
     lost: n[at + 2],
     duplicates: n[at + 3],
-    lossPercent: n[at + 4],
+    lossPercent: orNull(n[at + 4]),
     rtt: n[at + 5] === 1
       ? { minMs: n[at + 6], avgMs: n[at + 7], maxMs: n[at + 8], medianMs: n[at + 9], stddevMs: n[at + 10], jitterMs: n[at + 11] }
       : null,
@@ -89,12 +89,13 @@ function statisticsAt(n, s, at) {
   };
 }
 
-/** PingTestResult: 4 numbers and 5 strings, then the statistics at 4 (strings at 5). */
+/** PingTestResult: 4 numbers and 6 strings, then the statistics at 4 (strings at 6). */
 export function buildTestResult(n, spansAt, text) {
   const s = strings(n, spansAt, text);
   return {
     status: s[0],
     isTerminal: n[2] === 1,
+    outcome: s[5],
     progressPercent: orNull(n[0]),
     startTime: s[1],
     endTime: s[2],

@@ -144,6 +144,7 @@ pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
     ] {
         out.string(s.as_deref());
     }
+    out.string(Some(result.outcome.as_str()));
     if let Some(stats) = &result.statistics {
         out.statistics(stats);
     }
@@ -238,7 +239,7 @@ impl FlatResult {
             f64::from(stats.received),
             f64::from(stats.lost),
             f64::from(stats.duplicates),
-            stats.loss_percent,
+            stats.loss_percent.unwrap_or(f64::NAN),
             flag(rtt.is_some()),
             rtt.map_or(0.0, |r| r.min_ms),
             rtt.map_or(0.0, |r| r.avg_ms),

@@ -11,6 +11,7 @@
 pub mod decimal;
 pub mod error;
 pub mod json;
+pub mod paths;
 pub mod stats;
 pub mod wire;
 

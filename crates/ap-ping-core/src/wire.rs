@@ -76,29 +76,97 @@ pub enum WireNumber<'a> {
     Number(f64),
 }
 
-/// The body of the POST that starts a test.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The body of the POST that starts a test. Only `destination` is required; what is
+/// `None` is left to the API's defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PingStartRequest<'a> {
     /// Host name or address to ping.
     pub destination: &'a str,
-    /// Echo requests to send; the API's default when `None`.
+    /// Echo requests to send, within [`COUNT_LIMITS`].
     pub count: Option<u32>,
-    /// Payload size in bytes; the API's default when `None`.
+    /// Payload size in bytes, within [`PACKET_SIZE_LIMITS`].
     pub packet_size: Option<u32>,
+    /// VLAN to ping from, within [`VLAN_LIMITS`].
+    pub vlan: Option<u32>,
+    /// Interface to ping from, e.g. `eth0`.
+    pub interface_port: Option<&'a str>,
+    /// Role to ping as.
+    pub role: Option<&'a str>,
+    /// Whether the answer carries the AP's ping text (`rawOutput`).
+    pub include_raw_output: Option<bool>,
 }
 
+/// The API's limits on `count`, as its description gives them (inclusive).
+pub const COUNT_LIMITS: (u32, u32) = (1, 100);
+/// The API's limits on `packetSize` (inclusive).
+pub const PACKET_SIZE_LIMITS: (u32, u32) = (10, 2000);
+/// The API's limits on `vlan` (inclusive).
+pub const VLAN_LIMITS: (u32, u32) = (1, 4095);
+/// Longest destination: a hostname has at most 253 characters.
+pub const MAX_DESTINATION_CHARS: usize = 253;
+
 impl PingStartRequest<'_> {
+    /// Checks the body against the API's limits before it is sent, so a page learns of a
+    /// wrong setting at once, in the API's own words ("count must be between 1 and 100").
+    pub fn check(&self) -> Result<(), String> {
+        let destination = self.destination.trim();
+        if destination.is_empty() {
+            return Err("destination is required".into());
+        }
+        if destination.chars().count() > MAX_DESTINATION_CHARS
+            || destination
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err("destination must be a hostname or an IP address".into());
+        }
+        for (name, value, (min, max)) in [
+            ("count", self.count, COUNT_LIMITS),
+            ("packetSize", self.packet_size, PACKET_SIZE_LIMITS),
+            ("vlan", self.vlan, VLAN_LIMITS),
+        ] {
+            if value.is_some_and(|v| v < min || v > max) {
+                return Err(format!("{name} must be between {min} and {max}"));
+            }
+        }
+        for (name, value) in [("interfacePort", self.interface_port), ("role", self.role)] {
+            if value.is_some_and(|v| {
+                v.trim().is_empty() || v.len() > 256 || v.chars().any(char::is_control)
+            }) {
+                return Err(format!("{name} must be a short, non-empty text"));
+            }
+        }
+        Ok(())
+    }
+
     /// The JSON text to send.
     pub fn to_json(&self) -> String {
         let mut out = String::from("{\"destination\":");
-        crate::json::push_string(&mut out, self.destination);
-        for (name, value) in [("count", self.count), ("packetSize", self.packet_size)] {
+        crate::json::push_string(&mut out, self.destination.trim());
+        let field = |out: &mut String, name: &str| {
+            out.push_str(",\"");
+            out.push_str(name);
+            out.push_str("\":");
+        };
+        for (name, value) in [
+            ("count", self.count),
+            ("packetSize", self.packet_size),
+            ("vlan", self.vlan),
+        ] {
             if let Some(v) = value {
-                out.push_str(",\"");
-                out.push_str(name);
-                out.push_str("\":");
+                field(&mut out, name);
                 out.push_str(&v.to_string());
             }
+        }
+        for (name, value) in [("interfacePort", self.interface_port), ("role", self.role)] {
+            if let Some(v) = value {
+                field(&mut out, name);
+                crate::json::push_string(&mut out, v.trim());
+            }
+        }
+        if let Some(include) = self.include_raw_output {
+            field(&mut out, "includeRawOutput");
+            out.push_str(if include { "true" } else { "false" });
         }
         out.push('}');
         out

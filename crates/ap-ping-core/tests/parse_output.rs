@@ -22,7 +22,7 @@ fn seed_raw_output_gives_the_name_not_the_ip_as_destination() {
     assert_eq!(stats.destination.as_deref(), Some("www.google.com"));
     assert_eq!(stats.resolved_ip.as_deref(), Some("142.251.46.164"));
     assert_eq!((stats.transmitted, stats.received, stats.lost), (5, 4, 1));
-    assert_eq!(stats.loss_percent, 20.0);
+    assert_eq!(stats.loss_percent, Some(20.0));
     assert_eq!(sequences(&stats), vec![0, 1, 3, 4]);
     assert_eq!(stats.missing_sequences, vec![2]);
     let rtt = stats.rtt.as_ref().unwrap();
@@ -75,7 +75,7 @@ fn duplicates_are_marked_and_not_counted_as_received() {
     assert_eq!(stats.duplicates, 1);
     assert_eq!((stats.transmitted, stats.received, stats.lost), (3, 2, 1));
     assert_eq!(stats.missing_sequences, vec![2]);
-    assert_eq!(stats.loss_percent, 33.3333);
+    assert_eq!(stats.loss_percent, Some(33.3333));
     assert_eq!(
         stats.warnings,
         vec!["1 ICMP error: Destination Host Unreachable (from 192.168.1.1)"]
@@ -87,7 +87,7 @@ fn duplicates_are_marked_and_not_counted_as_received() {
 fn unreachable_with_total_loss_states_the_error() {
     let stats = parse("raw_linux_unreachable.txt");
     assert_eq!((stats.transmitted, stats.received, stats.lost), (3, 0, 3));
-    assert_eq!(stats.loss_percent, 100.0);
+    assert_eq!(stats.loss_percent, Some(100.0));
     assert_eq!(stats.rtt, None);
     assert_eq!(stats.missing_sequences, vec![1, 2, 3]);
     assert_eq!(
@@ -111,7 +111,7 @@ fn bsd_unreachable_reply_is_an_error_not_a_reply() {
 fn request_timeouts_leave_gaps() {
     let stats = parse("raw_macos_timeouts.txt");
     assert_eq!(stats.missing_sequences, vec![1]);
-    assert_eq!(stats.loss_percent, 25.0);
+    assert_eq!(stats.loss_percent, Some(25.0));
     assert!(stats.warnings.is_empty(), "{:?}", stats.warnings);
     assert!((stats.rtt.unwrap().stddev_ms - 0.989).abs() < 0.001);
 }
@@ -166,11 +166,20 @@ fn unknown_hosts_give_statistics_with_the_error_stated() {
             "unknown host nonexistent.invalid",
             Some("nonexistent.invalid"),
         ),
+        (
+            "raw_ap_address_failed.txt",
+            "host address failed because the ipv4/v6 address www.djgdij.com is invalid.",
+            Some("www.djgdij.com"),
+        ),
     ] {
         let stats = parse(fixture);
         assert_eq!(stats.error.as_deref(), Some(error), "{fixture}");
         assert_eq!(stats.destination.as_deref(), destination, "{fixture}");
         assert_eq!((stats.transmitted, stats.received), (0, 0), "{fixture}");
+        assert_eq!(
+            stats.loss_percent, None,
+            "{fixture}: nothing sent, so no loss figure"
+        );
         assert_eq!(stats.rtt, None);
     }
 }

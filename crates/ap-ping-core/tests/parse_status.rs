@@ -1,7 +1,7 @@
 //! Native tests of `parse_ping_status`: the status and progress of a 200 body.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ap_ping_core::stats::{parse_ping_status, TestStatus};
+use ap_ping_core::stats::{parse_ping_status, TestOutcome, TestStatus};
 use ap_ping_core::ParseError;
 
 const SEED_COMPLETED: &str = include_str!("../../../tests/fixtures/seed_completed.json");
@@ -12,6 +12,57 @@ fn seed_body_is_completed_at_100_percent() {
     assert_eq!(result.status, TestStatus::Completed);
     assert!(result.is_terminal);
     assert_eq!(result.progress_percent, Some(100.0));
+}
+
+#[test]
+fn seed_body_is_a_measured_outcome() {
+    let result = parse_ping_status(SEED_COMPLETED).unwrap();
+    assert_eq!(result.outcome, TestOutcome::Measured);
+}
+
+/// The current API description's own example of a test that ran and found nothing.
+#[test]
+fn completed_with_a_fail_reason_is_an_outcome_without_result() {
+    let body = include_str!("../../../tests/fixtures/completed_without_result.json");
+    let result = parse_ping_status(body).unwrap();
+    assert_eq!(result.status, TestStatus::Completed);
+    assert!(result.is_terminal);
+    assert_eq!(result.outcome, TestOutcome::NoResult);
+    assert_eq!(
+        result.fail_reason.as_deref(),
+        Some("Destination not resolved")
+    );
+    let stats = result.statistics.expect("statistics from rawOutput");
+    assert_eq!(
+        stats.error.as_deref(),
+        Some("host address failed because the ipv4/v6 address www.djgdij.com is invalid.")
+    );
+    assert_eq!((stats.transmitted, stats.loss_percent), (0, None));
+}
+
+#[test]
+fn completed_without_statistics_is_an_outcome_without_result() {
+    let result = parse_ping_status(r#"{"status":"COMPLETED","output":null}"#).unwrap();
+    assert_eq!(result.outcome, TestOutcome::NoResult);
+    assert_eq!(result.fail_reason, None);
+}
+
+#[test]
+fn failed_is_an_outcome_without_result_even_without_a_reason() {
+    let result = parse_ping_status(r#"{"status":"FAILED"}"#).unwrap();
+    assert_eq!(result.outcome, TestOutcome::NoResult);
+}
+
+#[test]
+fn running_and_unknown_statuses_are_pending() {
+    for status in ["INITIATED", "RUNNING", "QUEUED_ON_AP"] {
+        let body = format!(r#"{{"status":"{status}","failReason":"not yet"}}"#);
+        assert_eq!(
+            parse_ping_status(&body).unwrap().outcome,
+            TestOutcome::Pending,
+            "{status}"
+        );
+    }
 }
 
 #[test]
@@ -110,7 +161,7 @@ fn seed_body_statistics_match_the_api_with_the_lost_packet_inferred() {
         ),
         (5, 4, 1, 0)
     );
-    assert_eq!(stats.loss_percent, 20.0);
+    assert_eq!(stats.loss_percent, Some(20.0));
     assert_eq!(stats.missing_sequences, vec![2]);
     let rtt = stats.rtt.as_ref().expect("rtt");
     assert_eq!((rtt.min_ms, rtt.avg_ms, rtt.max_ms), (200.2, 204.7, 209.8));
@@ -334,7 +385,7 @@ fn an_empty_status_is_rejected() {
 fn a_reported_loss_that_disagrees_is_kept_with_a_warning() {
     let body = seed_with("/output/packetLossPercent", "40".into());
     let stats = parse_ping_status(&body).unwrap().statistics.unwrap();
-    assert_eq!(stats.loss_percent, 40.0);
+    assert_eq!(stats.loss_percent, Some(40.0));
     assert_eq!(
         stats.warnings,
         vec!["the reported packet loss 40% disagrees with 1 of 5 lost (20%)"]

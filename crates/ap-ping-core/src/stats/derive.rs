@@ -72,23 +72,24 @@ pub fn assemble(mut seen: Observed, source: StatisticsSource) -> PingStatistics 
     };
     let duplicates = seen.duplicates.unwrap_or(dup_listed);
     let lost = transmitted.saturating_sub(received);
-    let computed_loss = if transmitted == 0 {
-        0.0
+    // Nothing sent, nothing measured: no loss figure at all, whatever was reported.
+    let loss_percent = if transmitted == 0 {
+        None
     } else {
-        100.0 * f64::from(lost) / f64::from(transmitted)
-    };
-    let loss_percent = match seen.loss_percent {
-        Some(reported) => {
-            if (reported - computed_loss).abs() > LOSS_TOLERANCE_PERCENT {
-                warnings.push(format!(
-                    "the reported packet loss {}% disagrees with {lost} of {transmitted} lost ({}%)",
-                    decimal::format(reported, 6),
-                    decimal::format(computed_loss, 1)
-                ));
+        let computed_loss = 100.0 * f64::from(lost) / f64::from(transmitted);
+        Some(match seen.loss_percent {
+            Some(reported) => {
+                if (reported - computed_loss).abs() > LOSS_TOLERANCE_PERCENT {
+                    warnings.push(format!(
+                        "the reported packet loss {}% disagrees with {lost} of {transmitted} lost ({}%)",
+                        decimal::format(reported, 6),
+                        decimal::format(computed_loss, 1)
+                    ));
+                }
+                reported
             }
-            reported
-        }
-        None => computed_loss,
+            None => computed_loss,
+        })
     };
 
     let rtt = rtt_summary(reply_times(&seen.replies), seen.reported_rtt, warnings);

@@ -5,7 +5,7 @@ use crate::error::ParseError;
 use crate::json::quoted;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::model::{
-    PingReply, PingStatistics, PingTestResult, StatisticsSource, TestStatus,
+    PingReply, PingStatistics, PingTestResult, StatisticsSource, TestOutcome, TestStatus,
 };
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::timestamp::parse_rfc3339_nanos;
@@ -80,6 +80,7 @@ pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError>
 
     Ok(PingTestResult {
         is_terminal: status.is_terminal(),
+        outcome: TestOutcome::of(&status, fail_reason.as_deref(), statistics.as_deref()),
         status,
         progress_percent,
         start_time,

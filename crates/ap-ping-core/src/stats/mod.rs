@@ -11,5 +11,6 @@ pub mod timestamp;
 
 pub use from_wire::{parse_ping_output, parse_ping_status};
 pub use model::{
-    PingReply, PingStatistics, PingTestResult, RttSummary, StatisticsSource, TestStatus,
+    PingReply, PingStatistics, PingTestResult, RttSummary, StatisticsSource, TestOutcome,
+    TestStatus,
 };

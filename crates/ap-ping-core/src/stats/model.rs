@@ -51,6 +51,48 @@ impl TestStatus {
     }
 }
 
+/// What a status means for the person reading it. The API reports a test that ran and
+/// measured nothing (an unresolvable name) as `COMPLETED` with a `failReason`, so the
+/// status alone does not say whether there is a result; this does, once, for every view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestOutcome {
+    /// The test has not ended.
+    Pending,
+    /// The test ended with statistics of at least one packet sent.
+    Measured,
+    /// The test ended without a result: `FAILED`, a `failReason`, or nothing sent.
+    NoResult,
+}
+
+impl TestOutcome {
+    /// Decides the outcome from the status, the reason and the statistics.
+    pub fn of(
+        status: &TestStatus,
+        fail_reason: Option<&str>,
+        statistics: Option<&PingStatistics>,
+    ) -> Self {
+        if !status.is_terminal() {
+            return TestOutcome::Pending;
+        }
+        let has_reason = fail_reason.is_some_and(|r| !r.trim().is_empty());
+        let measured = statistics.is_some_and(|s| s.transmitted > 0);
+        if *status == TestStatus::Failed || has_reason || !measured {
+            TestOutcome::NoResult
+        } else {
+            TestOutcome::Measured
+        }
+    }
+
+    /// The name JavaScript sees (`PingTestResult.outcome`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TestOutcome::Pending => "pending",
+            TestOutcome::Measured => "measured",
+            TestOutcome::NoResult => "noResult",
+        }
+    }
+}
+
 /// One status answer, typed: what the widget shows and `parsePingStatus` returns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PingTestResult {
@@ -58,6 +100,8 @@ pub struct PingTestResult {
     pub status: TestStatus,
     /// Same as `status.is_terminal()`, spelled out for JavaScript callers.
     pub is_terminal: bool,
+    /// Whether the test ended with a measurement, without one, or not yet.
+    pub outcome: TestOutcome,
     /// 0..=100, or `None` when the API did not say.
     pub progress_percent: Option<f64>,
     /// As sent (RFC 3339).
@@ -66,7 +110,8 @@ pub struct PingTestResult {
     pub end_time: Option<String>,
     /// `endTime - startTime` in milliseconds, computed from the nanosecond timestamps.
     pub duration_ms: Option<f64>,
-    /// Why a `FAILED` test failed, as sent.
+    /// Why the test ended without a result, as sent (with `FAILED`, and with `COMPLETED`
+    /// when nothing could be measured).
     pub fail_reason: Option<String>,
     /// The device's ping text, as sent.
     pub raw_output: Option<String>,
@@ -99,8 +144,9 @@ pub struct PingStatistics {
     pub lost: u32,
     /// Duplicate replies (`DUP!`).
     pub duplicates: u32,
-    /// As reported; computed from the counts when not reported.
-    pub loss_percent: f64,
+    /// As reported; computed from the counts when not reported; `None` when no packet was
+    /// sent (a loss of 0% would claim a measurement that never happened).
+    pub loss_percent: Option<f64>,
     /// `None` when no reply came back.
     pub rtt: Option<RttSummary>,
     /// Every reply, in the order received.

@@ -3,7 +3,8 @@
 //! Understands BusyBox (`seq=`), BSD/macOS/AOS (`icmp_seq=0`, `round-trip
 //! min/avg/max[/stddev]`) and Linux iputils (`icmp_seq=1`, `rtt min/avg/max/mdev`,
 //! `N received`, `+N duplicates`, `+N errors`) output, IPv6, `DUP!`, timeouts, ICMP errors,
-//! unknown hosts, the API's `COMMAND=ping <dest>` first line and CRLF line ends.
+//! unknown hosts (ping's `ping: unknown host` and the AP's `host address failed because …
+//! is invalid.`), the API's `COMMAND=ping <dest>` first line and CRLF line ends.
 //! Ping text is free-form, so a line that cannot be read becomes a warning, never an error;
 //! only text with nothing of ping in it at all is rejected.
 
@@ -12,6 +13,10 @@ use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::from_wire::{shared, trimmed};
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
+
+/// How an AP reports a destination it could not resolve: "host address failed because
+/// the ipv4/v6 address www.djgdij.com is invalid."
+const AP_ADDRESS_FAILED: &str = "host address failed because ";
 
 /// Longest ping text accepted (about 150,000 reply lines).
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
@@ -100,9 +105,11 @@ impl TextReader {
             self.rtt(number, line, values);
         } else if let Some(message) = line.strip_prefix("ping: ") {
             self.recognized = true;
-            if self.seen.error.is_none() {
-                self.seen.error = Some(message.to_owned());
-            }
+            self.seen.error.get_or_insert_with(|| message.to_owned());
+        } else if line.starts_with(AP_ADDRESS_FAILED) {
+            // The AP's own words for a name it could not resolve, kept whole.
+            self.recognized = true;
+            self.seen.error.get_or_insert_with(|| line.to_owned());
         } else if let Some(rest) = line.strip_prefix("--- ") {
             self.recognized = true;
             if let Some(dest) = rest.strip_suffix(" ping statistics ---") {
