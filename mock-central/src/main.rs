@@ -1,58 +1,90 @@
-//! `mock-central [--port N] [--reply-interval-ms N] [--seed N] [--token T]
-//!  [--rate-limit N] [--no-retry-after] [--max-tasks N] [--task-ttl-secs N] [--quiet]`
-//!
-//! Starts the stand-in on 127.0.0.1 (port 0 picks a free one) and prints the address,
-//! the token and the demo devices. Ctrl-C (or SIGTERM) stops it.
+//! `mock-central`: starts the stand-in on 127.0.0.1 (port 0 picks a free one) and prints
+//! the address, the demo devices and how to authenticate. Ctrl-C (or SIGTERM) stops it.
 
+use clap::Parser;
 use mock_central::scenario::DEVICES;
+use mock_central::server::{OAuthClient, TOKEN_PATH};
 use mock_central::{serve, Config};
 use std::time::Duration;
 use tokio::net::TcpListener;
 
-const USAGE: &str =
-    "usage: mock-central [--port N] [--reply-interval-ms N] [--seed N] [--token T] \
-[--rate-limit N] [--no-retry-after] [--max-tasks N] [--task-ttl-secs N] [--quiet]";
+/// A local stand-in for HPE Aruba Networking Central's AP ping API, for the demo and the
+/// end-to-end tests. Listens on 127.0.0.1 only.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// Port on 127.0.0.1; 0 picks a free one.
+    #[arg(long, default_value_t = 8081)]
+    port: u16,
+    /// Time between two simulated replies, in ms.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    reply_interval_ms: u64,
+    /// Seed for loss, RTTs and task ids: the same seed gives the same runs.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// A static bearer token the API accepts [default: demo-token, unless --client-id is given].
+    #[arg(long)]
+    token: Option<String>,
+    /// Turns on `POST /as/token.oauth2` for this OAuth client id (client credentials).
+    #[arg(long, requires = "client_secret")]
+    client_id: Option<String>,
+    /// The client's secret (a stand-in's test secret, so an argument is fine here).
+    #[arg(long, requires = "client_id")]
+    client_secret: Option<String>,
+    /// How long an issued token is accepted, in seconds.
+    #[arg(long, default_value_t = 7200, value_parser = clap::value_parser!(u64).range(1..))]
+    token_ttl_secs: u64,
+    /// Requests a token may make per second before it gets 429.
+    #[arg(long, default_value_t = 20)]
+    rate_limit: u32,
+    /// The rate limiter's 429 carries no Retry-After (only X-RateLimit-Reset).
+    #[arg(long)]
+    no_retry_after: bool,
+    /// Tasks kept at most; the oldest go first.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    max_tasks: u64,
+    /// How long a finished task can still be read, in seconds.
+    #[arg(long, default_value_t = 600)]
+    task_ttl_secs: u64,
+    /// No line per request.
+    #[arg(long)]
+    quiet: bool,
+}
 
-fn parse_args() -> Result<(u16, Config), String> {
-    let mut config = Config::default();
-    let mut port = 8081;
-    let mut args = std::env::args().skip(1);
-    while let Some(flag) = args.next() {
-        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
-        let number = |name: &str, v: String| {
-            v.parse::<u64>()
-                .map_err(|_| format!("{name}: not a number: {v}"))
+impl Args {
+    fn config(self) -> Config {
+        let oauth = match (self.client_id, self.client_secret) {
+            (Some(client_id), Some(client_secret)) => Some(OAuthClient {
+                client_id,
+                client_secret,
+                token_ttl: Duration::from_secs(self.token_ttl_secs),
+            }),
+            _ => None,
         };
-        match flag.as_str() {
-            "--port" => port = number("--port", value("--port")?)? as u16,
-            "--reply-interval-ms" => {
-                config.reply_interval = Duration::from_millis(number(&flag, value(&flag)?)?.max(1))
-            }
-            "--seed" => config.seed = number(&flag, value(&flag)?)?,
-            "--token" => config.token = value(&flag)?,
-            "--rate-limit" => config.rate_limit_per_second = number(&flag, value(&flag)?)? as u32,
-            "--no-retry-after" => config.retry_after = false,
-            "--max-tasks" => config.max_tasks = number(&flag, value(&flag)?)?.max(1) as usize,
-            "--task-ttl-secs" => {
-                config.task_ttl = Duration::from_secs(number(&flag, value(&flag)?)?)
-            }
-            "--quiet" => config.log_requests = false,
-            "--help" | "-h" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown option {other}\n{USAGE}")),
+        let token = match (self.token, &oauth) {
+            (Some(token), _) => Some(token),
+            (None, None) => Some("demo-token".to_owned()),
+            (None, Some(_)) => None,
+        };
+        Config {
+            token,
+            oauth,
+            reply_interval: Duration::from_millis(self.reply_interval_ms),
+            seed: self.seed,
+            rate_limit_per_second: self.rate_limit,
+            retry_after: !self.no_retry_after,
+            max_tasks: self.max_tasks as usize,
+            task_ttl: Duration::from_secs(self.task_ttl_secs),
+            log_requests: !self.quiet,
         }
     }
-    Ok((port, config))
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let (port, config) = match parse_args() {
-        Ok(parsed) => parsed,
-        Err(message) => {
-            eprintln!("{message}");
-            std::process::exit(2);
-        }
-    };
+    let args = Args::parse();
+    let port = args.port;
+    let config = args.config();
     let listener = match TcpListener::bind(("127.0.0.1", port)).await {
         Ok(l) => l,
         Err(e) => {
@@ -65,15 +97,23 @@ async fn main() {
         .map(|a| a.to_string())
         .unwrap_or_default();
     println!("mock-central listening on http://{address}");
+    if let Some(token) = &config.token {
+        println!("static token: {token}   (send it as Authorization: Bearer <token>)");
+    }
+    if let Some(client) = &config.oauth {
+        println!(
+            "OAuth: POST http://{address}{TOKEN_PATH} grant_type=client_credentials, client id {} (tokens last {} s)",
+            client.client_id,
+            client.token_ttl.as_secs()
+        );
+    }
     println!(
-        "token: {}   (send it as Authorization: Bearer <token>)",
-        config.token
-    );
-    println!(
-        "reply interval: {} ms, seed: {}",
+        "reply interval: {} ms, seed: {}, rate limit: {} requests per second and token",
         config.reply_interval.as_millis(),
-        config.seed
+        config.seed,
+        config.rate_limit_per_second
     );
+    println!("paths: /network-troubleshooting/v1alpha1/... and /network-troubleshooting/v1/...");
     println!("devices:");
     for device in DEVICES {
         println!("  {}  {}", device.serial, device.name);

@@ -20,12 +20,21 @@ pub enum Scenario {
     Flaky,
     /// The first status request and every third after it answer 429 with `Retry-After: 1`.
     RateLimited,
-    /// Like `RateLimited`, without a `Retry-After` header (the real API documents none).
+    /// Like `RateLimited`, without a `Retry-After` header (the real API documents none):
+    /// only `X-RateLimit-Reset`, [`RATE_LIMIT_RESET`] later, says when to come back.
     RateLimitedNoRetryAfter,
     /// Status answers are cut-off JSON.
     MalformedJson,
     /// Status answers are HTML with `Content-Type: text/html`, as from a misconfigured proxy.
     WrongContentType,
+    /// The test ends `COMPLETED` with `failReason: "Destination not resolved"`,
+    /// `output: null` and the AP's own error line, as in the API description's example.
+    NotResolved,
+    /// Every request answers 403: the API client lacks troubleshooting access.
+    Forbidden,
+    /// Every status answer spends the request budget (`X-RateLimit-Remaining: 0`) until
+    /// [`BUDGET_WINDOW`] later; a status request before then answers 429.
+    BudgetSpent,
 }
 
 /// A device the stand-in knows.
@@ -96,6 +105,21 @@ pub const DEVICES: &[Device] = &[
         name: "lab-ap-11 (wrong content type)",
         scenario: Scenario::WrongContentType,
     },
+    Device {
+        serial: "CNF7G9X012",
+        name: "lab-ap-12 (destination not resolved: COMPLETED without result)",
+        scenario: Scenario::NotResolved,
+    },
+    Device {
+        serial: "CNF7G9X013",
+        name: "lab-ap-13 (forbidden: 403)",
+        scenario: Scenario::Forbidden,
+    },
+    Device {
+        serial: "CNF7G9X014",
+        name: "lab-ap-14 (request budget spent after every answer)",
+        scenario: Scenario::BudgetSpent,
+    },
 ];
 
 /// The device with this serial, if any.
@@ -112,3 +136,9 @@ pub fn is_unresolvable(destination: &str) -> bool {
 
 /// How long a `Slow` device takes to answer a status request.
 pub const SLOW_RESPONSE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// How long after a scenario's 429 its `X-RateLimit-Reset` lies.
+pub const RATE_LIMIT_RESET: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// How long a `BudgetSpent` device's budget stays spent after each answer.
+pub const BUDGET_WINDOW: std::time::Duration = std::time::Duration::from_millis(1500);

@@ -3,6 +3,7 @@
 
 use crate::rng::Rng;
 use crate::scenario::{is_unresolvable, Scenario};
+use ap_ping_core::wire::{COUNT_LIMITS, PACKET_SIZE_LIMITS, VLAN_LIMITS};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -50,9 +51,15 @@ impl PingRequest {
                 String::new()
             }
         };
-        let packet_size = int_in(&self.packet_size, "packetSize", 10, 2000, 56, &mut errors);
-        let count = int_in(&self.count, "count", 1, 100, 5, &mut errors);
-        int_in(&self.vlan, "vlan", 1, 4094, 1, &mut errors);
+        let packet_size = int_in(
+            &self.packet_size,
+            "packetSize",
+            PACKET_SIZE_LIMITS,
+            56,
+            &mut errors,
+        );
+        let count = int_in(&self.count, "count", COUNT_LIMITS, 5, &mut errors);
+        int_in(&self.vlan, "vlan", VLAN_LIMITS, 1, &mut errors);
         for (name, value) in [
             ("interfacePort", &self.interface_port),
             ("role", &self.role),
@@ -82,18 +89,18 @@ impl PingRequest {
     }
 }
 
+/// An integer within the API's `(min, max)` limits (the ones the widget checks too).
 fn int_in(
     value: &Option<Value>,
     name: &str,
-    min: u64,
-    max: u64,
+    (min, max): (u32, u32),
     default: u32,
     errors: &mut Vec<String>,
 ) -> u32 {
     match value {
         None | Some(Value::Null) => default,
         Some(v) => match v.as_u64() {
-            Some(n) if (min..=max).contains(&n) => n as u32,
+            Some(n) if (u64::from(min)..=u64::from(max)).contains(&n) => n as u32,
             _ => {
                 errors.push(format!("{name} must be between {min} and {max}"));
                 default
@@ -179,6 +186,18 @@ impl SimulatedTest {
                            "rawOutput": self.parameters.include_raw_output.then_some(raw), "output": null,
                            "failReason": format!("Unable to resolve host: {}", self.parameters.destination),
                            "progressPercent": 100, "status": "FAILED" });
+        }
+        if self.scenario == Scenario::NotResolved {
+            // The current API description's own example: the test ran, found nothing, and
+            // is COMPLETED with a failReason and the AP's own error line.
+            let raw = format!(
+                "\nCOMMAND=ping {0}\nhost address failed because the ipv4/v6 address {0} is invalid.\n",
+                self.parameters.destination
+            );
+            return json!({ "startTime": start_time, "endTime": rfc3339(self.started_at + running_from),
+                           "rawOutput": self.parameters.include_raw_output.then_some(raw), "output": null,
+                           "failReason": "Destination not resolved",
+                           "progressPercent": 100, "status": "COMPLETED" });
         }
         let count = self.plan.len() as u32;
         let done = ((elapsed - running_from).as_millis() / interval.as_millis().max(1)) as u32;

@@ -209,7 +209,7 @@ async fn invalid_requests_get_400_with_the_api_message() {
         ),
         (
             json!({ "destination": "a.example", "vlan": 0 }),
-            "Validation errors - vlan must be between 1 and 4094",
+            "Validation errors - vlan must be between 1 and 4095",
         ),
         (
             json!({ "destination": "a.example", "role": 5 }),
@@ -229,7 +229,7 @@ async fn invalid_requests_get_400_with_the_api_message() {
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert_eq!(
             error,
-            json!({ "errorCode": "HPE_GRAVITY_BAD_REQUEST", "message": message })
+            json!({ "errorCode": "HPE_GL_ERROR_BAD_REQUEST", "message": message })
         );
     }
     let r = mock
@@ -265,7 +265,7 @@ async fn a_missing_or_wrong_token_gets_401_on_both_endpoints() {
         let body: Value = r.json().await.unwrap();
         assert_eq!(
             body,
-            json!({ "errorCode": "HPE_GRAVITY_UNAUTHORIZED", "message": "Authentication required." })
+            json!({ "errorCode": "HPE_GL_ERROR_UNAUTHORIZED", "message": "Authentication required." })
         );
     }
 }
@@ -277,13 +277,13 @@ async fn unknown_devices_tasks_and_offline_aps() {
         .post("CNNOSUCH01", json!({ "destination": "a.example" }))
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert_eq!(body["errorCode"], "HPE_GRAVITY_DEVICE_NOT_FOUND");
+    assert_eq!(body["errorCode"], "HPE_GL_ERROR_NOT_FOUND");
 
     let (status, body) = mock
         .post("CNF7G9X004", json!({ "destination": "a.example" }))
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["errorCode"], "HPE_GRAVITY_DEVICE_OFFLINE");
+    assert_eq!(body["errorCode"], "HPE_GL_ERROR_CONFLICT");
 
     let r = mock
         .get(&format!(
@@ -294,7 +294,7 @@ async fn unknown_devices_tasks_and_offline_aps() {
     let body: Value = r.json().await.unwrap();
     assert_eq!(
         body,
-        json!({ "errorCode": "HPE_GRAVITY_TASK_NOT_FOUND", "message": "Async operation task not found: c7a3f2d1-e8a9-4b7c-8d1e-0f9a3b2c1d0e" })
+        json!({ "errorCode": "HPE_GL_ERROR_NOT_FOUND", "message": "Async operation task not found: c7a3f2d1-e8a9-4b7c-8d1e-0f9a3b2c1d0e" })
     );
 
     let location = mock.start_test("CNF7G9X001", "a.example").await;
@@ -328,7 +328,7 @@ async fn the_per_token_rate_limit_answers_429_with_and_without_retry_after() {
                         .map(|v| v.to_str().unwrap().to_owned()),
                 );
                 let body: Value = r.json().await.unwrap();
-                assert_eq!(body["errorCode"], "HPE_GRAVITY_TOO_MANY_REQUESTS");
+                assert_eq!(body["errorCode"], "HPE_GL_ERROR_TOO_MANY_REQUESTS");
             }
         }
         assert_eq!(statuses, [404, 404, 404, 429, 429]);
@@ -486,4 +486,249 @@ async fn the_request_log_counts_every_api_request() {
     let methods: Vec<&str> = log.iter().map(|e| e["method"].as_str().unwrap()).collect();
     assert_eq!(methods, ["POST", "GET", "GET"]);
     assert_eq!(log[1]["path"], location);
+}
+
+#[tokio::test]
+async fn both_path_versions_serve_the_same_operations_and_locations_keep_the_version() {
+    let mock = start(fast()).await;
+    for version in ["v1alpha1", "v1"] {
+        let r = mock
+            .client
+            .post(format!(
+                "{}/network-troubleshooting/{version}/aps/CNF7G9X001/ping",
+                mock.base
+            ))
+            .bearer_auth("demo-token")
+            .json(&json!({ "destination": "a.example", "count": 2 }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::ACCEPTED);
+        let body: Value = r.json().await.unwrap();
+        let location = body["location"].as_str().unwrap().to_owned();
+        assert!(
+            location.starts_with(&format!(
+                "/network-troubleshooting/{version}/aps/CNF7G9X001/ping/async-operations/"
+            )),
+            "{location}"
+        );
+        let last = mock.poll_to_end(&location).await.pop().unwrap();
+        assert_eq!(last["status"], "COMPLETED", "{version}");
+    }
+}
+
+#[tokio::test]
+async fn every_answer_says_the_rate_limit_in_x_ratelimit_headers() {
+    let mock = start(Config {
+        rate_limit_per_second: 4,
+        ..fast()
+    })
+    .await;
+    let location = mock.start_test("CNF7G9X001", "a.example").await; // request 1
+    let before = std::time::SystemTime::now();
+    let mut remaining = Vec::new();
+    for _ in 0..4 {
+        let r = mock.get(&location).await; // requests 2..=5
+        let h = r.headers();
+        assert_eq!(h["x-ratelimit-limit"], "4");
+        remaining.push(h["x-ratelimit-remaining"].to_str().unwrap().to_owned());
+        let reset = h["x-ratelimit-reset"].to_str().unwrap();
+        let reset_ns = ap_ping_core::stats::timestamp::parse_rfc3339_nanos(reset).unwrap();
+        let before_ns = before
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as i128;
+        assert!(
+            (reset_ns as i128 - before_ns).abs() < 1_500_000_000,
+            "the reset is within the window of a second: {reset}"
+        );
+    }
+    assert_eq!(remaining, ["2", "1", "0", "0"], "the last one is a 429");
+    let unauthenticated = mock
+        .client
+        .get(format!("{}{location}", mock.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unauthenticated.status(), StatusCode::UNAUTHORIZED);
+    assert!(unauthenticated.headers().contains_key("x-ratelimit-reset"));
+}
+
+#[tokio::test]
+async fn the_current_descriptions_cases_have_their_own_devices() {
+    let mock = start(fast()).await;
+    // COMPLETED with a failReason, output null and the AP's own error line.
+    let location = mock.start_test("CNF7G9X012", "www.djgdij.com").await;
+    let last = mock.poll_to_end(&location).await.pop().unwrap();
+    assert_eq!(last["status"], "COMPLETED");
+    assert_eq!(last["failReason"], "Destination not resolved");
+    assert_eq!(last["output"], Value::Null);
+    assert_eq!(
+        last["rawOutput"],
+        "\nCOMMAND=ping www.djgdij.com\nhost address failed because the ipv4/v6 address www.djgdij.com is invalid.\n"
+    );
+    let parsed = parse_ping_status(&last.to_string()).unwrap();
+    assert_eq!(parsed.outcome, ap_ping_core::stats::TestOutcome::NoResult);
+
+    // 403 on both endpoints.
+    let (status, body) = mock
+        .post("CNF7G9X013", json!({ "destination": "a.example" }))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        body,
+        json!({ "errorCode": "HPE_GL_ERROR_FORBIDDEN", "message": "Forbidden: Access is denied." })
+    );
+    let r = mock
+        .get(&format!("{API}/aps/CNF7G9X013/ping/async-operations/t1"))
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+    // A 429 that says only when the window resets.
+    let location = mock.start_test("CNF7G9X009", "a.example").await;
+    let r = mock.get(&location).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.headers().get("retry-after").is_none());
+    assert_eq!(r.headers()["x-ratelimit-remaining"], "0");
+    assert!(r.headers().contains_key("x-ratelimit-reset"));
+}
+
+#[tokio::test]
+async fn a_spent_budget_refuses_requests_until_its_reset() {
+    let mock = start(fast()).await;
+    let location = mock.start_test("CNF7G9X014", "a.example").await;
+    let first = mock.get(&location).await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(first.headers()["x-ratelimit-remaining"], "0");
+    let reset = first.headers()["x-ratelimit-reset"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let early = mock.get(&location).await;
+    assert_eq!(early.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(early.headers()["x-ratelimit-reset"], reset.as_str());
+    assert_eq!(mock.state().await["overBudget"], 1);
+    tokio::time::sleep(mock_central::scenario::BUDGET_WINDOW).await;
+    assert_eq!(mock.get(&location).await.status(), StatusCode::OK);
+}
+
+fn oauth(ttl: Duration) -> Config {
+    Config {
+        token: None,
+        oauth: Some(mock_central::server::OAuthClient {
+            client_id: "client-1".into(),
+            client_secret: "s3cret".into(),
+            token_ttl: ttl,
+        }),
+        ..fast()
+    }
+}
+
+impl Mock {
+    async fn token(&self, form: &[(&str, &str)], basic: Option<(&str, &str)>) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}/as/token.oauth2", self.base))
+            .form(form);
+        if let Some((id, secret)) = basic {
+            request = request.basic_auth(id, Some(secret));
+        }
+        request.send().await.unwrap()
+    }
+
+    async fn status_with(&self, token: &str) -> StatusCode {
+        self.client
+            .get(format!(
+                "{}{API}/aps/CNF7G9X001/ping/async-operations/none",
+                self.base
+            ))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+}
+
+#[tokio::test]
+async fn client_credentials_in_the_form_or_as_basic_get_a_bearer_token() {
+    let mock = start(oauth(Duration::from_secs(60))).await;
+    let grant = ("grant_type", "client_credentials");
+    for r in [
+        mock.token(
+            &[
+                grant,
+                ("client_id", "client-1"),
+                ("client_secret", "s3cret"),
+            ],
+            None,
+        )
+        .await,
+        mock.token(&[grant], Some(("client-1", "s3cret"))).await,
+    ] {
+        assert_eq!(r.status(), StatusCode::OK);
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(body["token_type"], "Bearer");
+        assert_eq!(body["expires_in"], 60);
+        let token = body["access_token"].as_str().unwrap();
+        assert_eq!(token.len(), 32);
+        // Known task or not, an accepted token gets past auth: 404 for no such task.
+        assert_eq!(mock.status_with(token).await, StatusCode::NOT_FOUND);
+    }
+    assert_eq!(
+        mock.status_with("demo-token").await,
+        StatusCode::UNAUTHORIZED,
+        "no static token unless one is given"
+    );
+}
+
+#[tokio::test]
+async fn wrong_client_credentials_and_grants_are_oauth_errors() {
+    let mock = start(oauth(Duration::from_secs(60))).await;
+    let r = mock
+        .token(
+            &[
+                ("grant_type", "client_credentials"),
+                ("client_id", "client-1"),
+                ("client_secret", "wrong"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_client");
+    let r = mock
+        .token(&[("grant_type", "password")], Some(("client-1", "s3cret")))
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "unsupported_grant_type");
+    let without_oauth = start(fast()).await;
+    let r = without_oauth
+        .token(&[("grant_type", "client_credentials")], Some(("a", "b")))
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::NOT_FOUND,
+        "no token endpoint unless configured"
+    );
+}
+
+#[tokio::test]
+async fn an_issued_token_stops_working_when_it_expires() {
+    let mock = start(oauth(Duration::from_secs(1))).await;
+    let body: Value = mock
+        .token(
+            &[("grant_type", "client_credentials")],
+            Some(("client-1", "s3cret")),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = body["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(mock.status_with(&token).await, StatusCode::NOT_FOUND);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(mock.status_with(&token).await, StatusCode::UNAUTHORIZED);
 }
