@@ -139,8 +139,8 @@ fn parse_ping_output_reads_text_and_throws_on_a_non_string() {
 // ── view components, rendered for the seed example ────────────────────────────────────
 
 use ap_ping_widget::components::{
-    ErrorPanel, ErrorPanelProps, RawOutput, RawOutputProps, ReplyTable, ReplyTableProps, RttChart,
-    RttChartProps, SummaryCard, SummaryCardProps,
+    ErrorPanel, ErrorPanelProps, NoResultCard, NoResultCardProps, RawOutput, RawOutputProps,
+    ReplyTable, ReplyTableProps, RttChart, RttChartProps, SummaryCard, SummaryCardProps,
 };
 use ap_ping_widget::poll::{Failure, FailureKind};
 use ap_ping_widget::stats::parse_ping_status;
@@ -265,6 +265,7 @@ async fn error_panel_shows_the_api_error_and_what_to_do() {
     let root = render::<ErrorPanel>(ErrorPanelProps {
         failure: failure.clone(),
         retrying: None,
+        retry_at_ms: None,
         on_retry: Some(on_retry),
     })
     .await;
@@ -286,6 +287,7 @@ async fn error_panel_shows_the_api_error_and_what_to_do() {
     let root = render::<ErrorPanel>(ErrorPanelProps {
         failure,
         retrying: Some((2, 5, 3400)),
+        retry_at_ms: Some(js_sys::Date::now() + 3400.0),
         on_retry: None,
     })
     .await;
@@ -294,6 +296,70 @@ async fn error_panel_shows_the_api_error_and_what_to_do() {
         .unwrap()
         .contains("Retrying in 4 s (attempt 2 of 5)"));
     assert!(root.query_selector("button").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_rate_limited_retry_says_until_when() {
+    let at = js_sys::Date::now() + 45_000.0;
+    let root = render::<ErrorPanel>(ErrorPanelProps {
+        failure: Failure {
+            kind: FailureKind::RateLimited,
+            http_status: Some(429),
+            error_code: Some("HPE_GL_ERROR_TOO_MANY_REQUESTS".into()),
+            message: "Rate limit exceeded.".into(),
+        },
+        retrying: Some((1, 5, 45_000)),
+        retry_at_ms: Some(at),
+        on_retry: None,
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    let expected = format!(
+        "Rate limited until {} (attempt 1 of 5)",
+        ap_ping_widget::components::format::clock_time(at)
+    );
+    assert!(text.contains(&expected), "{text}");
+    assert!(
+        text.contains("HTTP 429 · HPE_GL_ERROR_TOO_MANY_REQUESTS"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_403_names_the_missing_permission() {
+    let root = render::<ErrorPanel>(ErrorPanelProps {
+        failure: Failure {
+            kind: FailureKind::Forbidden,
+            http_status: Some(403),
+            error_code: Some("HPE_GL_ERROR_FORBIDDEN".into()),
+            message: "Forbidden: Access is denied.".into(),
+        },
+        retrying: None,
+        retry_at_ms: None,
+        on_retry: None,
+    })
+    .await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("Forbidden: Access is denied."), "{text}");
+    assert!(text.contains("HTTP 403 · HPE_GL_ERROR_FORBIDDEN"), "{text}");
+    assert!(text.contains("troubleshooting access"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_test_without_result_shows_the_reason_and_the_aps_own_line() {
+    let body = include_str!("fixtures/completed_without_result.json");
+    let result = Rc::new(parse_ping_status(body).unwrap());
+    let root = render::<NoResultCard>(NoResultCardProps { result }).await;
+    let text = root.text_content().unwrap();
+    assert!(
+        text.contains("The test ended without a result for www.djgdij.com"),
+        "{text}"
+    );
+    assert!(text.contains("Destination not resolved"), "{text}");
+    assert!(
+        text.contains("The access point said: host address failed because the ipv4/v6 address www.djgdij.com is invalid."),
+        "{text}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -318,7 +384,7 @@ async fn markup_in_api_strings_is_rendered_as_text() {
         .await,
         render::<ReplyTable>(ReplyTableProps { stats }).await,
         render::<RawOutput>(RawOutputProps {
-            result,
+            result: result.clone(),
             file_stem: "x".into(),
         })
         .await,
@@ -330,7 +396,12 @@ async fn markup_in_api_strings_is_rendered_as_text() {
                 message: evil.into(),
             },
             retrying: None,
+            retry_at_ms: None,
             on_retry: None,
+        })
+        .await,
+        render::<NoResultCard>(NoResultCardProps {
+            result: result.clone(),
         })
         .await,
     ];
