@@ -1,0 +1,467 @@
+//! The proxy over real HTTP on 127.0.0.1, in front of mock-central's OAuth token endpoint
+//! and API: tokens that expire mid-test, single-flight renewal, refused paths, timeouts,
+//! and a secret that never leaves the process.
+
+use central_proxy::config::Config;
+use mock_central::server::OAuthClient;
+use reqwest::StatusCode;
+use secrecy::SecretString;
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::time::{Duration, Instant};
+
+const SECRET: &str = "s3cret-of-the-api-client";
+const V1: &str = "/network-troubleshooting/v1";
+
+/// A server on a free port of 127.0.0.1 that stops when this is dropped.
+struct Running {
+    base: String,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn mock(token_ttl: Duration) -> Running {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let config = mock_central::Config {
+        token: None,
+        oauth: Some(OAuthClient {
+            client_id: "client-1".into(),
+            client_secret: SECRET.into(),
+            token_ttl,
+        }),
+        reply_interval: Duration::from_millis(100),
+        rate_limit_per_second: 10_000,
+        log_requests: false,
+        ..mock_central::Config::default()
+    };
+    tokio::spawn(mock_central::serve(listener, config, async {
+        let _ = stopped.await;
+    }));
+    Running { base, _stop: stop }
+}
+
+fn config(central: &Running, secret: &str, timeout: Duration) -> Config {
+    Config {
+        central_url: central.base.clone(),
+        token_url: format!("{}/as/token.oauth2", central.base),
+        client_id: "client-1".into(),
+        client_secret: SecretString::from(secret.to_owned()),
+        listen: "127.0.0.1:0".parse().unwrap(),
+        serve: None,
+        connect_timeout: Duration::from_secs(2),
+        timeout,
+        log_requests: false,
+    }
+}
+
+async fn proxy(config: Config) -> Running {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(central_proxy::serve(listener, config, async {
+        let _ = stopped.await;
+    }));
+    Running { base, _stop: stop }
+}
+
+/// What mock-central was asked, as `(method, path)`.
+async fn mock_log(central: &Running) -> Vec<(String, String)> {
+    let log: Vec<Value> = reqwest::get(format!("{}/__mock/requests", central.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    log.iter()
+        .map(|r| {
+            (
+                r["method"].as_str().unwrap().to_owned(),
+                r["path"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+async fn clear_mock_log(central: &Running) {
+    reqwest::Client::new()
+        .delete(format!("{}/__mock/requests", central.base))
+        .send()
+        .await
+        .unwrap();
+}
+
+fn token_requests(log: &[(String, String)]) -> usize {
+    log.iter().filter(|(_, p)| p == "/as/token.oauth2").count()
+}
+
+/// Starts a test through the proxy; its location.
+async fn start_test(proxy: &Running, serial: &str, count: u32) -> String {
+    let r = reqwest::Client::new()
+        .post(format!("{}{V1}/aps/{serial}/ping", proxy.base))
+        // The browser's own credentials are not Central's: the proxy drops them.
+        .header("authorization", "Bearer from-the-browser")
+        .header("cookie", "session=abc")
+        .json(&json!({ "destination": "a.example", "count": count }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
+    let body: Value = r.json().await.unwrap();
+    body["location"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_whole_test_runs_through_the_proxy_while_tokens_expire_and_no_401_reaches_the_client() {
+    let central = mock(Duration::from_secs(1)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let location = start_test(&proxy, "CNF7G9X001", 25).await;
+    assert!(location.starts_with(&format!("{V1}/aps/CNF7G9X001/ping/async-operations/")));
+    let began = Instant::now();
+    let mut statuses = Vec::new();
+    let last = loop {
+        let r = reqwest::get(format!("{}{location}", proxy.base))
+            .await
+            .unwrap();
+        statuses.push(r.status().as_u16());
+        let body: Value = r.json().await.unwrap();
+        if body["status"] == "COMPLETED" {
+            break body;
+        }
+        assert!(began.elapsed() < Duration::from_secs(20), "{body}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
+    assert_eq!(last["output"]["transmittedPacketsCount"], "25");
+    let log = mock_log(&central).await;
+    assert!(
+        token_requests(&log) >= 3,
+        "the 1 s tokens expired during the {:?} test: {log:?}",
+        began.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn forty_concurrent_polls_after_an_expiry_cause_one_token_request() {
+    let central = mock(Duration::from_secs(1)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let location = start_test(&proxy, "CNF7G9X001", 5).await;
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    clear_mock_log(&central).await;
+    let client = reqwest::Client::new();
+    let polls = (0..40).map(|_| {
+        let client = client.clone();
+        let url = format!("{}{location}", proxy.base);
+        tokio::spawn(async move { client.get(url).send().await.unwrap().status() })
+    });
+    for poll in polls {
+        assert_eq!(poll.await.unwrap(), StatusCode::OK);
+    }
+    let log = mock_log(&central).await;
+    assert_eq!(token_requests(&log), 1, "{log:?}");
+    assert_eq!(log.len(), 41, "one token request and the 40 polls");
+}
+
+// Multi-threaded: the raw requests block their thread while the servers answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paths_outside_the_allow_list_are_refused_and_never_reach_central() {
+    let central = mock(Duration::from_secs(60)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let address = proxy.base.trim_start_matches("http://").to_owned();
+    clear_mock_log(&central).await;
+    for (method, path) in [
+        ("GET", "/network-troubleshooting/v1/aps/CNF7G9X001/reboot"),
+        (
+            "POST",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/ping/async-operations/t1",
+        ),
+        ("GET", "/network-troubleshooting/v1/aps/CNF7G9X001/ping"),
+        (
+            "DELETE",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/ping/async-operations/t1",
+        ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/../../__mock/requests",
+        ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/ping/async-operations/..",
+        ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/ping/async-operations/a%2F..%2F..%2Fx",
+        ),
+        ("POST", "/network-troubleshooting/v1/aps/a%2Fb/ping"),
+        (
+            "GET",
+            "/network-troubleshooting/v2/aps/CNF7G9X001/ping/async-operations/t1",
+        ),
+        ("GET", "/__mock/requests"),
+        ("DELETE", "/__mock/requests"),
+        ("POST", "/as/token.oauth2"),
+        ("GET", "/"),
+    ] {
+        let (status, body) = raw_request(&address, method, path);
+        assert_eq!(status, 404, "{method} {path}: {body}");
+        let body: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            body["errorCode"], "CENTRAL_PROXY_NOT_FORWARDED",
+            "{method} {path}"
+        );
+    }
+    assert_eq!(mock_log(&central).await, [], "nothing reached Central");
+}
+
+/// One HTTP/1.1 request with the path exactly as written (an HTTP library would resolve
+/// `..` before sending): its status and body.
+fn raw_request(address: &str, method: &str, path: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer[9..12].parse().unwrap();
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_owned();
+    (status, body)
+}
+
+#[tokio::test]
+async fn a_hanging_central_answers_504_within_the_timeout() {
+    let central = mock(Duration::from_secs(60)).await;
+    let timeout = Duration::from_secs(1);
+    let proxy = proxy(config(&central, SECRET, timeout)).await;
+    let location = start_test(&proxy, "CNF7G9X006", 5).await;
+    let began = Instant::now();
+    let r = reqwest::get(format!("{}{location}", proxy.base))
+        .await
+        .unwrap();
+    let waited = began.elapsed();
+    assert_eq!(r.status(), StatusCode::GATEWAY_TIMEOUT);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        body,
+        json!({ "errorCode": "CENTRAL_PROXY_UPSTREAM_TIMEOUT", "message": "Central did not answer within 1 s." })
+    );
+    assert!(
+        waited >= timeout && waited < timeout + Duration::from_secs(2),
+        "answered after {waited:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_central_answers_502_in_the_apis_error_shape() {
+    // A port that was free a moment ago: nothing listens there.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = closed.local_addr().unwrap();
+    drop(closed);
+    let mut config = config(
+        &Running {
+            base: format!("http://{address}"),
+            _stop: tokio::sync::oneshot::channel().0,
+        },
+        SECRET,
+        Duration::from_secs(2),
+    );
+    config.token_url = format!("http://{address}/as/token.oauth2");
+    let proxy = proxy(config).await;
+    let r = reqwest::get(format!(
+        "{}{V1}/aps/CN1/ping/async-operations/t",
+        proxy.base
+    ))
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_GATEWAY);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["errorCode"], "CENTRAL_PROXY_TOKEN_UNAVAILABLE");
+}
+
+#[tokio::test]
+async fn rate_limit_headers_and_retry_after_are_passed_back() {
+    let central = mock(Duration::from_secs(60)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let location = start_test(&proxy, "CNF7G9X008", 5).await;
+    let r = reqwest::get(format!("{}{location}", proxy.base))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    for name in [
+        "retry-after",
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+        "content-type",
+    ] {
+        assert!(r.headers().contains_key(name), "{name}: {:?}", r.headers());
+    }
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["errorCode"], "HPE_GL_ERROR_TOO_MANY_REQUESTS");
+}
+
+#[tokio::test]
+async fn a_large_body_is_refused_before_it_is_sent() {
+    let central = mock(Duration::from_secs(60)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    clear_mock_log(&central).await;
+    let r = reqwest::Client::new()
+        .post(format!("{}{V1}/aps/CNF7G9X001/ping", proxy.base))
+        .body(format!("{{\"destination\":\"{}\"}}", "a".repeat(20_000)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["errorCode"], "CENTRAL_PROXY_BODY_TOO_LARGE");
+    assert_eq!(mock_log(&central).await, []);
+}
+
+#[tokio::test]
+async fn serve_puts_a_folder_on_the_same_origin() {
+    let central = mock(Duration::from_secs(60)).await;
+    let dir = std::env::temp_dir().join(format!("central-proxy-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<title>widget</title>").unwrap();
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.serve = Some(dir.clone());
+    let proxy = proxy(config).await;
+    let page = reqwest::get(format!("{}/", proxy.base)).await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.text().await.unwrap(), "<title>widget</title>");
+    let missing = reqwest::get(format!("{}/__mock/requests", proxy.base))
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    // The API still goes to Central.
+    start_test(&proxy, "CNF7G9X001", 1).await;
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// The binary, with a wrong secret: a clear JSON error, and the secret in no output.
+#[tokio::test]
+async fn a_wrong_secret_is_a_clear_json_error_and_is_never_printed() {
+    let central = mock(Duration::from_secs(60)).await;
+    let wrong = "wrong-secret-7f3a9c";
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_central-proxy"))
+        .args([
+            "--central-url",
+            &central.base,
+            "--token-url",
+            &format!("{}/as/token.oauth2", central.base),
+            "--client-id",
+            "client-1",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .env("CENTRAL_CLIENT_SECRET", wrong)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = Vec::new();
+    let mut byte = [0u8; 1];
+    while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
+        first.push(byte[0]);
+    }
+    let first = String::from_utf8(first).unwrap();
+    let address = first
+        .strip_prefix("central-proxy listening on http://")
+        .expect(&first)
+        .to_owned();
+    assert!(address.starts_with("127.0.0.1:"), "{address}");
+
+    let r = reqwest::get(format!(
+        "http://{address}{V1}/aps/CNF7G9X001/ping/async-operations/t1"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_GATEWAY);
+    let text = r.text().await.unwrap();
+    let body: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(body["errorCode"], "CENTRAL_PROXY_CREDENTIALS_REFUSED");
+    assert_eq!(
+        body["message"],
+        "The token endpoint refused the proxy's API client credentials (HTTP 401, invalid_client): check --client-id and the client secret."
+    );
+
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    let mut printed = first.clone();
+    stdout.read_to_string(&mut printed).unwrap();
+    printed.push_str(&String::from_utf8_lossy(&output.stdout));
+    printed.push_str(&String::from_utf8_lossy(&output.stderr));
+    assert!(
+        printed.contains("-> 502"),
+        "one log line per request: {printed}"
+    );
+    assert!(printed.contains("central-proxy stopped"), "{printed}");
+    for text in [&printed, &text] {
+        assert!(!text.contains(wrong), "the secret leaked: {text}");
+    }
+}
+
+#[test]
+fn the_secret_comes_from_the_environment_or_a_file_never_an_argument() {
+    use central_proxy::config::Args;
+    use clap::Parser;
+    use secrecy::ExposeSecret;
+    let args = |extra: &[&str]| {
+        let mut all = vec![
+            "central-proxy",
+            "--central-url",
+            "https://c.example",
+            "--client-id",
+            "id",
+        ];
+        all.extend_from_slice(extra);
+        Args::try_parse_from(all)
+    };
+    assert!(
+        args(&["--client-secret", "x"]).is_err(),
+        "no flag takes the secret itself"
+    );
+    let no_secret = args(&[]).unwrap().into_config(None).err().unwrap();
+    assert_eq!(
+        no_secret,
+        "no client secret: set CENTRAL_CLIENT_SECRET or pass --client-secret-file PATH"
+    );
+    let config = args(&[])
+        .unwrap()
+        .into_config(Some("from-env".into()))
+        .ok()
+        .unwrap();
+    assert_eq!(config.client_secret.expose_secret(), "from-env");
+    assert_eq!(
+        config.listen.to_string(),
+        "127.0.0.1:8082",
+        "loopback by default"
+    );
+    assert_eq!(
+        config.token_url,
+        "https://sso.common.cloud.hpe.com/as/token.oauth2"
+    );
+
+    let file = std::env::temp_dir().join(format!("central-proxy-secret-{}", std::process::id()));
+    std::fs::write(&file, "from-file\n").unwrap();
+    let config = args(&["--client-secret-file", file.to_str().unwrap()])
+        .unwrap()
+        .into_config(Some("from-env".into()))
+        .ok()
+        .unwrap();
+    assert_eq!(
+        config.client_secret.expose_secret(),
+        "from-file",
+        "the file wins, without its newline"
+    );
+    std::fs::remove_file(file).unwrap();
+}
