@@ -11,6 +11,7 @@ const field = (name) => form.elements.namedItem(name);
 function options(action) {
   const common = {
     baseUrl: field("baseUrl").value.trim(),
+    apiVersion: field("apiVersion").value,
     serial: field("serial").value.trim(),
     token: field("token").value,
     pollIntervalMs: 1000,

@@ -11,7 +11,7 @@ use tokio::net::TcpListener;
 /// A local stand-in for HPE Aruba Networking Central's AP ping API, for the demo and the
 /// end-to-end tests. Listens on 127.0.0.1 only.
 #[derive(Parser)]
-#[command(version)]
+#[command(version, args_override_self = true)]
 struct Args {
     /// Port on 127.0.0.1; 0 picks a free one.
     #[arg(long, default_value_t = 8081)]

@@ -137,8 +137,9 @@ pub fn is_unresolvable(destination: &str) -> bool {
 /// How long a `Slow` device takes to answer a status request.
 pub const SLOW_RESPONSE: std::time::Duration = std::time::Duration::from_millis(1500);
 
-/// How long after a scenario's 429 its `X-RateLimit-Reset` lies.
-pub const RATE_LIMIT_RESET: std::time::Duration = std::time::Duration::from_millis(1000);
+/// How long after a scenario's 429 its `X-RateLimit-Reset` lies: longer than the first
+/// backoff (at most 1 s), so a test can tell which of the two the client waited for.
+pub const RATE_LIMIT_RESET: std::time::Duration = std::time::Duration::from_millis(2500);
 
 /// How long a `BudgetSpent` device's budget stays spent after each answer.
 pub const BUDGET_WINDOW: std::time::Duration = std::time::Duration::from_millis(1500);

@@ -58,7 +58,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                     <span class="apw-progress-panel__paused">{ "Paused while this tab is hidden" }</span>
                 }
                 if let Some(budget_wait) = budget_wait {
-                    <span class="apw-progress-panel__paused">{ budget_wait }</span>
+                    <span class="apw-progress-panel__budget">{ budget_wait }</span>
                 }
                 if let Some(elapsed) = elapsed {
                     <span class="apw-progress-panel__elapsed">{ elapsed }</span>

@@ -15,8 +15,9 @@ after(async () => stack?.stop());
 const WIDE = { width: 1000, height: 900 };
 const NARROW = { width: 360, height: 800 };
 
+// The locale and time zone are pinned: times like "Rate limited until 14:05:10" are read.
 async function open(query, { viewport = WIDE, colorScheme = "light" } = {}) {
-  const page = await openPage(stack.browser, { viewport, colorScheme });
+  const page = await openPage(stack.browser, { viewport, colorScheme, locale: "en-GB", timezoneId: "UTC" });
   await page.goto(`${stack.server.url}/embed.html?${new URLSearchParams(query)}`);
   await page.waitForFunction(() => window.pingReady === true, null, { timeout: 15_000 });
   return page;
@@ -103,10 +104,10 @@ test("401: a wrong token stops with the API's message, and the retry button work
   const page = await open({ token: "wrong" });
   const error = await waitForEvent(page, "ping-error");
   assert.equal(error.status, 401);
-  assert.equal(error.errorCode, "HPE_GRAVITY_UNAUTHORIZED");
+  assert.equal(error.errorCode, "HPE_GL_ERROR_UNAUTHORIZED");
   const alert = page.getByRole("alert");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /Authentication required\..*HPE_GRAVITY_UNAUTHORIZED.*Check the API token/s);
+  assert.match(await alert.textContent(), /Authentication required\..*HPE_GL_ERROR_UNAUTHORIZED.*Check the API token/s);
   await screenshot(page, "widget-error-401-light-wide");
   await page.evaluate(() => window.pingWidget.update({ serial: "CNF7G9X001", token: "demo-token", pollIntervalMs: 300, start: { destination: "a.example" } }));
   await waitForEvent(page, "ping-complete");
@@ -116,13 +117,13 @@ test("401: a wrong token stops with the API's message, and the retry button work
 test("404 for an unknown task and 409 for an offline AP show the code, the message and what to do", async () => {
   let page = await open({ taskId: "c7a3f2d1-e8a9-4b7c-8d1e-0f9a3b2c1d0e" }, { viewport: NARROW, colorScheme: "dark" });
   let error = await waitForEvent(page, "ping-error");
-  assert.deepEqual([error.status, error.errorCode], [404, "HPE_GRAVITY_TASK_NOT_FOUND"]);
+  assert.deepEqual([error.status, error.errorCode], [404, "HPE_GL_ERROR_NOT_FOUND"]);
   assert.match(await page.getByRole("alert").textContent(), /Async operation task not found: c7a3f2d1/);
   await screenshot(page, "widget-error-404-dark-narrow");
 
   page = await open({ serial: "CNF7G9X004" });
   error = await waitForEvent(page, "ping-error");
-  assert.deepEqual([error.status, error.errorCode], [409, "HPE_GRAVITY_DEVICE_OFFLINE"]);
+  assert.deepEqual([error.status, error.errorCode], [409, "HPE_GL_ERROR_CONFLICT"]);
   assert.match(await page.getByRole("alert").textContent(), /offline/);
 });
 
@@ -130,7 +131,8 @@ test("429 with and without Retry-After, and flaky 500s, are retried until the te
   for (const serial of ["CNF7G9X008", "CNF7G9X009", "CNF7G9X007"]) {
     const page = await open({ serial });
     await page.locator(".apw-alert--retrying").waitFor({ timeout: 10_000 });
-    assert.match(await page.locator(".apw-alert--retrying").textContent(), /Retrying in \d+ s \(attempt 1 of 5\)/);
+    const words = serial === "CNF7G9X007" ? /Retrying in \d+ s/ : /Rate limited until \d\d:\d\d:\d\d/;
+    assert.match(await page.locator(".apw-alert--retrying").textContent(), new RegExp(`${words.source} \\(attempt 1 of 5\\)`));
     if (serial === "CNF7G9X008") await screenshot(page, "widget-retrying-light-wide");
     await waitForEvent(page, "ping-complete", 30_000);
     assert.equal((await events(page, "ping-error")).length, 0);

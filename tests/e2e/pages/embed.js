@@ -1,5 +1,6 @@
 // Mounts the widget the way an admin page would, configured from the query string:
-//   mode=mount|element, serial, taskId, token, destination, count, interval, timeout, retries
+//   mode=mount|element, serial, taskId, token, destination, count, interval, timeout, retries,
+//   api (the apiVersion option / api-version attribute)
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
@@ -27,6 +28,7 @@ const record = (event) => window.pingEvents.push({ type: event.type, detail: eve
 
 const options = {
   baseUrl: "",
+  apiVersion: q.get("api") ?? undefined,
   serial: q.get("serial") ?? "CNF7G9X001",
   taskId: q.get("taskId") ?? undefined,
   token: q.get("token") ?? "demo-token",
@@ -43,8 +45,12 @@ if (q.get("mode") === "early-element") {
   host = document.createElement("ap-ping-status");
   host.setAttribute("serial", options.serial);
   host.setAttribute("poll-interval-ms", String(options.pollIntervalMs));
+  if (options.apiVersion) host.setAttribute("api-version", options.apiVersion);
   if (options.taskId) host.setAttribute("task-id", options.taskId);
-  else host.setAttribute("destination", options.start.destination);
+  else {
+    host.setAttribute("destination", options.start.destination);
+    if (options.start.count) host.setAttribute("count", String(options.start.count));
+  }
   if (options.requestTimeoutMs) host.setAttribute("request-timeout-ms", String(options.requestTimeoutMs));
   host.token = options.token;
   for (const type of ["ping-started", "ping-progress", "ping-complete", "ping-error"]) host.addEventListener(type, record);

@@ -4,27 +4,41 @@
 import path from "node:path";
 import { startStaticServer } from "./static-server.mjs";
 import { startMockCentral } from "./mock-central.mjs";
+import { startCentralProxy } from "./central-proxy.mjs";
 import { launchBrowser, DIST, ROOT } from "./browser.mjs";
 
 export const PAGES = path.join(ROOT, "tests", "e2e", "pages");
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
-export async function startStack({ mockArgs = [] } = {}) {
-  const mock = await startMockCentral(["--reply-interval-ms", "150", ...mockArgs]);
+/**
+ * With `proxy`, the page's API requests go through the real central-proxy, which gets
+ * OAuth tokens from mock-central (`proxy.tokenTtlSecs` long); otherwise straight to it.
+ */
+export async function startStack({ mockArgs = [], proxy = null } = {}) {
+  const secret = "e2e-client-secret";
+  const oauthArgs = proxy
+    ? ["--client-id", "e2e-client", "--client-secret", secret, "--token-ttl-secs", String(proxy.tokenTtlSecs ?? 7200)]
+    : [];
+  const mock = await startMockCentral(["--reply-interval-ms", "150", ...oauthArgs, ...mockArgs]);
+  const centralProxy = proxy
+    ? await startCentralProxy({ centralUrl: mock.url, clientId: "e2e-client", secret })
+    : null;
   const server = await startStaticServer({
     roots: [DIST, PAGES],
     headers: (url) => (url.searchParams.get("csp") === "strict" ? { "content-security-policy": STRICT_CSP } : {}),
-    fallback: (req, res) => mock.proxy(req, res),
+    fallback: (req, res) => (centralProxy ? centralProxy.forward(req, res) : mock.proxy(req, res)),
   });
   const browser = await launchBrowser();
   return {
     mock,
+    centralProxy,
     server,
     browser,
     async stop() {
       await browser.close();
       await server.close();
+      centralProxy?.stop();
       mock.stop();
     },
   };
