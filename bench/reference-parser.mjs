@@ -39,8 +39,10 @@ export function jsParsePingStatus(text) {
   });
   const transmitted = num(o.transmittedPacketsCount), received = num(o.receivedPacketsCount);
   const s = summarize(replies.map((r) => r.timeMs));
+  const isTerminal = body.status === "COMPLETED" || body.status === "FAILED";
+  const outcome = !isTerminal ? "pending" : body.status === "FAILED" || body.failReason || !(transmitted > 0) ? "noResult" : "measured";
   return {
-    status: body.status, isTerminal: body.status === "COMPLETED" || body.status === "FAILED",
+    status: body.status, isTerminal, outcome,
     progressPercent: body.progressPercent ?? null, startTime: body.startTime ?? null, endTime: body.endTime ?? null,
     durationMs: (Date.parse(body.endTime) - Date.parse(body.startTime)) || null,
     failReason: body.failReason ?? null, rawOutput: body.rawOutput ?? null,

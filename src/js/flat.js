@@ -89,19 +89,22 @@ function statisticsAt(n, s, at) {
   };
 }
 
-/** PingTestResult: 4 numbers and 6 strings, then the statistics at 4 (strings at 6). */
+/** PingTestResult.outcome by the index flat.rs writes (TestOutcome's order). */
+const OUTCOMES = ["pending", "measured", "noResult"];
+
+/** PingTestResult: 5 numbers and 5 strings, then the statistics at 5 (strings at 5). */
 export function buildTestResult(n, spansAt, text) {
   const s = strings(n, spansAt, text);
   return {
     status: s[0],
     isTerminal: n[2] === 1,
-    outcome: s[5],
+    outcome: OUTCOMES[n[4]],
     progressPercent: orNull(n[0]),
     startTime: s[1],
     endTime: s[2],
     durationMs: orNull(n[1]),
     failReason: s[3],
     rawOutput: s[4],
-    statistics: n[3] === 1 ? statisticsAt(n, s, 4) : null,
+    statistics: n[3] === 1 ? statisticsAt(n, s, 5) : null,
   };
 }

@@ -6,7 +6,7 @@
 //! Field-by-field conversion (serde-wasm-bindgen) crosses the boundary per value and was
 //! measured about 4x slower than a plain JavaScript parser; see bench/parse.mjs.
 
-use crate::stats::{PingStatistics, PingTestResult, StatisticsSource};
+use crate::stats::{PingStatistics, PingTestResult, StatisticsSource, TestOutcome};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
@@ -134,6 +134,13 @@ pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
         result.duration_ms.unwrap_or(f64::NAN),
         flag(result.is_terminal),
         flag(result.statistics.is_some()),
+        // An index into flat.js's OUTCOMES, in TestOutcome's order: a number costs less
+        // than a string on the way out.
+        match result.outcome {
+            TestOutcome::Pending => 0.0,
+            TestOutcome::Measured => 1.0,
+            TestOutcome::NoResult => 2.0,
+        },
     ]);
     out.string(Some(result.status.as_str()));
     for s in [
@@ -144,7 +151,6 @@ pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
     ] {
         out.string(s.as_deref());
     }
-    out.string(Some(result.outcome.as_str()));
     if let Some(stats) = &result.statistics {
         out.statistics(stats);
     }
@@ -187,7 +193,7 @@ impl FlatResult {
         out.text.clear();
         out.utf16_len = 0;
         out.numbers
-            .reserve(21 + 6 * replies + missing + 2 * (10 + warnings));
+            .reserve(22 + 6 * replies + missing + 2 * (10 + warnings));
         out.spans.reserve(2 * (9 + warnings + 1));
         out
     }

@@ -16,6 +16,7 @@ test("parsePingStatus reads the seed body into typed statistics", () => {
   const result = parsePingStatus(fixture("seed_completed.json"));
   assert.equal(result.status, "COMPLETED");
   assert.equal(result.isTerminal, true);
+  assert.equal(result.outcome, "measured");
   assert.equal(result.progressPercent, 100);
   assert.equal(result.durationMs, 15184.342778);
   assert.equal(result.failReason, null);
@@ -33,6 +34,27 @@ test("parsePingStatus reads the seed body into typed statistics", () => {
     sequence: 0, address: "142.251.46.164", ttl: 108, timeMs: 200.2, sizeBytes: 64, duplicate: false,
   });
   assert.deepEqual(s.warnings, []);
+});
+
+test("parsePingStatus: the API description's COMPLETED with a failReason is an outcome without result", () => {
+  const result = parsePingStatus(fixture("completed_without_result.json"));
+  assert.equal(result.status, "COMPLETED");
+  assert.equal(result.isTerminal, true);
+  assert.equal(result.outcome, "noResult");
+  assert.equal(result.failReason, "Destination not resolved");
+  const s = result.statistics;
+  assert.equal(s.source, "rawOutput");
+  assert.equal(s.error, "host address failed because the ipv4/v6 address www.djgdij.com is invalid.");
+  assert.deepEqual([s.transmitted, s.received, s.lossPercent, s.rtt], [0, 0, null, null]);
+  assert.equal(parsePingStatus('{"status":"RUNNING"}').outcome, "pending");
+  assert.equal(parsePingStatus('{"status":"COMPLETED","output":null}').outcome, "noResult");
+});
+
+test("parsePingOutput reads the AP's own unresolved-name line as the error", () => {
+  const s = parsePingOutput(fixture("raw_ap_address_failed.txt"));
+  assert.equal(s.error, "host address failed because the ipv4/v6 address www.djgdij.com is invalid.");
+  assert.equal(s.destination, "www.djgdij.com");
+  assert.equal(s.lossPercent, null);
 });
 
 test("parsePingStatus accepts the object from response.json() and gives the same result", () => {
