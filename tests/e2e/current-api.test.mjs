@@ -4,7 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
-import { openPage, screenshot } from "./support/browser.mjs";
+import { screenshot } from "./support/browser.mjs";
+import { openEmbed, waitForEvent } from "./support/embed-page.mjs";
 
 let stack;
 before(async () => {
@@ -15,20 +16,8 @@ after(async () => stack?.stop());
 const WIDE = { width: 1000, height: 900 };
 const NARROW = { width: 360, height: 800 };
 
-// The locale and time zone are pinned: clock times are read back. `watch` sees the page
-// before it loads (to listen to its responses).
-async function open(query, { viewport = WIDE, colorScheme = "light", watch = () => {} } = {}) {
-  const page = await openPage(stack.browser, { viewport, colorScheme, locale: "en-GB", timezoneId: "UTC" });
-  watch(page);
-  await page.goto(`${stack.server.url}/embed.html?${new URLSearchParams(query)}`);
-  await page.waitForFunction(() => window.pingReady === true, null, { timeout: 15_000 });
-  return page;
-}
-
-async function waitForEvent(page, type, timeout = 20_000) {
-  await page.waitForFunction((t) => window.pingEvents.some((e) => e.type === t), type, { timeout });
-  return page.evaluate((t) => window.pingEvents.find((e) => e.type === t).detail, type);
-}
+const open = (query, { viewport = WIDE, colorScheme = "light", watch } = {}) =>
+  openEmbed(stack, query, { viewport, colorScheme, watch });
 
 /** The widget's root: in the page, or in the custom element's shadow root. */
 const widget = (page, mode) => (mode === "element" ? page.locator("ap-ping-status .apw") : page.locator(".apw"));
@@ -110,7 +99,7 @@ test("a 429 with only X-RateLimit-Reset waits until the reset and says until whe
 
 test("X-RateLimit-Remaining: 0 moves the next poll to the reset: no request is refused", async () => {
   await stack.mock.clearRequests();
-  const before = (await (await fetch(`${stack.mock.url}/__mock/state`)).json()).overBudget;
+  const before = (await stack.mock.state()).overBudget;
   const page = await open({ serial: "CNF7G9X014", count: "12", interval: "300" });
   const { taskId } = await waitForEvent(page, "ping-started");
   const note = page.locator(".apw-progress-panel", { hasText: "Request budget used up: next check at" });
@@ -121,7 +110,7 @@ test("X-RateLimit-Remaining: 0 moves the next poll to the reset: no request is r
   const measured = gaps(await polls(taskId));
   assert.ok(measured.length >= 2, `${measured}`);
   assert.ok(measured.every((g) => g >= 1400), `every gap waits for the 1.5 s reset, not the 300 ms interval: ${measured}`);
-  const after = (await (await fetch(`${stack.mock.url}/__mock/state`)).json()).overBudget;
+  const after = (await stack.mock.state()).overBudget;
   assert.equal(after - before, 0, "the mock refused no request for a spent budget");
   console.log(`gaps between status requests with a spent budget (interval 300 ms, reset 1.5 s): ${measured.join(", ")} ms`);
   assert.deepEqual(page.problems, []);

@@ -4,7 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
-import { openPage, screenshot } from "./support/browser.mjs";
+import { screenshot } from "./support/browser.mjs";
+import { openEmbed, events, waitForEvent } from "./support/embed-page.mjs";
 
 let stack;
 before(async () => {
@@ -15,20 +16,7 @@ after(async () => stack?.stop());
 const WIDE = { width: 1000, height: 900 };
 const NARROW = { width: 360, height: 800 };
 
-// The locale and time zone are pinned: times like "Rate limited until 14:05:10" are read.
-async function open(query, { viewport = WIDE, colorScheme = "light" } = {}) {
-  const page = await openPage(stack.browser, { viewport, colorScheme, locale: "en-GB", timezoneId: "UTC" });
-  await page.goto(`${stack.server.url}/embed.html?${new URLSearchParams(query)}`);
-  await page.waitForFunction(() => window.pingReady === true, null, { timeout: 15_000 });
-  return page;
-}
-
-const events = (page, type) => page.evaluate((t) => window.pingEvents.filter((e) => e.type === t), type);
-
-async function waitForEvent(page, type, timeout = 20_000) {
-  await page.waitForFunction((t) => window.pingEvents.some((e) => e.type === t), type, { timeout });
-  return (await events(page, type))[0].detail;
-}
+const open = (query, { viewport = WIDE, colorScheme = "light" } = {}) => openEmbed(stack, query, { viewport, colorScheme });
 
 test("a full test: progress, then the card and the table match the server's result", async () => {
   const page = await open({ serial: "CNF7G9X002", count: "6" });
