@@ -138,6 +138,18 @@ test("an unknown api-version is a configuration error, and nothing is sent", asy
   assert.deepEqual(await stack.mock.requests(), []);
 });
 
+for (const mode of ["mount", "element"]) {
+  test(`vlan, interfacePort, role and includeRawOutput reach the API (${mode})`, async () => {
+    const page = await open({ mode, serial: "CNF7G9X001", vlan: "4095", iface: "eth0", role: "lab", raw: "false" });
+    const complete = await waitForEvent(page, "ping-complete");
+    // The stand-in validates every field as the API does (a 400 otherwise) and leaves the
+    // AP's text out when includeRawOutput is false.
+    assert.equal(complete.outcome, "measured");
+    assert.equal(complete.rawOutput, null);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
 test("a start request outside the API's limits is refused before it is sent", async () => {
   await stack.mock.clearRequests();
   const page = await open({ serial: "CNF7G9X001", count: "101" });

@@ -1,6 +1,6 @@
 // Mounts the widget the way an admin page would, configured from the query string:
 //   mode=mount|element, serial, taskId, token, destination, count, interval, timeout, retries,
-//   api (the apiVersion option / api-version attribute)
+//   api (the apiVersion option / api-version attribute), vlan, iface, role, raw (true|false)
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
@@ -35,7 +35,14 @@ const options = {
   pollIntervalMs: number("interval") ?? 300,
   requestTimeoutMs: number("timeout"),
   maxRetries: number("retries"),
-  start: q.has("taskId") ? undefined : { destination: q.get("destination") ?? "www.google.com", count: number("count") ?? 5 },
+  start: q.has("taskId") ? undefined : {
+    destination: q.get("destination") ?? "www.google.com",
+    count: number("count") ?? 5,
+    vlan: number("vlan"),
+    interfacePort: q.get("iface") ?? undefined,
+    role: q.get("role") ?? undefined,
+    includeRawOutput: q.has("raw") ? q.get("raw") === "true" : undefined,
+  },
 };
 
 let host;
@@ -50,6 +57,9 @@ if (q.get("mode") === "early-element") {
   else {
     host.setAttribute("destination", options.start.destination);
     if (options.start.count) host.setAttribute("count", String(options.start.count));
+    for (const [name, value] of [["vlan", q.get("vlan")], ["interface-port", q.get("iface")], ["role", q.get("role")], ["include-raw-output", q.get("raw")]]) {
+      if (value != null) host.setAttribute(name, value);
+    }
   }
   if (options.requestTimeoutMs) host.setAttribute("request-timeout-ms", String(options.requestTimeoutMs));
   host.token = options.token;
