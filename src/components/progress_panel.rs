@@ -49,8 +49,10 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
         .filter(|r| r.is_terminal)
         .map(announce)
         .unwrap_or_default();
+    // A finished test without a result fills the bar in the warning colour, not the accent.
+    let no_result = latest.is_some_and(|r| r.outcome == TestOutcome::NoResult);
     html! {
-        <div class="apw-progress-panel">
+        <div class={classes!("apw-progress-panel", no_result.then_some("apw-progress-panel--noresult"))}>
             <ProgressBar percent={percent} />
             <div class="apw-progress-panel__meta">
                 <span class="apw-progress-panel__status">{ words }</span>
