@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { screenshot } from "./support/browser.mjs";
-import { openEmbed, waitForEvent } from "./support/embed-page.mjs";
+import { openEmbed, waitForEvent, WIDE, NARROW } from "./support/embed-page.mjs";
 
 let stack;
 before(async () => {
@@ -13,11 +13,7 @@ before(async () => {
 });
 after(async () => stack?.stop());
 
-const WIDE = { width: 1000, height: 900 };
-const NARROW = { width: 360, height: 800 };
-
-const open = (query, { viewport = WIDE, colorScheme = "light", watch } = {}) =>
-  openEmbed(stack, query, { viewport, colorScheme, watch });
+const open = (query, options) => openEmbed(stack, query, options);
 
 /** The widget's root: in the page, or in the custom element's shadow root. */
 const widget = (page, mode) => (mode === "element" ? page.locator("ap-ping-status .apw") : page.locator(".apw"));

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { screenshot } from "./support/browser.mjs";
-import { openEmbed, events, waitForEvent } from "./support/embed-page.mjs";
+import { openEmbed, events, waitForEvent, WIDE, NARROW } from "./support/embed-page.mjs";
 
 let stack;
 before(async () => {
@@ -13,10 +13,7 @@ before(async () => {
 });
 after(async () => stack?.stop());
 
-const WIDE = { width: 1000, height: 900 };
-const NARROW = { width: 360, height: 800 };
-
-const open = (query, { viewport = WIDE, colorScheme = "light" } = {}) => openEmbed(stack, query, { viewport, colorScheme });
+const open = (query, options) => openEmbed(stack, query, options);
 
 test("a full test: progress, then the card and the table match the server's result", async () => {
   const page = await open({ serial: "CNF7G9X002", count: "6" });

@@ -2,11 +2,15 @@
 // with its options in the query string, and the events the widget sent it.
 import { openPage } from "./browser.mjs";
 
+/** The two viewports every state is looked at in. */
+export const WIDE = { width: 1000, height: 900 };
+export const NARROW = { width: 360, height: 800 };
+
 /**
  * Opens embed.html with `query`. The locale and time zone are pinned (en-GB, UTC): tests
  * read numbers and clock times. `watch` sees the page before it loads.
  */
-export async function openEmbed(stack, query, { viewport, colorScheme = "light", watch = () => {} } = {}) {
+export async function openEmbed(stack, query, { viewport = WIDE, colorScheme = "light", watch = () => {} } = {}) {
   const page = await openPage(stack.browser, { viewport, colorScheme, locale: "en-GB", timezoneId: "UTC" });
   watch(page);
   await page.goto(`${stack.server.url}/embed.html?${new URLSearchParams(query)}`);
