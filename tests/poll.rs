@@ -337,14 +337,20 @@ fn a_failed_start_stops_and_retry_posts_again() {
 }
 
 #[test]
-fn a_refused_configuration_stops_and_can_be_retried() {
+fn a_refused_configuration_stops_before_any_request() {
     let mut m = machine();
     let bad = Failure {
-        kind: FailureKind::BadRequest,
+        kind: FailureKind::Configuration,
         http_status: None,
         error_code: None,
         message: "serial is required".into(),
     };
     assert_eq!(m.handle(Event::Refuse(bad), 0.5), Effect::Stop);
     assert!(matches!(m.phase(), Phase::Failed(f) if f.message == "serial is required"));
+    assert!(!FailureKind::Configuration.is_retryable());
+    assert_eq!(
+        m.handle(Event::TimerFired, 0.5),
+        Effect::None,
+        "no timer brings a request"
+    );
 }

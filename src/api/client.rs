@@ -3,8 +3,8 @@
 //!
 //! Everything above `mod http` is pure and tested natively; `http` only moves bytes.
 
+use crate::api::outcome::{Answer, Failure, FailureKind, Outcome};
 use crate::api::wire::ApiErrorBody;
-use crate::poll::{Answer, Failure, FailureKind, Outcome};
 use crate::stats::parse_ping_status;
 use ap_ping_core::json::quoted;
 

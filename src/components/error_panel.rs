@@ -34,6 +34,9 @@ pub fn next_step(kind: FailureKind) -> &'static str {
         FailureKind::Conflict => "The access point is offline. Try again once it is back online.",
         FailureKind::BadRequest => "Check the test settings (destination, count, packet size).",
         FailureKind::Client => "The request was refused. Check the widget's settings.",
+        FailureKind::Configuration => {
+            "Check the widget's settings (serial, task id, base URL, API version, start request), then mount it again."
+        }
         FailureKind::RateLimited => "Central is limiting requests. Wait a moment, then try again.",
         FailureKind::Server
         | FailureKind::Network

@@ -43,7 +43,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
     // Once the test ended, its duration is in the summary card.
     let elapsed = latest
         .filter(|r| !r.is_terminal)
-        .and_then(elapsed_ms)
+        .and_then(|r| r.elapsed_ms(now_ms()?))
         .map(|ms| format!("Elapsed {}", format::duration(ms)));
     let announcement = latest
         .filter(|r| r.is_terminal)
@@ -95,17 +95,6 @@ pub fn status_words(phase: &Phase, latest: Option<&PingTestResult>) -> String {
         Phase::Failed(_) => "Stopped".into(),
         _ => "Waiting for the first status…".into(),
     }
-}
-
-/// The test's duration once known, else the time since it started.
-fn elapsed_ms(result: &PingTestResult) -> Option<f64> {
-    if let Some(d) = result.duration_ms {
-        return Some(d);
-    }
-    let start = crate::stats::timestamp::parse_rfc3339_nanos(result.start_time.as_deref()?).ok()?;
-    let now_ms = now_ms()?;
-    let elapsed = now_ms - (start / 1_000_000) as f64;
-    (elapsed >= 0.0).then_some(elapsed)
 }
 
 fn now_ms() -> Option<f64> {

@@ -3,6 +3,7 @@
 //! by [`chart_geometry`] (pure, tested natively); the component only draws it.
 
 use crate::components::format;
+use crate::hooks::use_instance_id;
 use crate::stats::PingStatistics;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -139,6 +140,9 @@ pub fn describe(stats: &PingStatistics) -> String {
 /// The chart.
 #[function_component]
 pub fn RttChart(props: &RttChartProps) -> Html {
+    // Ids of this instance: another widget's chart on the page must not be named.
+    let id = use_instance_id();
+    let (title_id, desc_id) = (format!("{id}-chart-title"), format!("{id}-chart-desc"));
     let Some(g) = chart_geometry(&props.stats) else {
         return html! {};
     };
@@ -146,9 +150,9 @@ pub fn RttChart(props: &RttChartProps) -> Html {
     let baseline = HEIGHT - PAD_BOTTOM;
     html! {
         <figure class="apw-chart">
-            <svg class="apw-chart__svg" viewBox={view_box} role="img" aria-labelledby="apw-chart-title apw-chart-desc">
-                <title id="apw-chart-title">{ "Round-trip time per ICMP sequence" }</title>
-                <desc id="apw-chart-desc">{ describe(&props.stats) }</desc>
+            <svg class="apw-chart__svg" viewBox={view_box} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+                <title id={title_id}>{ "Round-trip time per ICMP sequence" }</title>
+                <desc id={desc_id}>{ describe(&props.stats) }</desc>
                 <line class="apw-chart__axis" x1={coordinate(PAD_LEFT)} y1={coordinate(baseline)}
                       x2={coordinate(WIDTH - PAD_RIGHT)} y2={coordinate(baseline)} />
                 { for g.guides.iter().map(|(label, _, y)| html! {

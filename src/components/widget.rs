@@ -4,7 +4,7 @@ use crate::components::{
     format, ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard,
 };
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
-use crate::poll::Phase;
+use crate::poll::{FailureKind, Phase};
 use crate::stats::{TestOutcome, TestStatus};
 use yew::prelude::*;
 
@@ -58,8 +58,9 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
                     Phase::Retrying { attempt, delay_ms, failure } => html! {
                         <ErrorPanel failure={failure.clone()} retrying={Some((*attempt, task.max_attempts, *delay_ms))} retry_at_ms={task.next_request_at_ms} />
                     },
+                    // Asking again cannot mend the page's own settings: no button then.
                     Phase::Failed(failure) => html! {
-                        <ErrorPanel failure={failure.clone()} on_retry={task.retry.clone()} />
+                        <ErrorPanel failure={failure.clone()} on_retry={(failure.kind != FailureKind::Configuration).then(|| task.retry.clone())} />
                     },
                     _ => html! {},
                 }

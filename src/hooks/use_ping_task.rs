@@ -4,8 +4,9 @@
 //! its serial, task id or other settings change. The decisions are [`PollMachine`]'s.
 
 use crate::api::client::{self, http, ApiVersion, RawAnswer};
-use crate::api::wire::{PingStartAnswer, PingStartRequest};
-use crate::poll::{Effect, Event, Failure, FailureKind, Outcome, Phase, PollMachine, PollSettings};
+pub use crate::api::start::StartRequest;
+use crate::api::start::{config_failure, started_task};
+use crate::poll::{Effect, Event, Failure, Outcome, Phase, PollMachine, PollSettings};
 use crate::stats::PingTestResult;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -13,41 +14,6 @@ use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::{Rc, Weak};
 use yew::prelude::*;
-
-/// The body of the POST that starts a test, when the widget starts it itself. Checked
-/// against the API's limits (`PingStartRequest::check`) before it is sent.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct StartRequest {
-    /// Hostname or IP address to ping.
-    pub destination: String,
-    /// Echo requests to send (1-100).
-    pub count: Option<u32>,
-    /// Payload size in bytes (10-2000).
-    pub packet_size: Option<u32>,
-    /// VLAN to ping from (1-4095).
-    pub vlan: Option<u32>,
-    /// Interface to ping from, e.g. `eth0`.
-    pub interface_port: Option<String>,
-    /// Role to ping as.
-    pub role: Option<String>,
-    /// Whether the AP's ping text (`rawOutput`) comes back too.
-    pub include_raw_output: Option<bool>,
-}
-
-impl StartRequest {
-    /// The body as the API reads it.
-    pub fn to_wire(&self) -> PingStartRequest<'_> {
-        PingStartRequest {
-            destination: &self.destination,
-            count: self.count,
-            packet_size: self.packet_size,
-            vlan: self.vlan,
-            interface_port: self.interface_port.as_deref(),
-            role: self.role.as_deref(),
-            include_raw_output: self.include_raw_output,
-        }
-    }
-}
 
 /// What to follow and how. A change of any field starts over.
 #[derive(Clone, PartialEq)]
@@ -453,37 +419,5 @@ impl Driver {
         self.machine.borrow_mut().handle(Event::Cancel, 0.0);
         self.stop_requests();
         self.visibility.borrow_mut().take();
-    }
-}
-
-/// The task (and its path version) from the 202 answer to the POST, or the failure it was.
-fn started_task(answer: &RawAnswer, serial: &str) -> Result<(ApiVersion, String), Failure> {
-    if answer.status == 200 || answer.status == 202 || answer.status == 201 {
-        let location = PingStartAnswer::from_json(&answer.body)
-            .ok()
-            .and_then(|a| a.location)
-            .ok_or_else(|| "the answer has no task location".to_owned());
-        return location
-            .and_then(|l| client::task_from_location(&l, serial))
-            .map_err(|why| Failure {
-                kind: FailureKind::BadResponse,
-                http_status: Some(answer.status),
-                error_code: None,
-                message: format!("The test was accepted, but {why}."),
-            });
-    }
-    match client::outcome(answer) {
-        Outcome::Failed { failure, .. } => Err(failure),
-        Outcome::Status(_) => Err(config_failure("unexpected answer")),
-    }
-}
-
-/// A problem with what the page configured: shown like an API error, never retried.
-fn config_failure(problem: &str) -> Failure {
-    Failure {
-        kind: FailureKind::BadRequest,
-        http_status: None,
-        error_code: None,
-        message: format!("Widget configuration: {problem}"),
     }
 }

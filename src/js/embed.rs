@@ -5,7 +5,7 @@ use crate::api::client::http::Auth;
 use crate::api::client::ApiVersion;
 use crate::components::{PingWidget, PingWidgetProps};
 use crate::hooks::{PingTaskConfig, StartRequest, TaskCallbacks};
-use crate::js::flat;
+use crate::js_shape::flat;
 use crate::poll::{FailureKind, PollSettings};
 use ap_ping_core::json::quoted;
 use std::rc::Rc;
@@ -289,6 +289,7 @@ fn kind_name(kind: FailureKind) -> &'static str {
         FailureKind::NotFound => "notFound",
         FailureKind::Conflict => "conflict",
         FailureKind::Client => "client",
+        FailureKind::Configuration => "configuration",
     }
 }
 

@@ -3,7 +3,7 @@
 //! They only convert: JS value in, the [`crate::stats`] parser, plain JS object out, and
 //! a JS `Error` (never a panic, never `undefined`) whose message names the field path.
 
-use crate::js::flat;
+use crate::js_shape::flat;
 use crate::stats::{parse_ping_output, parse_ping_status};
 use wasm_bindgen::prelude::*;
 

@@ -2,4 +2,3 @@
 
 pub mod embed;
 pub mod exports;
-pub(crate) mod flat;

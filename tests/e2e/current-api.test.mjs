@@ -151,5 +151,6 @@ test("a start request outside the API's limits is refused before it is sent", as
   const page = await open({ serial: "CNF7G9X001", count: "101" });
   const error = await waitForEvent(page, "ping-error");
   assert.equal(error.message, "Widget configuration: count must be between 1 and 100");
+  assert.equal(error.kind, "configuration");
   assert.deepEqual(await stack.mock.requests(), []);
 });

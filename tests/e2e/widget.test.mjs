@@ -69,6 +69,26 @@ test("completed state, dark and narrow, through the custom element", async () =>
   assert.deepEqual(page.problems, []);
 });
 
+test("two widgets on one page: every id is unique, and each chart names its own title", async () => {
+  const page = await open({ serial: "CNF7G9X002" });
+  await page.evaluate(() => {
+    const second = document.createElement("div");
+    second.id = "second";
+    document.body.append(second);
+    window.secondDone = false;
+    second.addEventListener("ping-complete", () => (window.secondDone = true));
+    window.mountPingWidget(second, { ...window.pingOptions, serial: "CNF7G9X001" });
+  });
+  await waitForEvent(page, "ping-complete");
+  await page.waitForFunction(() => window.secondDone === true, null, { timeout: 20_000 });
+  const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length, `ids: ${ids}`);
+  const charts = await page.evaluate(() => [...document.querySelectorAll(".apw-chart__svg")].map((svg) =>
+    svg.getAttribute("aria-labelledby").split(" ").every((id) => svg.contains(document.getElementById(id)))));
+  assert.deepEqual(charts, [true, true], "each chart's aria-labelledby names its own title and description");
+  assert.deepEqual(page.problems, []);
+});
+
 test("changing the custom element's attributes restarts polling; removing it stops it", async () => {
   const page = await open({ mode: "element", serial: "CNF7G9X001" });
   const first = await waitForEvent(page, "ping-started");
@@ -199,7 +219,9 @@ test("a configuration error (no serial, a path-changing task id) is shown and re
   let page = await open({ serial: "" });
   let error = await waitForEvent(page, "ping-error");
   assert.equal(error.message, "Widget configuration: serial is required");
-  assert.match(await page.getByRole("alert").textContent(), /serial is required/);
+  assert.equal(error.kind, "configuration", "one kind for every configuration error");
+  assert.match(await page.getByRole("alert").textContent(), /serial is required.*Check the widget's settings/s);
+  assert.equal(await page.getByRole("button", { name: "Try again" }).count(), 0, "asking again cannot help");
   page = await open({ serial: "CNF7G9X001", taskId: ".." });
   error = await waitForEvent(page, "ping-error");
   assert.equal(error.message, 'Widget configuration: task id ".." is not a valid path segment');

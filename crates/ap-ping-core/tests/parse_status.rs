@@ -412,3 +412,20 @@ fn an_absurd_packet_count_is_rejected_before_anything_is_allocated_for_it() {
         "output.transmittedPacketsCount: 4000000000 is more than the 1000000 packets a ping test is taken to send"
     );
 }
+
+#[test]
+fn elapsed_time_is_the_duration_once_known_else_the_time_since_the_start() {
+    let running =
+        parse_ping_status(r#"{"status":"RUNNING","startTime":"2025-04-09T10:00:00Z"}"#).unwrap();
+    let start_ms = 1_744_192_800_000.0; // 2025-04-09T10:00:00Z
+    assert_eq!(running.elapsed_ms(start_ms + 2500.0), Some(2500.0));
+    assert_eq!(
+        running.elapsed_ms(start_ms - 1000.0),
+        None,
+        "a start in the future (a wrong clock) says nothing"
+    );
+    let done = parse_ping_status(SEED_COMPLETED).unwrap();
+    assert_eq!(done.elapsed_ms(0.0), Some(15184.342778));
+    let unknown = parse_ping_status(r#"{"status":"RUNNING"}"#).unwrap();
+    assert_eq!(unknown.elapsed_ms(start_ms), None);
+}

@@ -71,4 +71,7 @@ if (q.get("mode") === "early-element") {
   for (const type of ["ping-started", "ping-progress", "ping-complete", "ping-error"]) host.addEventListener(type, record);
   window.pingWidget = mountPingWidget(host, options);
 }
+// For tests that put a second widget on the page.
+window.mountPingWidget = mountPingWidget;
+window.pingOptions = options;
 window.pingReady = true;

@@ -8,6 +8,7 @@ use crate::stats::model::{
     PingReply, PingStatistics, PingTestResult, StatisticsSource, TestOutcome, TestStatus,
 };
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
+use crate::stats::text::{shared, trimmed};
 use crate::stats::timestamp::parse_rfc3339_nanos;
 use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use std::borrow::Cow;
@@ -301,28 +302,11 @@ fn number(path: &impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseEr
     Ok(v)
 }
 
-/// `s` without surrounding whitespace; numbers nearly always have none, so that is
-/// checked first (`str::trim` looks for Unicode spaces and is slow on this hot path).
-pub(crate) fn trimmed(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => s,
-        _ => s.trim(),
-    }
-}
-
 /// How a wire value is quoted in a message: strings in quotes (cut short), numbers bare.
 fn shown(n: &WireNumber<'_>) -> String {
     match n {
         WireNumber::Number(v) => decimal::format(*v, 9),
         WireNumber::Text(t) => quoted(t),
-    }
-}
-
-/// `s` as an `Rc<str>`, the previous one again when it is the same text.
-pub(crate) fn shared(last: &mut Option<Rc<str>>, s: &str) -> Rc<str> {
-    match last {
-        Some(known) if &**known == s => known.clone(),
-        _ => last.insert(Rc::from(s)).clone(),
     }
 }
 

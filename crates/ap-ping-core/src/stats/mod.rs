@@ -7,6 +7,7 @@ pub mod derive;
 pub mod from_wire;
 pub mod model;
 pub mod raw_text;
+pub mod text;
 pub mod timestamp;
 
 pub use from_wire::{parse_ping_output, parse_ping_status};

@@ -120,6 +120,20 @@ pub struct PingTestResult {
     pub statistics: Option<Rc<PingStatistics>>,
 }
 
+impl PingTestResult {
+    /// How long the test has run at `now_ms` (ms since the epoch): its duration once
+    /// known, else the time since `startTime`; `None` when neither can be told (no start
+    /// time, or a start in the future of a wrong clock).
+    pub fn elapsed_ms(&self, now_ms: f64) -> Option<f64> {
+        if let Some(d) = self.duration_ms {
+            return Some(d);
+        }
+        let start = super::timestamp::parse_rfc3339_nanos(self.start_time.as_deref()?).ok()?;
+        let elapsed = now_ms - (start / 1_000_000) as f64;
+        (elapsed >= 0.0).then_some(elapsed)
+    }
+}
+
 /// Where [`PingStatistics`] were read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatisticsSource {

@@ -11,8 +11,8 @@
 use crate::decimal::parse_f64;
 use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
-use crate::stats::from_wire::{shared, trimmed};
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
+use crate::stats::text::{shared, trimmed};
 
 /// How an AP reports a destination it could not resolve: "host address failed because
 /// the ipv4/v6 address www.djgdij.com is invalid."

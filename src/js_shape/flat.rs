@@ -10,7 +10,7 @@ use crate::stats::{PingStatistics, PingTestResult, StatisticsSource, TestOutcome
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/flat.js")]
+#[wasm_bindgen(module = "/src/js_shape/flat.js")]
 extern "C" {
     #[wasm_bindgen(js_name = useMemory)]
     fn use_memory(memory: &JsValue);

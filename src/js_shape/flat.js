@@ -1,4 +1,4 @@
-// The JavaScript half of src/js/flat.rs: how parse inputs and results cross the wasm
+// The JavaScript half of src/js_shape/flat.rs: how parse inputs and results cross the wasm
 // boundary quickly. Keep the two files in step.
 //
 // In: text is written into wasm memory with one TextEncoder.encodeInto (wasm-bindgen's

@@ -1,0 +1,95 @@
+//! What a request came back with, classified: a status, or a failure of a definite kind,
+//! and what the answer said about the request budget. The client (`client::classify`)
+//! makes these; the polling machine (`poll`) decides on them.
+
+use crate::stats::PingTestResult;
+
+/// Why a request failed, as shown to the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    /// What kind of failure this is.
+    pub kind: FailureKind,
+    /// HTTP status, when there was an answer.
+    pub http_status: Option<u16>,
+    /// The API's `errorCode`, when it sent one.
+    pub error_code: Option<String>,
+    /// The API's `message`, or our own description.
+    pub message: String,
+}
+
+/// Kinds of failure; each is retried or not on purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// 429: retried after `Retry-After`, else with backoff.
+    RateLimited,
+    /// 5xx: retried with backoff.
+    Server,
+    /// The request never got an answer (offline, DNS, CORS, connection reset): retried.
+    Network,
+    /// No answer within the request timeout: retried.
+    Timeout,
+    /// An answer that is not the API's JSON (cut off, HTML from a proxy): retried, as a
+    /// proxy hiccup is the likely cause.
+    BadResponse,
+    /// 400: the request is wrong; asking again cannot help.
+    BadRequest,
+    /// 401: the token is missing, wrong or expired.
+    Unauthorized,
+    /// 403: the credentials are valid but may not run troubleshooting tests.
+    Forbidden,
+    /// 404: no such task or device.
+    NotFound,
+    /// 409: the AP is offline.
+    Conflict,
+    /// Any other 4xx.
+    Client,
+    /// The page's own settings are wrong (no serial, a task id that is not a path
+    /// segment, a start request outside the API's limits): nothing was sent.
+    Configuration,
+}
+
+impl FailureKind {
+    /// Whether asking again may help.
+    pub fn is_retryable(self) -> bool {
+        matches!(
+            self,
+            FailureKind::RateLimited
+                | FailureKind::Server
+                | FailureKind::Network
+                | FailureKind::Timeout
+                | FailureKind::BadResponse
+        )
+    }
+}
+
+/// What one status request came back with, already classified (see `api::client::classify`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A 200 with a readable body.
+    Status(PingTestResult),
+    /// Anything else. `retry_after_ms` is how long the server asked to wait before
+    /// retrying, if it said (`Retry-After`, or else until `X-RateLimit-Reset` on a 429).
+    Failed {
+        failure: Failure,
+        retry_after_ms: Option<u32>,
+    },
+}
+
+/// An [`Outcome`] and what the answer said about the request budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    /// What the answer means.
+    pub outcome: Outcome,
+    /// The budget is spent (`X-RateLimit-Remaining: 0`): no request may go for this many
+    /// ms (until `X-RateLimit-Reset`), whatever the answer was.
+    pub budget_spent_for_ms: Option<u32>,
+}
+
+impl From<Outcome> for Answer {
+    fn from(outcome: Outcome) -> Self {
+        Answer {
+            outcome,
+            budget_spent_for_ms: None,
+        }
+    }
+}
