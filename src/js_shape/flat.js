@@ -20,14 +20,21 @@ export function useMemory(m) {
 
 /**
  * Writes `text` as UTF-8 at `ptr` (room for `capacity` bytes), in one call from wasm:
- * the bytes written; -1 when `text` is not a string; -2 - needed when the room is short.
+ * the bytes written; -1 when `text` is not a string; -2 when `encodeInto` (which any
+ * script on the page can replace) threw or gave no byte count; -3 - needed when the room
+ * is short. Nothing is thrown into wasm.
  */
 export function encodeInto(text, ptr, capacity) {
   if (typeof text !== "string") return -1;
   // A UTF-16 unit never takes more than 3 bytes of UTF-8.
   const needed = text.length * 3;
-  if (needed > capacity) return -2 - needed;
-  return encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, capacity)).written;
+  if (needed > capacity) return -3 - needed;
+  try {
+    const written = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, capacity))?.written;
+    return Number.isInteger(written) && written >= 0 ? written : -2;
+  } catch {
+    return -2;
+  }
 }
 
 const orNull = (v) => (Number.isNaN(v) ? null : v);

@@ -71,6 +71,9 @@ const MAX_TEXT_UNITS: usize = 2 * crate::stats::raw_text::MAX_TEXT_BYTES;
 pub enum NoText {
     /// Not a string at all.
     NotAString,
+    /// `TextEncoder.prototype.encodeInto` (replaceable by any script on the page) threw,
+    /// gave no byte count, or gave back something that is not UTF-8.
+    NotUtf8,
     /// A string too long to be a ping status or ping text.
     TooLong {
         /// Its length in UTF-16 units.
@@ -83,6 +86,9 @@ impl NoText {
     pub fn message(self, expected: &str) -> String {
         match self {
             NoText::NotAString => format!("expected {expected}"),
+            NoText::NotUtf8 => {
+                "the text could not be read: TextEncoder.prototype.encodeInto gave back no UTF-8 text (has a script on the page replaced it?)".into()
+            }
             NoText::TooLong { units } => {
                 format!("a text of {units} characters is longer than the {MAX_TEXT_UNITS} accepted")
             }
@@ -97,31 +103,35 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Resul
             use_memory(&wasm_bindgen::memory());
         }
     });
+    // The buffer is initialized in full (zeros once, then earlier text), and what comes
+    // back is checked as UTF-8: whatever `encodeInto` does or claims (a page can replace
+    // it), Rust reads only initialized bytes and only valid text.
     let mut bytes = take_kept(|s| &mut s.input);
-    bytes.clear();
-    bytes.reserve(MIN_INPUT_CAPACITY);
+    if bytes.len() < MIN_INPUT_CAPACITY {
+        bytes.resize(MIN_INPUT_CAPACITY, 0);
+    }
     // One call in the usual case; a second one when the text needs more room.
-    let mut answer = encode_into(value, bytes.as_mut_ptr(), bytes.capacity());
-    if answer < -1.0 {
-        let needed = (-2.0 - answer) as usize;
+    let mut answer = encode_into(value, bytes.as_mut_ptr(), bytes.len());
+    if answer <= -3.0 {
+        let needed = (-3.0 - answer) as usize;
         if needed / 3 > MAX_TEXT_UNITS {
             return Err(NoText::TooLong { units: needed / 3 });
         }
-        bytes.reserve(needed);
-        answer = encode_into(value, bytes.as_mut_ptr(), bytes.capacity());
+        // Zeroed by the allocator: fresh memory from the host is zero already.
+        bytes = vec![0; needed];
+        answer = encode_into(value, bytes.as_mut_ptr(), bytes.len());
     }
-    let result = if answer < 0.0 {
+    let result = if answer == -1.0 {
         Err(NoText::NotAString)
+    } else if answer < 0.0 {
+        Err(NoText::NotUtf8)
     } else {
-        let written = (answer as usize).min(bytes.capacity());
-        // SAFETY: encodeInto wrote `written` initialized bytes, and what TextEncoder writes
-        // is UTF-8 by definition (lone surrogates become U+FFFD): no second check needed.
-        unsafe {
-            bytes.set_len(written);
-            Ok(f(std::str::from_utf8_unchecked(&bytes)))
-        }
+        let written = (answer as usize).min(bytes.len());
+        std::str::from_utf8(&bytes[..written])
+            .map(f)
+            .map_err(|_| NoText::NotUtf8)
     };
-    let size = bytes.capacity();
+    let size = bytes.len();
     keep(|s| &mut s.input, bytes, size);
     result
 }

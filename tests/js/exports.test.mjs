@@ -115,3 +115,30 @@ test("non-ASCII text and escapes cross the boundary intact, in both directions",
   // A lone surrogate is not UTF-8: it is read as U+FFFD, as TextEncoder writes it.
   assert.equal(parsePingStatus('{"status":"RUNNING\ud800"}').status, "RUNNING\ufffd");
 });
+
+test("a page that replaces TextEncoder.prototype.encodeInto gets errors, never a crash", () => {
+  const original = TextEncoder.prototype.encodeInto;
+  const body = fixture("seed_completed.json");
+  try {
+    // Claims the whole buffer was written without writing anything.
+    TextEncoder.prototype.encodeInto = function (_text, target) {
+      return { read: 0, written: target.length * 4 };
+    };
+    assert.throws(() => parsePingStatus("{}"), Error);
+    // Writes bytes that are not UTF-8.
+    TextEncoder.prototype.encodeInto = function (_text, target) {
+      target.set([0x7b, 0xff, 0xfe, 0x7d]);
+      return { read: 4, written: 4 };
+    };
+    assert.throws(() => parsePingStatus("{}"), /encodeInto gave back no UTF-8/);
+    assert.throws(() => parsePingOutput("x"), /encodeInto gave back no UTF-8/);
+    // Returns nonsense, or throws.
+    for (const liar of [() => ({ written: -5 }), () => ({ written: 2.5 }), () => undefined, () => { throw new Error("no"); }]) {
+      TextEncoder.prototype.encodeInto = liar;
+      assert.throws(() => parsePingStatus(body), /encodeInto gave back no UTF-8 text/);
+    }
+  } finally {
+    TextEncoder.prototype.encodeInto = original;
+  }
+  assert.equal(parsePingStatus(body).statistics.received, 4, "works again once restored");
+});
