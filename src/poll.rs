@@ -196,6 +196,8 @@ impl PollMachine {
     /// Applies one event. `jitter` is a random number in `0.0..1.0` for the backoff.
     pub fn handle(&mut self, event: Event, jitter: f64) -> Effect {
         match event {
+            // Never a second request while one is in flight.
+            Event::Start if matches!(self.phase, Phase::Fetching | Phase::Starting) => Effect::None,
             Event::Start => self.fetch_unless_hidden(),
             Event::StartNewTest => {
                 self.needs_start = true;

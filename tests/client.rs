@@ -324,3 +324,19 @@ fn transport_failures_are_network_or_timeout() {
     assert_eq!(f.kind, FailureKind::Network);
     assert!(f.message.ends_with("Failed to fetch"));
 }
+
+#[test]
+fn credentials_modes_are_named_as_fetch_names_them() {
+    assert_eq!(CredentialsMode::default(), CredentialsMode::SameOrigin);
+    for (name, mode) in [
+        ("same-origin", CredentialsMode::SameOrigin),
+        ("include", CredentialsMode::Include),
+        ("omit", CredentialsMode::Omit),
+    ] {
+        assert_eq!(CredentialsMode::from_name(name), Ok(mode));
+    }
+    assert_eq!(
+        CredentialsMode::from_name("always").unwrap_err(),
+        r#"credentials "always" is not one of "same-origin", "include", "omit""#
+    );
+}

@@ -82,11 +82,17 @@ fn never_two_requests_in_flight() {
         Effect::None,
         "a stray timer while fetching"
     );
-    assert_eq!(
-        m.handle(Event::Start, 0.5),
-        Effect::Fetch,
-        "Start restarts only via the hook, which cancels first"
-    );
+    for event in [Event::Start, Event::Retry, Event::Visible] {
+        assert_eq!(
+            m.handle(event.clone(), 0.5),
+            Effect::None,
+            "{event:?} while a request is in flight"
+        );
+    }
+    assert_eq!(m.phase(), &Phase::Fetching);
+    // Once it is answered, the next one may go.
+    assert_eq!(m.handle(status(RUNNING), 0.5), Effect::Wait { ms: 2000 });
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::Fetch);
 }
 
 #[test]

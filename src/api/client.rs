@@ -109,6 +109,33 @@ pub fn reset_in_ms(value: &str, now_ms: f64) -> Option<u32> {
     Some((at_ms - now_ms).clamp(0.0, f64::from(u32::MAX)) as u32)
 }
 
+/// Whether the browser sends cookies with the requests (`fetch`'s `credentials`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CredentialsMode {
+    /// Cookies for the page's own origin only (the browser's default).
+    #[default]
+    SameOrigin,
+    /// Cookies for any origin, for cookie-authenticated proxies on another origin.
+    Include,
+    /// No cookies at all.
+    Omit,
+}
+
+impl CredentialsMode {
+    /// The mode of `fetch`'s name for it, or an error that lists the names.
+    pub fn from_name(name: &str) -> Result<Self, String> {
+        match name {
+            "same-origin" => Ok(CredentialsMode::SameOrigin),
+            "include" => Ok(CredentialsMode::Include),
+            "omit" => Ok(CredentialsMode::Omit),
+            other => Err(format!(
+                "credentials {} is not one of \"same-origin\", \"include\", \"omit\"",
+                quoted(other)
+            )),
+        }
+    }
+}
+
 /// An answer as it came off the wire.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawAnswer {
@@ -274,7 +301,7 @@ pub fn transport_failure(timed_out: bool, detail: &str) -> Failure {
 
 /// Sending requests in the browser (gloo-net). Only moves bytes: every decision is above.
 pub mod http {
-    use super::RawAnswer;
+    use super::{CredentialsMode, RawAnswer};
     use gloo_net::http::{Request, RequestBuilder};
     use web_sys::{AbortSignal, RequestCredentials};
 
@@ -283,8 +310,8 @@ pub mod http {
     pub struct Auth {
         /// Bearer token, if the page gave one.
         pub token: Option<std::rc::Rc<str>>,
-        /// Send cookies (`credentials: 'include'`) for cookie-authenticated proxies.
-        pub include_credentials: bool,
+        /// Whether cookies go with the requests.
+        pub credentials: CredentialsMode,
     }
 
     fn prepare(builder: RequestBuilder, auth: &Auth, signal: &AbortSignal) -> RequestBuilder {
@@ -294,10 +321,11 @@ pub mod http {
         if let Some(token) = &auth.token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
-        if auth.include_credentials {
-            builder = builder.credentials(RequestCredentials::Include);
-        }
-        builder
+        builder.credentials(match auth.credentials {
+            CredentialsMode::SameOrigin => RequestCredentials::SameOrigin,
+            CredentialsMode::Include => RequestCredentials::Include,
+            CredentialsMode::Omit => RequestCredentials::Omit,
+        })
     }
 
     async fn answer(response: gloo_net::http::Response) -> Result<RawAnswer, String> {

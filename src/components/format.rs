@@ -25,7 +25,7 @@ pub fn ms(v: f64) -> String {
     format!("{} ms", number(v, if v < 10.0 { 2 } else { 1 }))
 }
 
-/// A percentage: `20 %` as the locale writes it.
+/// A percentage: the number as the locale writes it, then `%` (`20%`, `33.3%`).
 pub fn percent(v: f64) -> String {
     format!("{}%", number(v, 1))
 }

@@ -2,7 +2,7 @@
 //! `<ap-ping-status>` custom element, and the DOM events the widget sends its host.
 
 use crate::api::client::http::Auth;
-use crate::api::client::ApiVersion;
+use crate::api::client::{ApiVersion, CredentialsMode};
 use crate::components::{PingWidget, PingWidgetProps};
 use crate::hooks::{PingTaskConfig, StartRequest, TaskCallbacks};
 use crate::js_shape::flat;
@@ -30,7 +30,7 @@ export interface PingWidgetOptions {
   taskId?: string;
   /** Bearer token: sent only in the Authorization header, kept in memory only. */
   token?: string;
-  /** "include" sends cookies, for cookie-authenticated proxies. */
+  /** Cookies with the requests: "same-origin" (default), "include" (cookie-authenticated proxies on another origin) or "omit". */
   credentials?: "include" | "same-origin" | "omit";
   /** Time between status requests while the test runs (default 2000). */
   pollIntervalMs?: number;
@@ -97,7 +97,7 @@ struct MountOptions {
     serial: String,
     task_id: Option<String>,
     token: Option<String>,
-    credentials: Option<String>,
+    credentials: CredentialsMode,
     poll_interval_ms: Option<u32>,
     request_timeout_ms: Option<u32>,
     max_retries: Option<u32>,
@@ -143,7 +143,11 @@ impl MountOptions {
             serial: string(&options, "serial")?.unwrap_or_default(),
             task_id: string(&options, "taskId")?,
             token: string(&options, "token")?,
-            credentials: string(&options, "credentials")?,
+            credentials: match string(&options, "credentials")?.filter(|v| !v.is_empty()) {
+                None => CredentialsMode::default(),
+                Some(name) => CredentialsMode::from_name(&name)
+                    .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))?,
+            },
             poll_interval_ms: whole(&options, "pollIntervalMs")?,
             request_timeout_ms: whole(&options, "requestTimeoutMs")?,
             max_retries: whole(&options, "maxRetries")?,
@@ -171,7 +175,7 @@ impl MountOptions {
                 start: self.start,
                 auth: Auth {
                     token: self.token.filter(|t| !t.is_empty()).map(Rc::from),
-                    include_credentials: self.credentials.as_deref() == Some("include"),
+                    credentials: self.credentials,
                 },
                 settings,
             },

@@ -165,11 +165,15 @@ test("malformed JSON and a wrong content type are reported, not crashed on", asy
 });
 
 test("destroy() aborts the request in flight and sends nothing more", async () => {
-  const page = await open({ serial: "CNF7G9X001", count: "50" });
-  await waitForEvent(page, "ping-progress");
+  // Slow answers (1.5 s): a status request is surely in flight when destroy() is called.
+  const page = await open({ serial: "CNF7G9X005", count: "50" });
+  const inFlight = await page.waitForRequest((r) => r.method() === "GET" && r.url().includes("/async-operations/"));
+  const aborted = page.waitForEvent("requestfailed", (r) => r === inFlight);
   await page.evaluate(() => window.pingWidget.destroy());
+  assert.equal((await aborted).failure()?.errorText, "net::ERR_ABORTED", "the request in flight was aborted");
   await stack.mock.clearRequests();
-  await page.waitForTimeout(1500);
+  // Nothing is due any more; a poll interval (300 ms) four times over shows none was sent.
+  await page.waitForTimeout(1200);
   assert.deepEqual(await stack.mock.requests(), [], "the mock saw no request after destroy()");
   assert.equal(await page.locator(".apw").count(), 0, "the widget is gone");
   assert.deepEqual(page.problems, []);
@@ -203,14 +207,39 @@ test("under a strict Content-Security-Policy the widget still works, with no vio
   }
 });
 
-test("markup in API strings is shown as text", async () => {
+test("a destination that does not resolve ends FAILED with its reason shown", async () => {
   const page = await open({ serial: "CNF7G9X001", destination: "x.invalid" });
   const complete = await waitForEvent(page, "ping-complete");
   assert.equal(complete.status, "FAILED");
   assert.match(await page.locator(".apw-progress-panel__status").textContent(), /Unable to resolve host: x\.invalid/);
   await screenshot(page, "widget-failed-test-light-wide");
-  // A destination with markup never reaches the server (it validates hostnames), so the
-  // text path is proven in the browser tests with `<img onerror>` in every field.
+  assert.deepEqual(page.problems, []);
+});
+
+test("markup in API strings is shown as text", async () => {
+  const evil = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+  const page = await open({ serial: "CNF7G9X001" }, {
+    // The status answers carry markup in every string field the widget shows (the
+    // stand-in validates hostnames, so the answer is rewritten on its way to the page).
+    watch: (p) => p.route("**/async-operations/**", (route) => route.fulfill({
+      status: 200,
+      contentType: "application/json",
+      body: JSON.stringify({
+        status: "COMPLETED", progressPercent: 100, failReason: null,
+        rawOutput: `COMMAND=ping ${evil}\n64 bytes from ${evil}: icmp_seq=0 ttl=1 time=1 ms\n`,
+        output: {
+          destination: evil, resolvedIp: evil, transmittedPacketsCount: "2", receivedPacketsCount: "1",
+          replies: [{ sentPacketAddress: evil, sentPacketIcmpSequenceNumber: "0", sentPacketTimeMilliseconds: "1" }],
+        },
+      }),
+    })),
+  });
+  await waitForEvent(page, "ping-complete");
+  await page.locator(".apw-summary__name").waitFor();
+  assert.equal(await page.locator(".apw img, .apw b").count(), 0, "no element made from API text");
+  assert.equal(await page.locator(".apw-summary__name").textContent(), evil, "the markup is shown as the text it is");
+  assert.ok((await page.locator(".apw-table").textContent()).includes(evil));
+  assert.equal(await page.evaluate(() => window.pwned), undefined, "no handler ran");
   assert.deepEqual(page.problems, []);
 });
 

@@ -10,7 +10,7 @@ use std::fmt;
 pub enum ParseError {
     /// The text is not JSON at all (or is cut off).
     NotJson {
-        /// serde_json's description, with line and column.
+        /// The JSON reader's description, with the position of the error.
         detail: String,
     },
     /// A value has the wrong JSON type or the wrong form (`"abc"` where an integer belongs).

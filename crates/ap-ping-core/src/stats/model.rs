@@ -184,7 +184,7 @@ pub struct RttSummary {
     pub avg_ms: f64,
     /// As reported, else computed.
     pub max_ms: f64,
-    /// Computed from the replies.
+    /// Computed from the replies; the reported average when no reply has a time.
     pub median_ms: f64,
     /// Population standard deviation (ping's `mdev`), computed from the replies.
     pub stddev_ms: f64,
