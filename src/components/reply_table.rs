@@ -1,4 +1,5 @@
-//! Every reply, with lost sequences as rows of their own, in sequence order.
+//! Every reply, with runs of lost sequences as rows of their own, in sequence order;
+//! at most [`MAX_ROWS`] rows, however many packets a body claims.
 
 use crate::components::format;
 use crate::stats::PingStatistics;
@@ -12,31 +13,71 @@ pub struct ReplyTableProps {
     pub stats: Rc<PingStatistics>,
 }
 
-/// One row: a reply, or a sequence that got none.
+/// One row: a reply, or a run of consecutive sequences that got none.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReplyRow<'a> {
     /// An answered request (possibly a duplicate answer).
     Reply(&'a crate::stats::PingReply),
-    /// A request that got no answer.
-    Lost(u32),
+    /// Requests `first..=last` got no answer.
+    Lost {
+        /// The first lost sequence of the run.
+        first: u32,
+        /// The last lost sequence of the run.
+        last: u32,
+    },
 }
 
-/// Replies and lost sequences merged in sequence order; duplicates stay after their original.
-pub fn rows(stats: &PingStatistics) -> Vec<ReplyRow<'_>> {
-    let mut rows: Vec<(u32, u8, usize, ReplyRow<'_>)> = stats
-        .replies
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.sequence, 0, i, ReplyRow::Reply(r)))
-        .collect();
-    rows.extend(
-        stats
-            .missing_sequences
-            .iter()
-            .map(|&s| (s, 1, 0, ReplyRow::Lost(s))),
-    );
-    rows.sort_by_key(|(seq, kind, order, _)| (*seq, *kind, *order));
-    rows.into_iter().map(|(_, _, _, row)| row).collect()
+/// Most rows drawn. The API sends at most 100 packets; a body that claims a million is
+/// still drawn in bounded time, and the rest is counted, not drawn ("Download JSON" has it).
+pub const MAX_ROWS: usize = 500;
+
+/// The rows drawn and how many more there are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRows<'a> {
+    /// At most `max_rows` rows, in sequence order.
+    pub shown: Vec<ReplyRow<'a>>,
+    /// Rows left out.
+    pub hidden: usize,
+}
+
+/// Replies and runs of lost sequences merged in sequence order (duplicates stay after
+/// their original), at most `max_rows` of them.
+pub fn rows(stats: &PingStatistics, max_rows: usize) -> TableRows<'_> {
+    let mut replies: Vec<&crate::stats::PingReply> = stats.replies.iter().collect();
+    replies.sort_by_key(|r| r.sequence); // stable: a duplicate stays after its original
+    let missing = &stats.missing_sequences;
+    let mut lost_runs = Vec::new();
+    let mut i = 0;
+    while i < missing.len() {
+        let mut j = i;
+        while j + 1 < missing.len() && missing[j + 1] == missing[j].wrapping_add(1) {
+            j += 1;
+        }
+        lost_runs.push((missing[i], missing[j]));
+        i = j + 1;
+    }
+    let total = replies.len() + lost_runs.len();
+    let (mut r, mut l) = (0, 0);
+    let mut shown = Vec::with_capacity(total.min(max_rows));
+    while shown.len() < max_rows && (r < replies.len() || l < lost_runs.len()) {
+        let reply_first = match (replies.get(r), lost_runs.get(l)) {
+            (Some(reply), Some(&(first, _))) => reply.sequence < first,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if reply_first {
+            shown.push(ReplyRow::Reply(replies[r]));
+            r += 1;
+        } else {
+            let (first, last) = lost_runs[l];
+            shown.push(ReplyRow::Lost { first, last });
+            l += 1;
+        }
+    }
+    TableRows {
+        hidden: total - shown.len(),
+        shown,
+    }
 }
 
 /// The reply table. Numbers are right-aligned and formatted for the page's locale.
@@ -46,7 +87,8 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
     if stats.replies.is_empty() && stats.missing_sequences.is_empty() {
         return html! { <p class="apw-empty">{ "No replies to show." }</p> };
     }
-    let body = rows(stats).into_iter().enumerate().map(|(i, row)| match row {
+    let TableRows { shown, hidden } = rows(stats, MAX_ROWS);
+    let body = shown.into_iter().enumerate().map(|(i, row)| match row {
         ReplyRow::Reply(r) => html! {
             <tr key={i} class={r.duplicate.then_some("apw-row--dup")}>
                 <td>{ r.sequence }</td>
@@ -59,10 +101,19 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
                 <td>{ r.time_ms.map(format::ms).unwrap_or_default() }</td>
             </tr>
         },
-        ReplyRow::Lost(seq) => html! {
+        ReplyRow::Lost { first, last } if first == last => html! {
             <tr key={i} class="apw-row--lost">
-                <td>{ seq }</td>
+                <td>{ first }</td>
                 <td colspan="4"><span class="apw-tag apw-tag--lost">{ "lost" }</span>{ " no reply" }</td>
+            </tr>
+        },
+        ReplyRow::Lost { first, last } => html! {
+            <tr key={i} class="apw-row--lost">
+                <td>{ format!("{first}–{last}") }</td>
+                <td colspan="4">
+                    <span class="apw-tag apw-tag--lost">{ "lost" }</span>
+                    { format!(" {} requests, no reply", format::number(f64::from(last - first) + 1.0, 0)) }
+                </td>
             </tr>
         },
     });
@@ -79,8 +130,78 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
                         <th scope="col">{ "Time" }</th>
                     </tr>
                 </thead>
-                <tbody>{ for body }</tbody>
+                <tbody>
+                    { for body }
+                    if hidden > 0 {
+                        <tr class="apw-row--more">
+                            <td colspan="5">{ format!("… {} more rows not shown (Download JSON has every reply)", format::number(hidden as f64, 0)) }</td>
+                        </tr>
+                    }
+                </tbody>
             </table>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::parse_ping_status;
+
+    fn stats(body: &str) -> Rc<PingStatistics> {
+        parse_ping_status(body).unwrap().statistics.unwrap()
+    }
+
+    #[test]
+    fn the_seed_has_its_lost_packet_in_place() {
+        let s = stats(include_str!("../../tests/fixtures/seed_completed.json"));
+        let t = rows(&s, MAX_ROWS);
+        let seqs: Vec<String> = t
+            .shown
+            .iter()
+            .map(|r| match r {
+                ReplyRow::Reply(r) => r.sequence.to_string(),
+                ReplyRow::Lost { first, last } => format!("lost {first}-{last}"),
+            })
+            .collect();
+        assert_eq!(seqs, ["0", "1", "lost 2-2", "3", "4"]);
+        assert_eq!(t.hidden, 0);
+    }
+
+    #[test]
+    fn a_million_lost_packets_are_one_row() {
+        let s = stats(
+            r#"{"status":"COMPLETED","output":{"transmittedPacketsCount":"1000000","receivedPacketsCount":"1","replies":[{"sentPacketIcmpSequenceNumber":"4"}]}}"#,
+        );
+        let t = rows(&s, MAX_ROWS);
+        assert_eq!(t.shown.len(), 3);
+        assert_eq!(t.shown[0], ReplyRow::Lost { first: 0, last: 3 });
+        assert!(matches!(t.shown[1], ReplyRow::Reply(r) if r.sequence == 4));
+        assert_eq!(
+            t.shown[2],
+            ReplyRow::Lost {
+                first: 5,
+                last: 999_999
+            }
+        );
+    }
+
+    #[test]
+    fn rows_past_the_cap_are_counted_not_drawn() {
+        let replies: Vec<String> = (0..1200)
+            .map(|i| format!(r#"{{"sentPacketIcmpSequenceNumber":"{}"}}"#, 2 * i))
+            .collect();
+        let s = stats(&format!(
+            r#"{{"status":"COMPLETED","output":{{"transmittedPacketsCount":"2400","receivedPacketsCount":"1200","replies":[{}]}}}}"#,
+            replies.join(",")
+        ));
+        let t = rows(&s, MAX_ROWS);
+        assert_eq!(t.shown.len(), MAX_ROWS);
+        assert_eq!(
+            t.hidden,
+            2400 - MAX_ROWS,
+            "1,200 replies and 1,200 single losses"
+        );
+        assert_eq!(t.shown[1], ReplyRow::Lost { first: 1, last: 1 });
     }
 }

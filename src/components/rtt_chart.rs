@@ -29,8 +29,9 @@ pub struct ChartGeometry {
     pub line: String,
     /// (x, y) of each reply dot.
     pub dots: Vec<(f64, f64)>,
-    /// x of each lost sequence.
-    pub lost_x: Vec<f64>,
+    /// Lost sequences as x ranges: one per run of consecutive lost sequences, runs closer
+    /// than a unit merged, so a million lost packets are a handful of marks.
+    pub lost: Vec<(f64, f64)>,
     /// (label, y) of the min, avg and max lines.
     pub guides: Vec<(&'static str, f64, f64)>,
     /// The RTT at the bottom of the plot.
@@ -67,6 +68,7 @@ pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
         .filter(|r| !r.duplicate)
         .filter_map(|r| r.time_ms.map(|t| (x(r.sequence), y(t))))
         .collect();
+    let dots = thinned(dots);
     let line = dots
         .iter()
         .map(|(x, y)| format!("{},{}", coordinate(*x), coordinate(*y)))
@@ -75,7 +77,7 @@ pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
     Some(ChartGeometry {
         line,
         dots,
-        lost_x: stats.missing_sequences.iter().map(|&s| x(s)).collect(),
+        lost: lost_ranges(&stats.missing_sequences, x),
         guides: vec![
             ("min", rtt.min_ms, y(rtt.min_ms)),
             ("avg", rtt.avg_ms, y(rtt.avg_ms)),
@@ -86,6 +88,65 @@ pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
     })
 }
 
+/// Most points drawn: two per unit of the plot's width. More cannot be told apart, and
+/// drawing them would cost time in proportion to whatever a body claims.
+pub const MAX_POINTS: usize = 2 * (WIDTH - PAD_LEFT - PAD_RIGHT) as usize;
+
+/// At most [`MAX_POINTS`]: past that, each unit-wide column keeps its lowest and its
+/// highest point (in their order), so spikes stay visible.
+fn thinned(dots: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    if dots.len() <= MAX_POINTS {
+        return dots;
+    }
+    let mut kept: Vec<(f64, f64)> = Vec::with_capacity(MAX_POINTS + 2);
+    let mut column: Option<(i64, usize, usize)> = None; // column, index of min y, of max y
+    let flush = |kept: &mut Vec<(f64, f64)>, (_, lo, hi): (i64, usize, usize)| {
+        kept.push(dots[lo.min(hi)]);
+        if lo != hi {
+            kept.push(dots[lo.max(hi)]);
+        }
+    };
+    for (i, &(x, y)) in dots.iter().enumerate() {
+        let c = x.floor() as i64;
+        column = match column {
+            Some((cc, lo, hi)) if cc == c => Some((
+                cc,
+                if y < dots[lo].1 { i } else { lo },
+                if y > dots[hi].1 { i } else { hi },
+            )),
+            Some(done) => {
+                flush(&mut kept, done);
+                Some((c, i, i))
+            }
+            None => Some((c, i, i)),
+        };
+    }
+    if let Some(done) = column {
+        flush(&mut kept, done);
+    }
+    kept
+}
+
+/// Runs of consecutive lost sequences (ascending), as x ranges; ranges less than a unit
+/// apart are one.
+fn lost_ranges(missing: &[u32], x: impl Fn(u32) -> f64) -> Vec<(f64, f64)> {
+    let mut ranges: Vec<(f64, f64)> = Vec::new();
+    let mut i = 0;
+    while i < missing.len() {
+        let mut j = i;
+        while j + 1 < missing.len() && missing[j + 1] == missing[j].wrapping_add(1) {
+            j += 1;
+        }
+        let (from, to) = (x(missing[i]), x(missing[j]));
+        match ranges.last_mut() {
+            Some(last) if from - last.1 < 1.0 => last.1 = last.1.max(to),
+            _ => ranges.push((from, to)),
+        }
+        i = j + 1;
+    }
+    ranges
+}
+
 /// Every dot as a zero-length segment; round line caps draw it as a dot.
 pub fn dots_path(dots: &[(f64, f64)]) -> String {
     dots.iter()
@@ -93,14 +154,30 @@ pub fn dots_path(dots: &[(f64, f64)]) -> String {
         .collect()
 }
 
-/// An × on the axis for every lost sequence.
-pub fn lost_path(lost_x: &[f64], baseline: f64) -> String {
-    let (top, bottom) = (coordinate(baseline - 4.0), coordinate(baseline + 4.0));
-    lost_x
-        .iter()
-        .map(|x| {
-            let (left, right) = (coordinate(x - 4.0), coordinate(x + 4.0));
-            format!("M{left} {top}L{right} {bottom}M{left} {bottom}L{right} {top}")
+/// An × on the axis for every lost range, and a line along the axis across a range.
+pub fn lost_path(lost: &[(f64, f64)], baseline: f64) -> String {
+    let (top, bottom, axis) = (
+        coordinate(baseline - 4.0),
+        coordinate(baseline + 4.0),
+        coordinate(baseline),
+    );
+    let cross = |x: f64| {
+        let (left, right) = (coordinate(x - 4.0), coordinate(x + 4.0));
+        format!("M{left} {top}L{right} {bottom}M{left} {bottom}L{right} {top}")
+    };
+    lost.iter()
+        .map(|&(from, to)| {
+            if to - from < 1.0 {
+                cross(from)
+            } else {
+                format!(
+                    "{}M{} {axis}L{} {axis}{}",
+                    cross(from),
+                    coordinate(from),
+                    coordinate(to),
+                    cross(to)
+                )
+            }
         })
         .collect()
 }
@@ -163,8 +240,8 @@ pub fn RttChart(props: &RttChartProps) -> Html {
                 // One path each for all dots and all lost marks: a hundred replies would
                 // otherwise be a hundred elements built across the wasm boundary.
                 <path class="apw-chart__dots" d={dots_path(&g.dots)} />
-                if !g.lost_x.is_empty() {
-                    <path class="apw-chart__lost" d={lost_path(&g.lost_x, baseline)} />
+                if !g.lost.is_empty() {
+                    <path class="apw-chart__lost" d={lost_path(&g.lost, baseline)} />
                 }
             </svg>
             <figcaption class="apw-chart__legend" aria-hidden="true">
@@ -172,7 +249,7 @@ pub fn RttChart(props: &RttChartProps) -> Html {
                 { for g.guides.iter().map(|(label, ms, _)| html! {
                     <span class={format!("apw-chart__key apw-chart__key--{label}")}>{ format!("{label} {}", format::ms(*ms)) }</span>
                 }) }
-                if !g.lost_x.is_empty() {
+                if !g.lost.is_empty() {
                     <span class="apw-chart__key apw-chart__key--lost">{ "× lost" }</span>
                 }
             </figcaption>
@@ -197,12 +274,67 @@ mod tests {
             WIDTH - PAD_RIGHT,
             "sequence 4 at the right edge"
         );
-        assert_eq!(
-            g.lost_x,
-            vec![PAD_LEFT + (WIDTH - PAD_LEFT - PAD_RIGHT) / 2.0]
-        );
+        let middle = PAD_LEFT + (WIDTH - PAD_LEFT - PAD_RIGHT) / 2.0;
+        assert_eq!(g.lost, vec![(middle, middle)]);
         let top = g.dots.iter().map(|d| d.1).fold(f64::INFINITY, f64::min);
         assert!(top > PAD_TOP, "the highest RTT stays inside the plot");
         assert!(g.y_min_ms < 200.2 && g.y_max_ms > 209.8);
+    }
+
+    #[test]
+    fn a_million_lost_packets_are_one_mark_and_a_flood_of_replies_is_thinned() {
+        let body = r#"{"status":"COMPLETED","output":{"transmittedPacketsCount":"1000000","receivedPacketsCount":"1","replies":[{"sentPacketIcmpSequenceNumber":"0","sentPacketTimeMilliseconds":"5"}]}}"#;
+        let stats = parse_ping_status(body).unwrap().statistics.unwrap();
+        assert_eq!(stats.missing_sequences.len(), 999_999);
+        let g = chart_geometry(&stats).unwrap();
+        assert_eq!(g.lost.len(), 1, "one run of lost sequences, one mark");
+        assert!(lost_path(&g.lost, 100.0).len() < 200);
+
+        let replies: Vec<String> = (0..20_000)
+            .map(|i| {
+                format!(
+                    r#"{{"sentPacketIcmpSequenceNumber":"{i}","sentPacketTimeMilliseconds":"{}"}}"#,
+                    10 + i % 7
+                )
+            })
+            .collect();
+        let body = format!(
+            r#"{{"status":"COMPLETED","output":{{"transmittedPacketsCount":"20000","receivedPacketsCount":"20000","replies":[{}]}}}}"#,
+            replies.join(",")
+        );
+        let stats = parse_ping_status(&body).unwrap().statistics.unwrap();
+        let g = chart_geometry(&stats).unwrap();
+        assert!(
+            g.dots.len() <= MAX_POINTS + 2,
+            "{} points drawn",
+            g.dots.len()
+        );
+        let y = |ms: f64| {
+            PAD_TOP
+                + (1.0 - (ms - g.y_min_ms) / (g.y_max_ms - g.y_min_ms))
+                    * (HEIGHT - PAD_TOP - PAD_BOTTOM)
+        };
+        let top = g.dots.iter().map(|d| d.1).fold(f64::INFINITY, f64::min);
+        let bottom = g.dots.iter().map(|d| d.1).fold(f64::NEG_INFINITY, f64::max);
+        assert!(
+            (top - y(16.0)).abs() < 1e-9,
+            "the highest RTT (16 ms) is still drawn"
+        );
+        assert!(
+            (bottom - y(10.0)).abs() < 1e-9,
+            "the lowest RTT (10 ms) is still drawn"
+        );
+    }
+
+    #[test]
+    fn lost_runs_are_ranges_and_close_runs_merge() {
+        let x = |s: u32| f64::from(s);
+        assert_eq!(lost_ranges(&[2], x), vec![(2.0, 2.0)]);
+        assert_eq!(lost_ranges(&[2, 3, 4, 9], x), vec![(2.0, 4.0), (9.0, 9.0)]);
+        let half = |s: u32| f64::from(s) / 4.0;
+        assert_eq!(
+            lost_ranges(&[0, 2, 4, 40], half),
+            vec![(0.0, 1.0), (10.0, 10.0)]
+        );
     }
 }

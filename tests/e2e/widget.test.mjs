@@ -179,6 +179,38 @@ test("destroy() aborts the request in flight and sends nothing more", async () =
   assert.deepEqual(page.problems, []);
 });
 
+test("a 300-byte body claiming a million packets is drawn in bounded time and said as it is", async () => {
+  const body = JSON.stringify({
+    status: "COMPLETED", progressPercent: 100, failReason: null, rawOutput: null,
+    output: { transmittedPacketsCount: "1000000", receivedPacketsCount: "1", destination: "flood.example",
+      replies: [{ sentPacketAddress: "192.0.2.9", sentPacketIcmpSequenceNumber: "4", sentPacketTimeMilliseconds: "3.2" }] },
+  });
+  const page = await open({ serial: "CNF7G9X001" }, {
+    watch: async (p) => {
+      await p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body }));
+      await p.addInitScript(() => {
+        window.longestTaskMs = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.longestTaskMs = Math.max(window.longestTaskMs, entry.duration);
+        }).observe({ type: "longtask", buffered: true });
+      });
+    },
+  });
+  const complete = await waitForEvent(page, "ping-complete");
+  assert.equal(complete.statistics.transmitted, 1_000_000, "ping-complete carries the full result");
+  assert.equal(complete.statistics.missingSequences.length, 999_999);
+  await page.locator(".apw-table").waitFor();
+  const rows = await page.locator(".apw-table tbody tr").allTextContents();
+  // Seq, address, bytes (not sent), TTL (not sent), time: one reply between two lost runs.
+  assert.deepEqual(rows, ["0–3lost 4 requests, no reply", "4192.0.2.93.2 ms", "5–999999lost 999,995 requests, no reply"]);
+  const longest = await page.evaluate(() => window.longestTaskMs);
+  console.log(`longest main-thread task with a million-packet body: ${longest.toFixed(0)} ms`);
+  // A frozen tab (it was 102 s) fails this at once; 50 ms is the goal, measured, not asserted.
+  assert.ok(longest < 1000, `no frozen page: ${longest} ms`);
+  await screenshot(page, "widget-million-packets-light-wide");
+  assert.deepEqual(page.problems, []);
+});
+
 test("one request per poll interval while running, none after the end", async () => {
   const page = await open({ serial: "CNF7G9X001", count: "12", interval: "500" });
   const { taskId } = await waitForEvent(page, "ping-started");
