@@ -1,5 +1,5 @@
 // The JavaScript half of src/js_shape/flat.rs: how parse inputs and results cross the wasm
-// boundary quickly. Keep the two files in step.
+// boundary quickly. The reader at the end is generated from src/js_shape/layout.rs.
 //
 // In: text is written into wasm memory with one TextEncoder.encodeInto (wasm-bindgen's
 // own string passing copies char by char in JS, and cost as much as JSON.parse itself).
@@ -37,8 +37,6 @@ export function encodeInto(text, ptr, capacity) {
   }
 }
 
-const orNull = (v) => (Number.isNaN(v) ? null : v);
-
 /** String i is text[n[at+2i] .. n[at+2i+1]] in UTF-16 units; null where NaN. */
 function strings(n, at, text) {
   const all = decoder.decode(text);
@@ -49,69 +47,112 @@ function strings(n, at, text) {
   return out;
 }
 
-/** PingStatistics, on its own (parsePingOutput); string spans from `spansAt`. */
-export function buildStatistics(n, spansAt, text) {
-  return statisticsAt(n, strings(n, spansAt, text), 0);
+/** PingTestResult, from numbers with the string spans after them at `spansAt`. */
+export function buildTestResult(n, spansAt, text) {
+  return readPingTestResult(n, strings(n, spansAt, text));
 }
 
-/** PingStatistics from numbers at `at` (17-number header, 6 per reply, then missing). */
-function statisticsAt(n, s, at) {
-  const replyCount = n[at + 13], missingCount = n[at + 14], warningCount = n[at + 15];
-  const so = n[at + 16];
-  const addresses = so + 3 + warningCount;
-  // Arrays grow by push (packed, as a JS parser's would be); no typed-array views.
+/** PingStatistics on its own (parsePingOutput), laid out the same way. */
+export function buildStatistics(n, spansAt, text) {
+  return readPingStatistics(n, strings(n, spansAt, text));
+}
+
+// The readers below are generated from the one description of the layout: numbers and
+// strings are read in the order it gives, into objects with fields in that order.
+// Arrays grow by push (packed, as a JS parser's would be); NaN stands for null.
+// ── generated from src/js_shape/layout.rs by scripts/generate: do not edit ──
+const orNull = (v) => (Number.isNaN(v) ? null : v);
+const PingTestOutcomeNames = ["pending", "measured", "noResult"];
+const StatisticsSourceNames = ["output", "rawOutput"];
+
+/** PingTestResult from numbers `n` and strings `s`. */
+function readPingTestResult(n, s) {
+  let p = 0, q = 0, t = 0, last = null;
+  const status = s[q++];
+  const isTerminal = n[p++] === 1;
+  const outcome = PingTestOutcomeNames[n[p++]];
+  const progressPercent = orNull(n[p++]);
+  const startTime = s[q++];
+  const endTime = s[q++];
+  const durationMs = orNull(n[p++]);
+  const failReason = s[q++];
+  const rawOutput = s[q++];
+  let statistics = null;
+  if (n[p++] === 1) {
+    const destination = s[q++];
+    const resolvedIp = s[q++];
+    const transmitted = n[p++];
+    const received = n[p++];
+    const lost = n[p++];
+    const duplicates = n[p++];
+    const lossPercent = orNull(n[p++]);
+    let rtt = null;
+    if (n[p++] === 1) {
+      const minMs = n[p++];
+      const avgMs = n[p++];
+      const maxMs = n[p++];
+      const medianMs = n[p++];
+      const stddevMs = n[p++];
+      const jitterMs = n[p++];
+      rtt = { minMs, avgMs, maxMs, medianMs, stddevMs, jitterMs };
+    }
+    const replies = [];
+    for (let i = 0, count = n[p++]; i < count; i++) {
+      const sequence = n[p++];
+      const address = (t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null;
+      const ttl = orNull(n[p++]);
+      const timeMs = orNull(n[p++]);
+      const sizeBytes = orNull(n[p++]);
+      const duplicate = n[p++] === 1;
+      replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });
+    }
+    const missingSequences = [];
+    for (let i = 0, count = n[p++]; i < count; i++) missingSequences.push(n[p++]);
+    const source = StatisticsSourceNames[n[p++]];
+    const error = s[q++];
+    const warnings = [];
+    for (let i = 0, count = n[p++]; i < count; i++) warnings.push(s[q++]);
+    statistics = { destination, resolvedIp, transmitted, received, lost, duplicates, lossPercent, rtt, replies, missingSequences, source, error, warnings };
+  }
+  return { status, isTerminal, outcome, progressPercent, startTime, endTime, durationMs, failReason, rawOutput, statistics };
+}
+
+/** PingStatistics from numbers `n` and strings `s`. */
+function readPingStatistics(n, s) {
+  let p = 0, q = 0, t = 0, last = null;
+  const destination = s[q++];
+  const resolvedIp = s[q++];
+  const transmitted = n[p++];
+  const received = n[p++];
+  const lost = n[p++];
+  const duplicates = n[p++];
+  const lossPercent = orNull(n[p++]);
+  let rtt = null;
+  if (n[p++] === 1) {
+    const minMs = n[p++];
+    const avgMs = n[p++];
+    const maxMs = n[p++];
+    const medianMs = n[p++];
+    const stddevMs = n[p++];
+    const jitterMs = n[p++];
+    rtt = { minMs, avgMs, maxMs, medianMs, stddevMs, jitterMs };
+  }
   const replies = [];
-  let p = at + 17;
-  for (let i = 0; i < replyCount; i++, p += 6) {
-    const a = n[p + 1];
-    replies.push({
-      sequence: n[p],
-      address: a < 0 ? null : s[addresses + a],
-      ttl: orNull(n[p + 2]),
-      timeMs: orNull(n[p + 3]),
-      sizeBytes: orNull(n[p + 4]),
-      duplicate: n[p + 5] === 1,
-    });
+  for (let i = 0, count = n[p++]; i < count; i++) {
+    const sequence = n[p++];
+    const address = (t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null;
+    const ttl = orNull(n[p++]);
+    const timeMs = orNull(n[p++]);
+    const sizeBytes = orNull(n[p++]);
+    const duplicate = n[p++] === 1;
+    replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });
   }
   const missingSequences = [];
-  for (let i = 0; i < missingCount; i++) missingSequences.push(n[p + i]);
+  for (let i = 0, count = n[p++]; i < count; i++) missingSequences.push(n[p++]);
+  const source = StatisticsSourceNames[n[p++]];
+  const error = s[q++];
   const warnings = [];
-  for (let i = 0; i < warningCount; i++) warnings.push(s[so + 3 + i]);
-  return {
-    destination: s[so],
-    resolvedIp: s[so + 1],
-    transmitted: n[at],
-    received: n[at + 1],
-    lost: n[at + 2],
-    duplicates: n[at + 3],
-    lossPercent: orNull(n[at + 4]),
-    rtt: n[at + 5] === 1
-      ? { minMs: n[at + 6], avgMs: n[at + 7], maxMs: n[at + 8], medianMs: n[at + 9], stddevMs: n[at + 10], jitterMs: n[at + 11] }
-      : null,
-    replies,
-    missingSequences,
-    source: n[at + 12] === 0 ? "output" : "rawOutput",
-    error: s[so + 2],
-    warnings,
-  };
+  for (let i = 0, count = n[p++]; i < count; i++) warnings.push(s[q++]);
+  return { destination, resolvedIp, transmitted, received, lost, duplicates, lossPercent, rtt, replies, missingSequences, source, error, warnings };
 }
-
-/** PingTestResult.outcome by the index flat.rs writes (TestOutcome's order). */
-const OUTCOMES = ["pending", "measured", "noResult"];
-
-/** PingTestResult: 5 numbers and 5 strings, then the statistics at 5 (strings at 5). */
-export function buildTestResult(n, spansAt, text) {
-  const s = strings(n, spansAt, text);
-  return {
-    status: s[0],
-    isTerminal: n[2] === 1,
-    outcome: OUTCOMES[n[4]],
-    progressPercent: orNull(n[0]),
-    startTime: s[1],
-    endTime: s[2],
-    durationMs: orNull(n[1]),
-    failReason: s[3],
-    rawOutput: s[4],
-    statistics: n[3] === 1 ? statisticsAt(n, s, 5) : null,
-  };
-}
+// ── end of generated code ──

@@ -1,13 +1,16 @@
 //! How parse inputs and results cross the wasm boundary, with `flat.js`.
 //!
 //! In: [`with_text_from_js`] copies a JS string into wasm memory with one `encodeInto`.
-//! Out: the flat form of a result, numbers in one `f64` buffer and every string in one
-//! UTF-8 text (decoded once, then sliced), turned into objects by `flat.js` in one call.
+//! Out: a result written as [`super::layout`] describes it, numbers in one `f64` buffer and
+//! every string in one UTF-8 text (decoded once, then sliced), turned into objects by the
+//! reader generated into `flat.js`, in one call.
 //! Field-by-field conversion (serde-wasm-bindgen) crosses the boundary per value and was
 //! measured about 4x slower than a plain JavaScript parser; see bench/parse.mjs.
 
-use crate::stats::{PingStatistics, PingTestResult, StatisticsSource, TestOutcome};
+use super::describe::Crossing;
+use crate::stats::{PingStatistics, PingTestResult};
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/js_shape/flat.js")]
@@ -138,83 +141,75 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Resul
 
 /// `PingTestResult` as a plain JS object.
 pub fn test_result_to_js(result: &PingTestResult) -> JsValue {
-    let mut out = FlatResult::for_statistics(result.statistics.as_deref());
-    out.numbers.extend_from_slice(&[
-        result.progress_percent.unwrap_or(f64::NAN),
-        result.duration_ms.unwrap_or(f64::NAN),
-        flag(result.is_terminal),
-        flag(result.statistics.is_some()),
-        // An index into flat.js's OUTCOMES, in TestOutcome's order: a number costs less
-        // than a string on the way out.
-        match result.outcome {
-            TestOutcome::Pending => 0.0,
-            TestOutcome::Measured => 1.0,
-            TestOutcome::NoResult => 2.0,
-        },
-    ]);
-    out.string(Some(result.status.as_str()));
-    for s in [
-        &result.start_time,
-        &result.end_time,
-        &result.fail_reason,
-        &result.raw_output,
-    ] {
-        out.string(s.as_deref());
-    }
-    if let Some(stats) = &result.statistics {
-        out.statistics(stats);
-    }
-    let spans_at = out.append_spans();
-    let object = build_test_result(&out.numbers, spans_at, out.text.as_bytes());
-    out.keep();
-    object
+    cross(result, build_test_result)
 }
 
 /// `PingStatistics` as a plain JS object.
 pub fn statistics_to_js(stats: &PingStatistics) -> JsValue {
-    let mut out = FlatResult::for_statistics(Some(stats));
-    out.statistics(stats);
-    let spans_at = out.append_spans();
-    let object = build_statistics(&out.numbers, spans_at, out.text.as_bytes());
-    out.keep();
+    cross(stats, build_statistics)
+}
+
+/// Writes `value` as [`super::layout`] describes it and has `build` (its reader in
+/// `flat.js`) make the object: one call across the boundary.
+fn cross<T: Crossing>(value: &T, build: fn(&[f64], usize, &[u8]) -> JsValue) -> JsValue {
+    let mut out = take_kept(|s| &mut s.output);
+    out.clear();
+    value.write(&mut out);
+    // The spans follow the numbers: one buffer crosses instead of two.
+    let spans_at = out.numbers.len();
+    out.numbers.extend_from_slice(&out.spans);
+    let object = build(&out.numbers, spans_at, out.text.as_bytes());
+    let size = 8 * (out.numbers.capacity() + out.spans.capacity()) + out.text.capacity();
+    keep(|s| &mut s.output, out, size);
     object
 }
 
-/// A result on its way out. String `i` is `text` from UTF-16 offset `spans[2i]` to
-/// `spans[2i + 1]` (NaN for null): JavaScript decodes the text once and slices it. The
-/// spans cross after the numbers, in the same buffer.
+/// A result on its way out, in the two streams `describe` explains: numbers, and strings
+/// as spans of one text. String `i` is `text` from UTF-16 offset `spans[2i]` to
+/// `spans[2i + 1]` (NaN for null): JavaScript decodes the text once and slices it.
 #[derive(Default)]
-struct FlatResult {
+pub(super) struct FlatResult {
     numbers: Vec<f64>,
     spans: Vec<f64>,
     text: String,
     utf16_len: usize,
+    /// The last string a `shared_text_or_null` field wrote.
+    last_shared: Option<Rc<str>>,
 }
 
+/// How `crossing!` writes each kind of field.
 impl FlatResult {
-    /// Empty buffers from the scratch, sized for `stats`.
-    fn for_statistics(stats: Option<&PingStatistics>) -> Self {
-        let (replies, missing, warnings) = stats.map_or((0, 0, 0), |s| {
-            (s.replies.len(), s.missing_sequences.len(), s.warnings.len())
-        });
-        let mut out = take_kept(|s| &mut s.output);
-        out.numbers.clear();
-        out.spans.clear();
-        out.text.clear();
-        out.utf16_len = 0;
-        out.numbers
-            .reserve(22 + 6 * replies + missing + 2 * (10 + warnings));
-        out.spans.reserve(2 * (9 + warnings + 1));
-        out
+    fn clear(&mut self) {
+        self.numbers.clear();
+        self.spans.clear();
+        self.text.clear();
+        self.utf16_len = 0;
+        self.last_shared = None;
     }
 
-    /// Returns the buffers to the scratch for the next call, unless they grew large.
-    fn keep(self) {
-        let size = 8 * (self.numbers.capacity() + self.spans.capacity()) + self.text.capacity();
-        keep(|s| &mut s.output, self, size);
+    /// Every number goes through here, inlined: at the widget's size-first opt-level a
+    /// `push` left as a call measured 3 % of a 4-reply parse.
+    #[inline(always)]
+    fn put(&mut self, n: f64) {
+        self.numbers.push(n);
     }
 
-    fn string(&mut self, s: Option<&str>) {
+    #[inline(always)]
+    pub(super) fn number(&mut self, n: f64) {
+        self.put(n);
+    }
+
+    #[inline(always)]
+    pub(super) fn number_or_null(&mut self, n: Option<f64>) {
+        self.put(n.unwrap_or(f64::NAN));
+    }
+
+    #[inline(always)]
+    pub(super) fn flag(&mut self, b: bool) {
+        self.put(if b { 1.0 } else { 0.0 });
+    }
+
+    pub(super) fn text(&mut self, s: Option<&str>) {
         let Some(s) = s else {
             self.spans.extend_from_slice(&[f64::NAN, f64::NAN]);
             return;
@@ -230,82 +225,53 @@ impl FlatResult {
             .extend_from_slice(&[start as f64, self.utf16_len as f64]);
     }
 
-    /// Puts the spans after the numbers (one buffer crosses instead of two); where they start.
-    fn append_spans(&mut self) -> usize {
-        let at = self.numbers.len();
-        self.numbers.extend_from_slice(&self.spans);
-        at
+    /// One of a choice's names, by its index: a number costs less than a string on the way
+    /// out.
+    #[inline(always)]
+    pub(super) fn choice(&mut self, index: usize) {
+        self.put(index as f64);
     }
 
-    fn string_count(&self) -> f64 {
-        (self.spans.len() / 2) as f64
-    }
-
-    fn statistics(&mut self, stats: &PingStatistics) {
-        let string_offset = self.string_count();
-        self.string(stats.destination.as_deref());
-        self.string(stats.resolved_ip.as_deref());
-        self.string(stats.error.as_deref());
-        for w in &stats.warnings {
-            self.string(Some(w));
+    /// Replies nearly always come from one address, shared by consecutive replies (one
+    /// `Rc<str>`): each run of the same address crosses once.
+    #[inline(always)]
+    pub(super) fn shared_text(&mut self, s: Option<&Rc<str>>) {
+        match (s, &self.last_shared) {
+            (None, _) => self.put(f64::NAN),
+            (Some(s), Some(last)) if Rc::ptr_eq(s, last) || **s == **last => self.put(0.0),
+            (Some(s), _) => {
+                self.put(1.0);
+                self.text(Some(s));
+                self.last_shared = Some(Rc::clone(s));
+            }
         }
-        let rtt = stats.rtt.as_ref();
-        self.numbers.extend_from_slice(&[
-            f64::from(stats.transmitted),
-            f64::from(stats.received),
-            f64::from(stats.lost),
-            f64::from(stats.duplicates),
-            stats.loss_percent.unwrap_or(f64::NAN),
-            flag(rtt.is_some()),
-            rtt.map_or(0.0, |r| r.min_ms),
-            rtt.map_or(0.0, |r| r.avg_ms),
-            rtt.map_or(0.0, |r| r.max_ms),
-            rtt.map_or(0.0, |r| r.median_ms),
-            rtt.map_or(0.0, |r| r.stddev_ms),
-            rtt.map_or(0.0, |r| r.jitter_ms),
-            match stats.source {
-                StatisticsSource::Output => 0.0,
-                StatisticsSource::RawOutput => 1.0,
-            },
-            stats.replies.len() as f64,
-            stats.missing_sequences.len() as f64,
-            stats.warnings.len() as f64,
-            string_offset,
-        ]);
-        // Replies nearly always come from one address, shared by consecutive replies
-        // (one Rc<str>): each run of the same address crosses once.
-        let mut previous: Option<(&std::rc::Rc<str>, f64)> = None;
-        let mut address_count = 0.0;
-        for r in &stats.replies {
-            let address = match (&r.address, previous) {
-                (None, _) => -1.0,
-                (Some(a), Some((p, i))) if std::rc::Rc::ptr_eq(a, p) || **a == **p => i,
-                (Some(a), _) => {
-                    self.string(Some(a));
-                    let i = address_count;
-                    address_count += 1.0;
-                    previous = Some((a, i));
-                    i
-                }
-            };
-            self.numbers.extend_from_slice(&[
-                f64::from(r.sequence),
-                address,
-                r.ttl.map_or(f64::NAN, f64::from),
-                r.time_ms.unwrap_or(f64::NAN),
-                r.size_bytes.map_or(f64::NAN, f64::from),
-                flag(r.duplicate),
-            ]);
-        }
-        self.numbers
-            .extend(stats.missing_sequences.iter().map(|&m| f64::from(m)));
     }
-}
 
-fn flag(b: bool) -> f64 {
-    if b {
-        1.0
-    } else {
-        0.0
+    #[inline(always)]
+    pub(super) fn object_or_null<T: Crossing>(&mut self, value: Option<&T>) {
+        self.flag(value.is_some());
+        if let Some(value) = value {
+            value.write(self);
+        }
+    }
+
+    #[inline(always)]
+    pub(super) fn list<T: Crossing>(&mut self, items: &[T]) {
+        self.put(items.len() as f64);
+        for item in items {
+            item.write(self);
+        }
+    }
+
+    pub(super) fn numbers(&mut self, values: &[u32]) {
+        self.put(values.len() as f64);
+        self.numbers.extend(values.iter().map(|&v| f64::from(v)));
+    }
+
+    pub(super) fn texts(&mut self, values: &[String]) {
+        self.put(values.len() as f64);
+        for v in values {
+            self.text(Some(v));
+        }
     }
 }

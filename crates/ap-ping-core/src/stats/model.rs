@@ -82,15 +82,6 @@ impl TestOutcome {
             TestOutcome::Measured
         }
     }
-
-    /// The name JavaScript sees (`PingTestResult.outcome`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TestOutcome::Pending => "pending",
-            TestOutcome::Measured => "measured",
-            TestOutcome::NoResult => "noResult",
-        }
-    }
 }
 
 /// One status answer, typed: what the widget shows and `parsePingStatus` returns.

@@ -1,0 +1,266 @@
+//! Writes the JS reader (the generated part of `flat.js`) and the TypeScript types
+//! (`types.d.ts`) from [`super::layout`], so the layout is described once.
+//!
+//! The files are checked in, so a reader of the code and the wasm build see them. The
+//! test below fails while they differ from what the layout gives; `scripts/generate`
+//! (which sets `APW_GENERATE=1`) rewrites them.
+
+use super::describe::{FieldLayout, Kind, ObjectLayout};
+use super::layout::{ENTRIES, OBJECTS};
+use std::fmt::Write;
+
+/// Marks the generated part of `flat.js`; the rest of the file is written by hand.
+pub const JS_BEGIN: &str =
+    "// ── generated from src/js_shape/layout.rs by scripts/generate: do not edit ──\n";
+pub const JS_END: &str = "// ── end of generated code ──\n";
+
+fn object(name: &str) -> &'static ObjectLayout {
+    OBJECTS
+        .iter()
+        .find(|o| o.name == name)
+        .unwrap_or_else(|| panic!("layout.rs names an object it does not describe: {name}"))
+}
+
+/// The generated part of `flat.js`: one `read<Entry>(n, s)` function for each entry,
+/// reading the numbers `n` and strings `s` in the order the layout describes, into the
+/// object in that order. Nested objects are read inline: no call per reply.
+pub fn js_reader() -> String {
+    let mut js = String::from(JS_BEGIN);
+    js.push_str("const orNull = (v) => (Number.isNaN(v) ? null : v);\n");
+    for o in OBJECTS {
+        for f in o.fields {
+            if let Kind::Choice { ts_name, names } = f.kind {
+                let names: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+                let _ = writeln!(js, "const {ts_name}Names = [{}];", names.join(", "));
+            }
+        }
+    }
+    for entry in ENTRIES {
+        let _ = write!(
+            js,
+            "\n/** {entry} from numbers `n` and strings `s`. */\nfunction read{entry}(n, s) {{\n  let p = 0, q = 0, t = 0, last = null;\n"
+        );
+        let value = read_object(&mut js, object(entry), 1);
+        let _ = writeln!(js, "  return {value};\n}}");
+    }
+    js.push_str(JS_END);
+    js
+}
+
+/// Writes the statements that read `o` (at `depth` levels of indent); returns the object
+/// literal that holds the values read, fields in the layout's order.
+fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
+    let pad = "  ".repeat(depth);
+    for f in o.fields {
+        let name = f.name;
+        let value = match f.kind {
+            Kind::Number => "n[p++]".to_owned(),
+            Kind::NumberOrNull => "orNull(n[p++])".to_owned(),
+            Kind::Flag => "n[p++] === 1".to_owned(),
+            Kind::TextOrNull | Kind::OpenChoice { .. } => "s[q++]".to_owned(),
+            Kind::Choice { ts_name, .. } => format!("{ts_name}Names[n[p++]]"),
+            Kind::SharedTextOrNull => {
+                "(t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null".to_owned()
+            }
+            Kind::ObjectOrNull(inner) => {
+                let _ = writeln!(js, "{pad}let {name} = null;\n{pad}if (n[p++] === 1) {{");
+                let literal = read_object(js, object(inner), depth + 1);
+                let _ = writeln!(js, "{pad}  {name} = {literal};\n{pad}}}");
+                continue;
+            }
+            Kind::List(inner) => {
+                let _ = writeln!(
+                    js,
+                    "{pad}const {name} = [];\n{pad}for (let i = 0, count = n[p++]; i < count; i++) {{"
+                );
+                let literal = read_object(js, object(inner), depth + 1);
+                let _ = writeln!(js, "{pad}  {name}.push({literal});\n{pad}}}");
+                continue;
+            }
+            Kind::Numbers | Kind::Texts => {
+                let item = if f.kind == Kind::Numbers {
+                    "n[p++]"
+                } else {
+                    "s[q++]"
+                };
+                let _ = writeln!(
+                    js,
+                    "{pad}const {name} = [];\n{pad}for (let i = 0, count = n[p++]; i < count; i++) {name}.push({item});"
+                );
+                continue;
+            }
+        };
+        let _ = writeln!(js, "{pad}const {name} = {value};");
+    }
+    let names: Vec<&str> = o.fields.iter().map(|f| f.name).collect();
+    format!("{{ {} }}", names.join(", "))
+}
+
+/// The TypeScript types of every object, and the named unions of their choices.
+pub fn typescript() -> String {
+    let mut ts = String::from(
+        "// Generated from src/js_shape/layout.rs by scripts/generate: do not edit.\n",
+    );
+    for o in OBJECTS {
+        for f in o.fields {
+            if let Kind::Choice { ts_name, names } | Kind::OpenChoice { ts_name, names } = f.kind {
+                let mut union: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+                if matches!(f.kind, Kind::OpenChoice { .. }) {
+                    // Any other string is allowed, and editors still offer the names.
+                    union.push("(string & {})".into());
+                }
+                let _ = writeln!(
+                    ts,
+                    "\n/** The values of `{}.{}`. */\nexport type {ts_name} = {};",
+                    o.name,
+                    f.name,
+                    union.join(" | ")
+                );
+            }
+        }
+    }
+    for o in OBJECTS {
+        ts.push('\n');
+        doc_comment(&mut ts, o.doc, "");
+        let _ = writeln!(ts, "export interface {} {{", o.name);
+        for f in o.fields {
+            doc_comment(&mut ts, f.doc, "  ");
+            let _ = writeln!(ts, "  {}: {};", f.name, ts_type(f));
+        }
+        ts.push_str("}\n");
+    }
+    ts
+}
+
+fn ts_type(f: &FieldLayout) -> String {
+    match f.kind {
+        Kind::Number => "number".into(),
+        Kind::NumberOrNull => "number | null".into(),
+        Kind::Flag => "boolean".into(),
+        Kind::TextOrNull | Kind::SharedTextOrNull => "string | null".into(),
+        Kind::OpenChoice { ts_name, .. } | Kind::Choice { ts_name, .. } => ts_name.into(),
+        Kind::ObjectOrNull(name) => format!("{name} | null"),
+        Kind::List(name) => format!("{name}[]"),
+        Kind::Numbers => "number[]".into(),
+        Kind::Texts => "string[]".into(),
+    }
+}
+
+/// `/** … */` from doc lines as `///` gives them (each with a leading space).
+fn doc_comment(ts: &mut String, doc: &[&str], pad: &str) {
+    match doc {
+        [] => {}
+        [line] => {
+            let _ = writeln!(ts, "{pad}/** {} */", line.trim());
+        }
+        lines => {
+            let _ = writeln!(ts, "{pad}/**");
+            for line in lines {
+                let _ = writeln!(ts, "{pad} * {}", line.trim());
+            }
+            let _ = writeln!(ts, "{pad} */");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const FLAT_JS: &str = "src/js_shape/flat.js";
+    const TYPES_TS: &str = "src/js_shape/types.d.ts";
+
+    /// `flat.js` with its generated part replaced by `reader`.
+    fn with_reader(flat_js: &str, reader: &str) -> String {
+        let (Some(begin), Some(end)) = (flat_js.find(JS_BEGIN), flat_js.find(JS_END)) else {
+            panic!("{FLAT_JS} has lost its generated-code markers");
+        };
+        format!(
+            "{}{reader}{}",
+            &flat_js[..begin],
+            &flat_js[end + JS_END.len()..]
+        )
+    }
+
+    /// The checked-in files are what the layout gives; `APW_GENERATE=1` rewrites them.
+    #[test]
+    fn generated_reader_and_types_are_current() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let flat_js = std::fs::read_to_string(root.join(FLAT_JS)).unwrap();
+        let want_js = with_reader(&flat_js, &js_reader());
+        let want_ts = typescript();
+        let have_ts = std::fs::read_to_string(root.join(TYPES_TS)).unwrap_or_default();
+        if std::env::var_os("APW_GENERATE").is_some() {
+            std::fs::write(root.join(FLAT_JS), &want_js).unwrap();
+            std::fs::write(root.join(TYPES_TS), &want_ts).unwrap();
+            return;
+        }
+        assert!(
+            flat_js == want_js && have_ts == want_ts,
+            "{FLAT_JS} or {TYPES_TS} is stale: run scripts/generate after changing src/js_shape/layout.rs"
+        );
+    }
+
+    /// The reader keeps each field in a local named like it, next to its own locals.
+    #[test]
+    fn field_names_can_be_the_readers_locals() {
+        const LOCALS: &[&str] = &["n", "s", "p", "q", "t", "last", "i", "count", "orNull"];
+        const RESERVED: &[&str] = &["default", "delete", "new", "class", "function", "var", "in"];
+        for o in OBJECTS {
+            for f in o.fields {
+                assert!(
+                    !LOCALS.contains(&f.name) && !RESERVED.contains(&f.name),
+                    "{}.{} cannot be a local of the generated reader",
+                    o.name,
+                    f.name
+                );
+                if let Kind::ObjectOrNull(inner) | Kind::List(inner) = f.kind {
+                    assert!(
+                        object(inner).fields.iter().all(|g| g.name != f.name),
+                        "{inner} has a field named like the field {}.{} that holds it",
+                        o.name,
+                        f.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_object_named_by_a_field_or_an_entry_is_described() {
+        for name in ENTRIES {
+            object(name);
+        }
+        for f in OBJECTS.iter().flat_map(|o| o.fields) {
+            if let Kind::ObjectOrNull(name) | Kind::List(name) = f.kind {
+                object(name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_reply_list_is_read_inline_in_layout_order() {
+        let js = js_reader();
+        let replies = js.find("const replies = [];").unwrap();
+        let missing = js.find("const missingSequences = [];").unwrap();
+        assert!(replies < missing, "lists are read in the layout's order");
+        assert!(
+            js.contains("replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });")
+        );
+        assert!(js.contains(r#"const PingTestOutcomeNames = ["pending", "measured", "noResult"];"#));
+    }
+
+    #[test]
+    fn choices_become_named_unions_and_open_ones_admit_any_string() {
+        let ts = typescript();
+        assert!(
+            ts.contains(r#"export type PingTestOutcome = "pending" | "measured" | "noResult";"#)
+        );
+        assert!(ts.contains(
+            r#"export type PingTestStatus = "INITIATED" | "RUNNING" | "COMPLETED" | "FAILED" | (string & {});"#
+        ));
+        assert!(ts.contains("  statistics: PingStatistics | null;\n"));
+        assert!(ts.contains("  replies: PingReply[];\n"));
+    }
+}
