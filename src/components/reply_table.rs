@@ -45,17 +45,7 @@ pub struct TableRows<'a> {
 pub fn rows(stats: &PingStatistics, max_rows: usize) -> TableRows<'_> {
     let mut replies: Vec<&crate::stats::PingReply> = stats.replies.iter().collect();
     replies.sort_by_key(|r| r.sequence); // stable: a duplicate stays after its original
-    let missing = &stats.missing_sequences;
-    let mut lost_runs = Vec::new();
-    let mut i = 0;
-    while i < missing.len() {
-        let mut j = i;
-        while j + 1 < missing.len() && missing[j + 1] == missing[j].wrapping_add(1) {
-            j += 1;
-        }
-        lost_runs.push((missing[i], missing[j]));
-        i = j + 1;
-    }
+    let lost_runs = stats.missing_sequences.runs();
     let total = replies.len() + lost_runs.len();
     let (mut r, mut l) = (0, 0);
     let mut shown = Vec::with_capacity(total.min(max_rows));

@@ -43,11 +43,13 @@ pub struct ChartGeometry {
 /// Scales sequences to x and RTTs to y (the plotted range hugs the data).
 pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
     let rtt = stats.rtt.as_ref()?;
-    let sequences = stats
-        .replies
-        .iter()
-        .map(|r| r.sequence)
-        .chain(stats.missing_sequences.iter().copied());
+    let sequences = stats.replies.iter().map(|r| r.sequence).chain(
+        stats
+            .missing_sequences
+            .runs()
+            .iter()
+            .flat_map(|&(first, last)| [first, last]),
+    );
     let (first, last) = sequences.fold(None, |range: Option<(u32, u32)>, s| match range {
         None => Some((s, s)),
         Some((lo, hi)) => Some((lo.min(s), hi.max(s))),
@@ -77,7 +79,7 @@ pub fn chart_geometry(stats: &PingStatistics) -> Option<ChartGeometry> {
     Some(ChartGeometry {
         line,
         dots,
-        lost: lost_ranges(&stats.missing_sequences, x),
+        lost: lost_ranges(stats.missing_sequences.runs(), x),
         guides: vec![
             ("min", rtt.min_ms, y(rtt.min_ms)),
             ("avg", rtt.avg_ms, y(rtt.avg_ms)),
@@ -127,22 +129,15 @@ fn thinned(dots: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     kept
 }
 
-/// Runs of consecutive lost sequences (ascending), as x ranges; ranges less than a unit
-/// apart are one.
-fn lost_ranges(missing: &[u32], x: impl Fn(u32) -> f64) -> Vec<(f64, f64)> {
+/// Runs of lost sequences (ascending), as x ranges; ranges less than a unit apart are one.
+fn lost_ranges(runs: &[(u32, u32)], x: impl Fn(u32) -> f64) -> Vec<(f64, f64)> {
     let mut ranges: Vec<(f64, f64)> = Vec::new();
-    let mut i = 0;
-    while i < missing.len() {
-        let mut j = i;
-        while j + 1 < missing.len() && missing[j + 1] == missing[j].wrapping_add(1) {
-            j += 1;
-        }
-        let (from, to) = (x(missing[i]), x(missing[j]));
+    for &(first, last) in runs {
+        let (from, to) = (x(first), x(last));
         match ranges.last_mut() {
-            Some(last) if from - last.1 < 1.0 => last.1 = last.1.max(to),
+            Some(range) if from - range.1 < 1.0 => range.1 = range.1.max(to),
             _ => ranges.push((from, to)),
         }
-        i = j + 1;
     }
     ranges
 }
@@ -191,16 +186,24 @@ fn coordinate(v: f64) -> String {
 pub fn describe(stats: &PingStatistics) -> String {
     let lost = match stats.missing_sequences.len() {
         0 => "none lost".to_owned(),
-        _ => format!(
-            "lost: sequence {}",
-            stats
-                .missing_sequences
+        _ => {
+            let runs = stats.missing_sequences.runs();
+            let mut named: Vec<String> = runs
                 .iter()
                 .take(20)
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .map(|&(first, last)| {
+                    if first == last {
+                        first.to_string()
+                    } else {
+                        format!("{first}–{last}")
+                    }
+                })
+                .collect();
+            if runs.len() > 20 {
+                named.push("…".into());
+            }
+            format!("lost: sequence {}", named.join(", "))
+        }
     };
     match &stats.rtt {
         Some(r) => format!(
@@ -329,11 +332,14 @@ mod tests {
     #[test]
     fn lost_runs_are_ranges_and_close_runs_merge() {
         let x = |s: u32| f64::from(s);
-        assert_eq!(lost_ranges(&[2], x), vec![(2.0, 2.0)]);
-        assert_eq!(lost_ranges(&[2, 3, 4, 9], x), vec![(2.0, 4.0), (9.0, 9.0)]);
+        assert_eq!(lost_ranges(&[(2, 2)], x), vec![(2.0, 2.0)]);
+        assert_eq!(
+            lost_ranges(&[(2, 4), (9, 9)], x),
+            vec![(2.0, 4.0), (9.0, 9.0)]
+        );
         let half = |s: u32| f64::from(s) / 4.0;
         assert_eq!(
-            lost_ranges(&[0, 2, 4, 40], half),
+            lost_ranges(&[(0, 0), (2, 2), (4, 4), (40, 40)], half),
             vec![(0.0, 1.0), (10.0, 10.0)]
         );
     }

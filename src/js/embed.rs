@@ -155,7 +155,7 @@ impl MountOptions {
         })
     }
 
-    fn into_props(self, events: &web_sys::EventTarget) -> PingWidgetProps {
+    fn into_props(self, events: &EventSink) -> PingWidgetProps {
         let mut settings = PollSettings::default();
         if let Some(ms) = self.poll_interval_ms {
             settings.interval_ms = ms.max(250);
@@ -228,54 +228,87 @@ fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, JsError> {
     }
 }
 
-/// Callbacks that turn the widget's notifications into DOM events on `target`.
-fn callbacks_for(target: &web_sys::EventTarget) -> TaskCallbacks {
-    let send = {
-        let target = target.clone();
-        move |name: &str, detail: JsValue| {
+/// Where a widget's events go: its host element, while the widget lives.
+#[derive(Clone)]
+struct EventSink {
+    target: web_sys::EventTarget,
+    /// False once `destroy()` was called: events still on their way are dropped.
+    live: Rc<std::cell::Cell<bool>>,
+}
+
+impl EventSink {
+    fn new(target: web_sys::EventTarget) -> Self {
+        Self {
+            target,
+            live: Rc::new(std::cell::Cell::new(true)),
+        }
+    }
+
+    /// Sends the event `name` with the detail `detail()` makes, in a task of its own: the
+    /// JS object of a result (a million missing sequences at worst) is then built apart
+    /// from the render of it, and neither task is long. Every event goes this way, so
+    /// they keep their order.
+    fn send_later(&self, name: &'static str, detail: impl FnOnce() -> JsValue + 'static) {
+        let sink = self.clone();
+        let send = Closure::once_into_js(move || {
+            if !sink.live.get() {
+                return;
+            }
             let init = web_sys::CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
-            init.set_detail(&detail);
+            init.set_detail(&detail());
             if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-                let _ = target.dispatch_event(&event);
+                let _ = sink.target.dispatch_event(&event);
             }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(send.unchecked_ref(), 0);
         }
-    };
-    let progress = send.clone();
-    let complete = send.clone();
-    let error = send.clone();
+    }
+}
+
+/// Callbacks that turn the widget's notifications into DOM events on the sink's target.
+fn callbacks_for(sink: &EventSink) -> TaskCallbacks {
+    let (progress, complete, error, started) =
+        (sink.clone(), sink.clone(), sink.clone(), sink.clone());
     TaskCallbacks {
         on_progress: Some(Callback::from(
             move |r: Rc<crate::stats::PingTestResult>| {
-                progress("ping-progress", flat::test_result_to_js(&r))
+                progress.send_later("ping-progress", move || flat::test_result_to_js(&r))
             },
         )),
         on_complete: Some(Callback::from(
             move |r: Rc<crate::stats::PingTestResult>| {
-                complete("ping-complete", flat::test_result_to_js(&r))
+                complete.send_later("ping-complete", move || flat::test_result_to_js(&r))
             },
         )),
         on_error: Some(Callback::from(move |f: crate::poll::Failure| {
-            let detail = js_sys::Object::new();
-            let set = |k: &str, v: JsValue| {
-                let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
-            };
-            set("status", f.http_status.map_or(JsValue::NULL, JsValue::from));
-            set(
-                "errorCode",
-                f.error_code
-                    .as_deref()
-                    .map_or(JsValue::NULL, JsValue::from_str),
-            );
-            set("message", JsValue::from_str(&f.message));
-            set("kind", JsValue::from_str(kind_name(f.kind)));
-            error("ping-error", detail.into());
+            error.send_later("ping-error", move || {
+                let detail = js_sys::Object::new();
+                let set = |k: &str, v: JsValue| {
+                    let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
+                };
+                set("status", f.http_status.map_or(JsValue::NULL, JsValue::from));
+                set(
+                    "errorCode",
+                    f.error_code
+                        .as_deref()
+                        .map_or(JsValue::NULL, JsValue::from_str),
+                );
+                set("message", JsValue::from_str(&f.message));
+                set("kind", JsValue::from_str(kind_name(f.kind)));
+                detail.into()
+            });
         })),
         on_started: Some(Callback::from(move |task_id: String| {
-            let detail = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&detail, &"taskId".into(), &JsValue::from_str(&task_id));
-            send("ping-started", detail.into());
+            started.send_later("ping-started", move || {
+                let detail = js_sys::Object::new();
+                let _ =
+                    js_sys::Reflect::set(&detail, &"taskId".into(), &JsValue::from_str(&task_id));
+                detail.into()
+            });
         })),
     }
 }
@@ -301,7 +334,7 @@ fn kind_name(kind: FailureKind) -> &'static str {
 #[wasm_bindgen]
 pub struct PingWidgetHandle {
     app: Option<AppHandle<PingWidget>>,
-    events: web_sys::EventTarget,
+    events: EventSink,
 }
 
 #[wasm_bindgen]
@@ -325,6 +358,7 @@ impl PingWidgetHandle {
     /// Calling it again does nothing.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
+            self.events.live.set(false);
             app.destroy();
         }
     }
@@ -346,6 +380,7 @@ fn mount(
     events: web_sys::EventTarget,
     options: JsValue,
 ) -> Result<PingWidgetHandle, JsError> {
+    let events = EventSink::new(events);
     let props = MountOptions::from_js(options)?.into_props(&events);
     let app = yew::Renderer::<PingWidget>::with_root_and_props(root, props).render();
     Ok(PingWidgetHandle {

@@ -17,7 +17,7 @@
 //! | `shared_text_or_null` | NaN null, 0 as the last one, 1 new    | a new string     | `string \| null` |
 //! | `object_or_null(T)`   | 1 then T's fields, or 0               | T's strings      | `T \| null`      |
 //! | `list(T)`             | the count, then each T's fields       | each T's strings | `T[]`            |
-//! | `numbers`             | the count, then the values            |                  | `number[]`       |
+//! | `runs`                | the count of runs, then each one's first and last |   | `number[]`: every number of every run |
 //! | `texts`               | the count                             | the strings      | `string[]`       |
 
 /// A kind of field; see the table above.
@@ -41,7 +41,8 @@ pub enum Kind {
     SharedTextOrNull,
     ObjectOrNull(&'static str),
     List(&'static str),
-    Numbers,
+    /// Whole numbers given as runs of consecutive ones (`MissingSequences`).
+    Runs,
     Texts,
 }
 
@@ -117,7 +118,7 @@ macro_rules! crossing {
     (@write $out:ident, shared_text_or_null (), $v:expr) => { $out.shared_text($v) };
     (@write $out:ident, object_or_null ($t:ident), $v:expr) => { $out.object_or_null::<$t>($v) };
     (@write $out:ident, list ($t:ident), $v:expr) => { $out.list::<$t>($v) };
-    (@write $out:ident, numbers (), $v:expr) => { $out.numbers($v) };
+    (@write $out:ident, runs (), $v:expr) => { $out.runs($v) };
     (@write $out:ident, texts (), $v:expr) => { $out.texts($v) };
 
     (@kind number ()) => { $crate::js_shape::describe::Kind::Number };
@@ -133,7 +134,7 @@ macro_rules! crossing {
     (@kind shared_text_or_null ()) => { $crate::js_shape::describe::Kind::SharedTextOrNull };
     (@kind object_or_null ($t:ident)) => { $crate::js_shape::describe::Kind::ObjectOrNull(stringify!($t)) };
     (@kind list ($t:ident)) => { $crate::js_shape::describe::Kind::List(stringify!($t)) };
-    (@kind numbers ()) => { $crate::js_shape::describe::Kind::Numbers };
+    (@kind runs ()) => { $crate::js_shape::describe::Kind::Runs };
     (@kind texts ()) => { $crate::js_shape::describe::Kind::Texts };
 
     ($(

@@ -107,7 +107,9 @@ function readPingTestResult(n, s) {
       replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });
     }
     const missingSequences = [];
-    for (let i = 0, count = n[p++]; i < count; i++) missingSequences.push(n[p++]);
+    for (let i = 0, runs = n[p++]; i < runs; i++) {
+      for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences.push(v);
+    }
     const source = StatisticsSourceNames[n[p++]];
     const error = s[q++];
     const warnings = [];
@@ -148,7 +150,9 @@ function readPingStatistics(n, s) {
     replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });
   }
   const missingSequences = [];
-  for (let i = 0, count = n[p++]; i < count; i++) missingSequences.push(n[p++]);
+  for (let i = 0, runs = n[p++]; i < runs; i++) {
+    for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences.push(v);
+  }
   const source = StatisticsSourceNames[n[p++]];
   const error = s[q++];
   const warnings = [];

@@ -263,9 +263,14 @@ impl FlatResult {
         }
     }
 
-    pub(super) fn numbers(&mut self, values: &[u32]) {
-        self.put(values.len() as f64);
-        self.numbers.extend(values.iter().map(|&v| f64::from(v)));
+    /// Runs of whole numbers, first and last of each: a body that claims a million
+    /// packets crosses as a few numbers, and JavaScript counts them out.
+    pub(super) fn runs(&mut self, runs: &[(u32, u32)]) {
+        self.put(runs.len() as f64);
+        for &(first, last) in runs {
+            self.numbers
+                .extend_from_slice(&[f64::from(first), f64::from(last)]);
+        }
     }
 
     pub(super) fn texts(&mut self, values: &[String]) {

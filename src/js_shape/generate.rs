@@ -77,15 +77,17 @@ fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
                 let _ = writeln!(js, "{pad}  {name}.push({literal});\n{pad}}}");
                 continue;
             }
-            Kind::Numbers | Kind::Texts => {
-                let item = if f.kind == Kind::Numbers {
-                    "n[p++]"
-                } else {
-                    "s[q++]"
-                };
+            Kind::Runs => {
                 let _ = writeln!(
                     js,
-                    "{pad}const {name} = [];\n{pad}for (let i = 0, count = n[p++]; i < count; i++) {name}.push({item});"
+                    "{pad}const {name} = [];\n{pad}for (let i = 0, runs = n[p++]; i < runs; i++) {{\n{pad}  for (let v = n[p++], to = n[p++]; v <= to; v++) {name}.push(v);\n{pad}}}"
+                );
+                continue;
+            }
+            Kind::Texts => {
+                let _ = writeln!(
+                    js,
+                    "{pad}const {name} = [];\n{pad}for (let i = 0, count = n[p++]; i < count; i++) {name}.push(s[q++]);"
                 );
                 continue;
             }
@@ -141,7 +143,7 @@ fn ts_type(f: &FieldLayout) -> String {
         Kind::OpenChoice { ts_name, .. } | Kind::Choice { ts_name, .. } => ts_name.into(),
         Kind::ObjectOrNull(name) => format!("{name} | null"),
         Kind::List(name) => format!("{name}[]"),
-        Kind::Numbers => "number[]".into(),
+        Kind::Runs => "number[]".into(),
         Kind::Texts => "string[]".into(),
     }
 }
@@ -205,7 +207,9 @@ mod tests {
     /// The reader keeps each field in a local named like it, next to its own locals.
     #[test]
     fn field_names_can_be_the_readers_locals() {
-        const LOCALS: &[&str] = &["n", "s", "p", "q", "t", "last", "i", "count", "orNull"];
+        const LOCALS: &[&str] = &[
+            "n", "s", "p", "q", "t", "last", "i", "count", "runs", "v", "to", "orNull",
+        ];
         const RESERVED: &[&str] = &["default", "delete", "new", "class", "function", "var", "in"];
         for o in OBJECTS {
             for f in o.fields {

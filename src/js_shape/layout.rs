@@ -63,7 +63,7 @@ crossing! {
         rtt: object_or_null(RttSummary) = s.rtt.as_ref(),
         replies: list(PingReply) = &s.replies,
         /// Sequence numbers sent but never answered, ascending.
-        missingSequences: numbers = &s.missing_sequences,
+        missingSequences: runs = s.missing_sequences.runs(),
         /// Where the statistics were read from.
         source: choice(StatisticsSource {
             StatisticsSource::Output => "output",

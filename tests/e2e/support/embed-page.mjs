@@ -12,7 +12,7 @@ export const NARROW = { width: 360, height: 800 };
  */
 export async function openEmbed(stack, query, { viewport = WIDE, colorScheme = "light", watch = () => {} } = {}) {
   const page = await openPage(stack.browser, { viewport, colorScheme, locale: "en-GB", timezoneId: "UTC" });
-  watch(page);
+  await watch(page);
   await page.goto(`${stack.server.url}/embed.html?${new URLSearchParams(query)}`);
   await page.waitForFunction(() => window.pingReady === true, null, { timeout: 15_000 });
   return page;

@@ -2,7 +2,9 @@
 //! from what a source reported, so `output` and ping text are judged by the same rules.
 
 use crate::decimal;
-use crate::stats::model::{PingReply, PingStatistics, RttSummary, StatisticsSource};
+use crate::stats::model::{
+    MissingSequences, PingReply, PingStatistics, RttSummary, StatisticsSource,
+};
 
 /// What one source (the API's `output`, or ping text) said, before cross-checking.
 #[derive(Debug, Default)]
@@ -99,7 +101,7 @@ pub fn assemble(mut seen: Observed, source: StatisticsSource) -> PingStatistics 
         warnings.push(format!(
             "{transmitted} packets are more than the {MAX_PACKETS} whose missing sequences are listed"
         ));
-        Vec::new()
+        MissingSequences::default()
     };
 
     PingStatistics {
@@ -227,18 +229,24 @@ pub fn jitter(times: &[f64]) -> f64 {
 }
 
 /// Sequence numbers from `first` for `transmitted` requests that no reply answered.
-pub fn missing_sequences(replies: &[PingReply], first: u32, transmitted: u32) -> Vec<u32> {
+pub fn missing_sequences(replies: &[PingReply], first: u32, transmitted: u32) -> MissingSequences {
     let end = u64::from(first) + u64::from(transmitted);
+    let mut missing = MissingSequences::default();
+    // Sequences are u32, and so is every bound below `end`.
+    let mut gap = |from: u64, to: u64| {
+        if from < to {
+            missing.push_run(from as u32, (to - 1) as u32);
+        }
+    };
     if in_ascending_order(replies) {
         // The usual case, replies in ascending order: the gaps between them, no table.
-        let mut missing = Vec::new();
         let mut next = u64::from(first);
         for reply in replies {
             let sequence = u64::from(reply.sequence);
-            missing.extend((next..sequence.min(end)).map(|s| s as u32));
+            gap(next, sequence.min(end));
             next = next.max(sequence + 1);
         }
-        missing.extend((next..end).map(|s| s as u32));
+        gap(next, end);
         return missing;
     }
     let mut answered = vec![false; transmitted as usize];
@@ -290,6 +298,23 @@ mod tests {
         mark_repeated_sequences(&mut replies);
         let marked: Vec<bool> = replies.iter().map(|r| r.duplicate).collect();
         assert_eq!(marked, [false, false, false, true]);
+    }
+
+    #[test]
+    fn a_million_packets_with_one_reply_are_two_runs() {
+        let missing = missing_sequences(&[reply(4, 1.0)], 0, 1_000_000);
+        assert_eq!(missing.runs(), &[(0, 3), (5, 999_999)]);
+        assert_eq!(missing.len(), 999_999);
+        assert_eq!(missing.iter().nth(4), Some(5));
+    }
+
+    #[test]
+    fn sequences_that_touch_are_one_run() {
+        let missing: MissingSequences = [1, 2, 3, 5, u32::MAX].into_iter().collect();
+        assert_eq!(missing.runs(), &[(1, 3), (5, 5), (u32::MAX, u32::MAX)]);
+        assert_eq!(missing.len(), 5);
+        assert_eq!(missing, vec![1, 2, 3, 5, u32::MAX]);
+        assert_ne!(missing, vec![1, 2, 3, 5]);
     }
 
     #[test]

@@ -12,6 +12,6 @@ pub mod timestamp;
 
 pub use from_wire::{parse_ping_output, parse_ping_status};
 pub use model::{
-    PingReply, PingStatistics, PingTestResult, RttSummary, StatisticsSource, TestOutcome,
-    TestStatus,
+    MissingSequences, PingReply, PingStatistics, PingTestResult, RttSummary, StatisticsSource,
+    TestOutcome, TestStatus,
 };

@@ -157,13 +157,71 @@ pub struct PingStatistics {
     /// Every reply, in the order received.
     pub replies: Vec<PingReply>,
     /// Sequence numbers sent but never answered, ascending.
-    pub missing_sequences: Vec<u32>,
+    pub missing_sequences: MissingSequences,
     /// Where these statistics were read from.
     pub source: StatisticsSource,
     /// What ping itself reported as an error (`Name or service not known`), if anything.
     pub error: Option<String>,
     /// Inconsistencies found while reading: shown to the user, never silently fixed.
     pub warnings: Vec<String>,
+}
+
+/// Sequence numbers sent but never answered, ascending, kept as runs of consecutive ones:
+/// a body may claim a million packets with one reply, and then the table, the chart and
+/// the JS boundary each handle a few runs, not a million numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissingSequences {
+    /// First and last of each run, ascending, never touching.
+    runs: Vec<(u32, u32)>,
+    len: usize,
+}
+
+impl MissingSequences {
+    /// Adds `first..=last`, after every sequence already in.
+    pub fn push_run(&mut self, first: u32, last: u32) {
+        debug_assert!(first <= last);
+        self.len += (last - first) as usize + 1;
+        match self.runs.last_mut() {
+            Some(run) if run.1.checked_add(1) == Some(first) => run.1 = last,
+            _ => self.runs.push((first, last)),
+        }
+    }
+
+    /// How many sequences are missing.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// First and last of each run of consecutive missing sequences, ascending.
+    pub fn runs(&self) -> &[(u32, u32)] {
+        &self.runs
+    }
+
+    /// Every missing sequence, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.runs.iter().flat_map(|&(first, last)| first..=last)
+    }
+}
+
+/// From ascending sequences.
+impl FromIterator<u32> for MissingSequences {
+    fn from_iter<I: IntoIterator<Item = u32>>(sequences: I) -> Self {
+        let mut missing = MissingSequences::default();
+        for s in sequences {
+            missing.push_run(s, s);
+        }
+        missing
+    }
+}
+
+impl PartialEq<Vec<u32>> for MissingSequences {
+    fn eq(&self, other: &Vec<u32>) -> bool {
+        self.len == other.len() && self.iter().eq(other.iter().copied())
+    }
 }
 
 /// Round-trip times in milliseconds.
