@@ -17,7 +17,7 @@
 //! | `shared_text_or_null` | NaN null, 0 as the last one, 1 new    | a new string     | `string \| null` |
 //! | `object_or_null(T)`   | 1 then T's fields, or 0               | T's strings      | `T \| null`      |
 //! | `list(T)`             | the count, then each T's fields       | each T's strings | `T[]`            |
-//! | `runs`                | the count of runs, then each one's first and last |   | `number[]`: every number of every run |
+//! | `runs`                | the total, the count of runs, then each one's first and last | | `number[]`: every number of every run |
 //! | `texts`               | the count                             | the strings      | `string[]`       |
 
 /// A kind of field; see the table above.

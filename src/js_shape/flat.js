@@ -106,9 +106,9 @@ function readPingTestResult(n, s) {
       const duplicate = n[p++] === 1;
       replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });
     }
-    const missingSequences = [];
-    for (let i = 0, runs = n[p++]; i < runs; i++) {
-      for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences.push(v);
+    const missingSequences = new Array(n[p++]);
+    for (let i = 0, k = 0, runs = n[p++]; i < runs; i++) {
+      for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences[k++] = v;
     }
     const source = StatisticsSourceNames[n[p++]];
     const error = s[q++];
@@ -149,9 +149,9 @@ function readPingStatistics(n, s) {
     const duplicate = n[p++] === 1;
     replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });
   }
-  const missingSequences = [];
-  for (let i = 0, runs = n[p++]; i < runs; i++) {
-    for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences.push(v);
+  const missingSequences = new Array(n[p++]);
+  for (let i = 0, k = 0, runs = n[p++]; i < runs; i++) {
+    for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences[k++] = v;
   }
   const source = StatisticsSourceNames[n[p++]];
   const error = s[q++];

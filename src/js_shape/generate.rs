@@ -80,7 +80,7 @@ fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
             Kind::Runs => {
                 let _ = writeln!(
                     js,
-                    "{pad}const {name} = [];\n{pad}for (let i = 0, runs = n[p++]; i < runs; i++) {{\n{pad}  for (let v = n[p++], to = n[p++]; v <= to; v++) {name}.push(v);\n{pad}}}"
+                    "{pad}const {name} = new Array(n[p++]);\n{pad}for (let i = 0, k = 0, runs = n[p++]; i < runs; i++) {{\n{pad}  for (let v = n[p++], to = n[p++]; v <= to; v++) {name}[k++] = v;\n{pad}}}"
                 );
                 continue;
             }
@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn field_names_can_be_the_readers_locals() {
         const LOCALS: &[&str] = &[
-            "n", "s", "p", "q", "t", "last", "i", "count", "runs", "v", "to", "orNull",
+            "n", "s", "p", "q", "t", "last", "i", "k", "count", "runs", "v", "to", "orNull",
         ];
         const RESERVED: &[&str] = &["default", "delete", "new", "class", "function", "var", "in"];
         for o in OBJECTS {
@@ -247,7 +247,7 @@ mod tests {
     fn a_reply_list_is_read_inline_in_layout_order() {
         let js = js_reader();
         let replies = js.find("const replies = [];").unwrap();
-        let missing = js.find("const missingSequences = [];").unwrap();
+        let missing = js.find("const missingSequences = new Array(n[p++]);").unwrap();
         assert!(replies < missing, "lists are read in the layout's order");
         assert!(
             js.contains("replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });")

@@ -189,10 +189,8 @@ test("a 300-byte body claiming a million packets is drawn in bounded time and sa
     watch: async (p) => {
       await p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body }));
       await p.addInitScript(() => {
-        window.longestTaskMs = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.longestTaskMs = Math.max(window.longestTaskMs, entry.duration);
-        }).observe({ type: "longtask", buffered: true });
+        window.longTasks = [];
+        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries())).observe({ type: "longtask", buffered: true });
       });
     },
   });
@@ -200,7 +198,11 @@ test("a 300-byte body claiming a million packets is drawn in bounded time and sa
   // the test would be the test's own long task on the page's thread.
   await page.waitForFunction(() => window.pingEvents.some((e) => e.type === "ping-complete"));
   await page.locator(".apw-table").waitFor();
-  const longest = await page.evaluate(() => window.longestTaskMs);
+  // The tasks from the body's arrival on: loading the page is not this test's subject.
+  const longest = await page.evaluate(() => {
+    const arrived = performance.getEntriesByType("resource").find((r) => r.name.includes("/async-operations/")).responseStart;
+    return Math.max(0, ...window.longTasks.filter((t) => t.startTime + t.duration >= arrived).map((t) => t.duration));
+  });
   const complete = await page.evaluate(() => {
     const { statistics: s } = window.pingEvents.find((e) => e.type === "ping-complete").detail;
     return { transmitted: s.transmitted, missing: s.missingSequences.length, first: s.missingSequences.slice(0, 5), last: s.missingSequences.at(-1) };
