@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { screenshot } from "./support/browser.mjs";
-import { openEmbed, waitForEvent, WIDE, NARROW } from "./support/embed-page.mjs";
+import { openEmbed, waitForEvent, whileAWidgetPolls, requestsBesideControl, WIDE, NARROW } from "./support/embed-page.mjs";
 
 let stack;
 before(async () => {
@@ -60,9 +60,9 @@ test("403 stops polling with the code, the message and the missing permission", 
   const alert = page.getByRole("alert");
   assert.match(await alert.textContent(), /Forbidden: Access is denied\..*HTTP 403 · HPE_GL_ERROR_FORBIDDEN.*troubleshooting access/s);
   await screenshot(page, "widget-error-403-light-wide");
-  const sent = (await stack.mock.requests()).length;
-  await page.waitForTimeout(1000);
-  assert.equal((await stack.mock.requests()).length, sent, "nothing more after a 403");
+  const sent = (await requestsBesideControl(stack)).length;
+  await whileAWidgetPolls(stack);
+  assert.equal((await requestsBesideControl(stack)).length, sent, "nothing more after a 403");
   assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
 });
 

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { screenshot } from "./support/browser.mjs";
-import { openEmbed, events, waitForEvent, WIDE, NARROW } from "./support/embed-page.mjs";
+import { openEmbed, events, waitForEvent, whileAWidgetPolls, requestsBesideControl, WIDE, NARROW } from "./support/embed-page.mjs";
 
 let stack;
 before(async () => {
@@ -100,8 +100,8 @@ test("changing the custom element's attributes restarts polling; removing it sto
   assert.notEqual(second.taskId, first.taskId, "a new test for the new serial");
   await page.evaluate(() => window.pingElement.remove());
   await stack.mock.clearRequests();
-  await page.waitForTimeout(1200);
-  assert.deepEqual(await stack.mock.requests(), [], "no request after removal");
+  await whileAWidgetPolls(stack);
+  assert.deepEqual(await requestsBesideControl(stack), [], "no request after removal");
   assert.deepEqual(page.problems, []);
 });
 
@@ -172,9 +172,11 @@ test("destroy() aborts the request in flight and sends nothing more", async () =
   await page.evaluate(() => window.pingWidget.destroy());
   assert.equal((await aborted).failure()?.errorText, "net::ERR_ABORTED", "the request in flight was aborted");
   await stack.mock.clearRequests();
-  // Nothing is due any more; a poll interval (300 ms) four times over shows none was sent.
-  await page.waitForTimeout(1200);
-  assert.deepEqual(await stack.mock.requests(), [], "the mock saw no request after destroy()");
+  const eventsBefore = await page.evaluate(() => window.pingEvents.length);
+  // Nothing is due any more: while a running widget polls four times, none is sent.
+  await whileAWidgetPolls(stack);
+  assert.deepEqual(await requestsBesideControl(stack), [], "the mock saw no request after destroy()");
+  assert.equal(await page.evaluate(() => window.pingEvents.length), eventsBefore, "no event after destroy()");
   assert.equal(await page.locator(".apw").count(), 0, "the widget is gone");
   assert.deepEqual(page.problems, []);
 });
@@ -226,7 +228,7 @@ test("one request per poll interval while running, none after the end", async ()
   const polls = (await stack.mock.requests()).filter((r) => r.method === "GET" && r.path.endsWith(taskId));
   const gaps = polls.slice(1).map((r, i) => r.atMs - polls[i].atMs);
   assert.ok(gaps.every((g) => g >= 450), `never faster than the interval: ${gaps}`);
-  await page.waitForTimeout(1200);
+  await whileAWidgetPolls(stack, { intervalMs: 500 });
   const after = (await stack.mock.requests()).filter((r) => r.path.endsWith(taskId));
   assert.equal(after.filter((r) => r.method === "GET").length, polls.length, "no request after COMPLETED");
 });
@@ -299,7 +301,17 @@ test("a configuration error (no serial, a path-changing task id) is shown and re
 });
 
 test("polling pauses while the tab is hidden and resumes when it is visible", async () => {
-  const page = await open({ serial: "CNF7G9X001", count: "60", interval: "250" });
+  // Status requests in flight, counted from the page's first one.
+  const isStatus = (r) => r.url().includes("/async-operations/");
+  let inFlight = 0;
+  let settled = () => {};
+  const watch = (p) => {
+    p.on("request", (r) => isStatus(r) && inFlight++);
+    const done = (r) => isStatus(r) && --inFlight === 0 && settled();
+    p.on("requestfinished", done);
+    p.on("requestfailed", done);
+  };
+  const page = await open({ serial: "CNF7G9X001", count: "60", interval: "250" }, { watch });
   await waitForEvent(page, "ping-progress");
   const setHidden = (hidden) => page.evaluate((h) => {
     Object.defineProperty(document, "hidden", { configurable: true, get: () => h });
@@ -307,14 +319,16 @@ test("polling pauses while the tab is hidden and resumes when it is visible", as
     document.dispatchEvent(new Event("visibilitychange"));
   }, hidden);
   await setHidden(true);
-  await page.waitForTimeout(400); // let the request in flight, if any, finish
+  await page.getByText("Paused while this tab is hidden").waitFor();
+  // A request in flight when the tab hid is let finish; none may start after it.
+  if (inFlight > 0) await new Promise((resolve) => (settled = resolve));
   await stack.mock.clearRequests();
-  await page.waitForTimeout(1200);
-  assert.deepEqual(await stack.mock.requests(), [], "no request while hidden");
-  assert.match(await page.locator(".apw-progress-panel").textContent(), /Paused while this tab is hidden/);
+  // The control widget is in a page of its own, which stays visible.
+  await whileAWidgetPolls(stack, { intervalMs: 250 });
+  assert.deepEqual(await requestsBesideControl(stack), [], "no request while hidden");
+  const resumed = page.waitForRequest(isStatus);
   await setHidden(false);
-  await page.waitForTimeout(600);
-  assert.ok((await stack.mock.requests()).length >= 1, "polling resumed");
+  await resumed;
   await page.evaluate(() => window.pingWidget.destroy());
   assert.deepEqual(page.problems, []);
 });

@@ -26,3 +26,27 @@ export async function waitForEvent(page, type, timeout = 20_000) {
   await page.waitForFunction((t) => window.pingEvents.some((e) => e.type === t), type, { timeout });
   return (await events(page, type))[0].detail;
 }
+
+/** The AP of the control widget of `whileAWidgetPolls`; no test's own widget uses it. */
+export const CONTROL_SERIAL = "CNF7G9X003";
+
+/**
+ * Waits while a running widget, in a page of its own, polls `polls` more times every
+ * `intervalMs`: the time in which a stopped widget would have sent requests, measured by
+ * one that does, not by a fixed sleep (on a slow machine the window grows with it). Its
+ * requests name `CONTROL_SERIAL`; `requestsBesideControl` leaves them out.
+ */
+export async function whileAWidgetPolls(stack, { polls = 4, intervalMs = 300 } = {}) {
+  const control = await openEmbed(stack, { serial: CONTROL_SERIAL, count: "100", interval: String(intervalMs) });
+  await control.waitForFunction(
+    (n) => window.pingEvents.filter((e) => e.type === "ping-progress").length >= n,
+    polls,
+    { timeout: 30_000 },
+  );
+  await control.evaluate(() => window.pingWidget.destroy());
+  await control.close();
+}
+
+/** The mock's request log without the control widget's requests. */
+export const requestsBesideControl = async (stack) =>
+  (await stack.mock.requests()).filter((r) => !r.path.includes(CONTROL_SERIAL));
