@@ -170,6 +170,27 @@ fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The tests here expect English numbers ("200.2 ms"): scripts/test and webdriver.json
+/// start the browser in en-US whatever the machine's language. If that pin is lost, this
+/// says so plainly, rather than as a wrong number in another test.
+#[wasm_bindgen_test]
+fn the_browser_formats_numbers_in_the_pinned_english_locale() {
+    let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let locale = js_sys::Reflect::get(&format.resolved_options(), &"locale".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        locale.starts_with("en"),
+        "the browser runs in {locale}: run the browser tests through scripts/test (LANGUAGE=en_US)"
+    );
+    let text = format
+        .format()
+        .call1(&wasm_bindgen::JsValue::NULL, &1200.5.into())
+        .unwrap();
+    assert_eq!(text.as_string().as_deref(), Some("1,200.5"));
+}
+
 #[wasm_bindgen_test]
 async fn reply_table_shows_the_lost_sequence_as_its_own_row_in_order() {
     let root = render::<ReplyTable>(ReplyTableProps {

@@ -247,7 +247,9 @@ mod tests {
     fn a_reply_list_is_read_inline_in_layout_order() {
         let js = js_reader();
         let replies = js.find("const replies = [];").unwrap();
-        let missing = js.find("const missingSequences = new Array(n[p++]);").unwrap();
+        let missing = js
+            .find("const missingSequences = new Array(n[p++]);")
+            .unwrap();
         assert!(replies < missing, "lists are read in the layout's order");
         assert!(
             js.contains("replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });")
