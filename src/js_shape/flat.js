@@ -49,12 +49,12 @@ function strings(n, at, text) {
 
 /** PingTestResult, from numbers with the string spans after them at `spansAt`. */
 export function buildTestResult(n, spansAt, text) {
-  return readPingTestResult(n, strings(n, spansAt, text));
+  return readPingTestResult(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
 }
 
 /** PingStatistics on its own (parsePingOutput), laid out the same way. */
 export function buildStatistics(n, spansAt, text) {
-  return readPingStatistics(n, strings(n, spansAt, text));
+  return readPingStatistics(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
 }
 
 // The readers below are generated from the one description of the layout: numbers and
@@ -65,9 +65,9 @@ const orNull = (v) => (Number.isNaN(v) ? null : v);
 const PingTestOutcomeNames = ["pending", "measured", "noResult"];
 const StatisticsSourceNames = ["output", "rawOutput"];
 
-/** PingTestResult from numbers `n` and strings `s`. */
-function readPingTestResult(n, s) {
-  let p = 0, q = 0, t = 0, last = null;
+/** PingTestResult from numbers `n` and strings `s`, from the cursor `c` on (moved past it). */
+function readPingTestResult(n, s, c) {
+  let { p, q, last } = c, t = 0;
   const status = s[q++];
   const isTerminal = n[p++] === 1;
   const outcome = PingTestOutcomeNames[n[p++]];
@@ -79,49 +79,17 @@ function readPingTestResult(n, s) {
   const rawOutput = s[q++];
   let statistics = null;
   if (n[p++] === 1) {
-    const destination = s[q++];
-    const resolvedIp = s[q++];
-    const transmitted = n[p++];
-    const received = n[p++];
-    const lost = n[p++];
-    const duplicates = n[p++];
-    const lossPercent = orNull(n[p++]);
-    let rtt = null;
-    if (n[p++] === 1) {
-      const minMs = n[p++];
-      const avgMs = n[p++];
-      const maxMs = n[p++];
-      const medianMs = n[p++];
-      const stddevMs = n[p++];
-      const jitterMs = n[p++];
-      rtt = { minMs, avgMs, maxMs, medianMs, stddevMs, jitterMs };
-    }
-    const replies = [];
-    for (let i = 0, count = n[p++]; i < count; i++) {
-      const sequence = n[p++];
-      const address = (t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null;
-      const ttl = orNull(n[p++]);
-      const timeMs = orNull(n[p++]);
-      const sizeBytes = orNull(n[p++]);
-      const duplicate = n[p++] === 1;
-      replies.push({ sequence, address, ttl, timeMs, sizeBytes, duplicate });
-    }
-    const missingSequences = new Array(n[p++]);
-    for (let i = 0, k = 0, runs = n[p++]; i < runs; i++) {
-      for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences[k++] = v;
-    }
-    const source = StatisticsSourceNames[n[p++]];
-    const error = s[q++];
-    const warnings = [];
-    for (let i = 0, count = n[p++]; i < count; i++) warnings.push(s[q++]);
-    statistics = { destination, resolvedIp, transmitted, received, lost, duplicates, lossPercent, rtt, replies, missingSequences, source, error, warnings };
+    c.p = p; c.q = q; c.last = last;
+    statistics = readPingStatistics(n, s, c);
+    ({ p, q, last } = c);
   }
+  c.p = p; c.q = q; c.last = last;
   return { status, isTerminal, outcome, progressPercent, startTime, endTime, durationMs, failReason, rawOutput, statistics };
 }
 
-/** PingStatistics from numbers `n` and strings `s`. */
-function readPingStatistics(n, s) {
-  let p = 0, q = 0, t = 0, last = null;
+/** PingStatistics from numbers `n` and strings `s`, from the cursor `c` on (moved past it). */
+function readPingStatistics(n, s, c) {
+  let { p, q, last } = c, t = 0;
   const destination = s[q++];
   const resolvedIp = s[q++];
   const transmitted = n[p++];
@@ -157,6 +125,7 @@ function readPingStatistics(n, s) {
   const error = s[q++];
   const warnings = [];
   for (let i = 0, count = n[p++]; i < count; i++) warnings.push(s[q++]);
+  c.p = p; c.q = q; c.last = last;
   return { destination, resolvedIp, transmitted, received, lost, duplicates, lossPercent, rtt, replies, missingSequences, source, error, warnings };
 }
 // ── end of generated code ──

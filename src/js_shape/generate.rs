@@ -21,9 +21,10 @@ fn object(name: &str) -> &'static ObjectLayout {
         .unwrap_or_else(|| panic!("layout.rs names an object it does not describe: {name}"))
 }
 
-/// The generated part of `flat.js`: one `read<Entry>(n, s)` function for each entry,
-/// reading the numbers `n` and strings `s` in the order the layout describes, into the
-/// object in that order. Nested objects are read inline: no call per reply.
+/// The generated part of `flat.js`: one `read<Entry>(n, s, c)` function for each entry,
+/// reading the numbers `n` and strings `s` from the cursor `c` on, in the order the layout
+/// describes, into the object in that order. An entry nested in another is read by its
+/// own function; every other nested object is read inline: no call per reply.
 pub fn js_reader() -> String {
     let mut js = String::from(JS_BEGIN);
     js.push_str("const orNull = (v) => (Number.isNaN(v) ? null : v);\n");
@@ -38,10 +39,13 @@ pub fn js_reader() -> String {
     for entry in ENTRIES {
         let _ = write!(
             js,
-            "\n/** {entry} from numbers `n` and strings `s`. */\nfunction read{entry}(n, s) {{\n  let p = 0, q = 0, t = 0, last = null;\n"
+            "\n/** {entry} from numbers `n` and strings `s`, from the cursor `c` on (moved past it). */\nfunction read{entry}(n, s, c) {{\n  let {{ p, q, last }} = c, t = 0;\n"
         );
         let value = read_object(&mut js, object(entry), 1);
-        let _ = writeln!(js, "  return {value};\n}}");
+        let _ = writeln!(
+            js,
+            "  c.p = p; c.q = q; c.last = last;\n  return {value};\n}}"
+        );
     }
     js.push_str(JS_END);
     js
@@ -61,6 +65,13 @@ fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
             Kind::Choice { ts_name, .. } => format!("{ts_name}Names[n[p++]]"),
             Kind::SharedTextOrNull => {
                 "(t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null".to_owned()
+            }
+            Kind::ObjectOrNull(inner) if ENTRIES.contains(&inner) => {
+                let _ = writeln!(
+                    js,
+                    "{pad}let {name} = null;\n{pad}if (n[p++] === 1) {{\n{pad}  c.p = p; c.q = q; c.last = last;\n{pad}  {name} = read{inner}(n, s, c);\n{pad}  ({{ p, q, last }} = c);\n{pad}}}"
+                );
+                continue;
             }
             Kind::ObjectOrNull(inner) => {
                 let _ = writeln!(js, "{pad}let {name} = null;\n{pad}if (n[p++] === 1) {{");
@@ -208,7 +219,7 @@ mod tests {
     #[test]
     fn field_names_can_be_the_readers_locals() {
         const LOCALS: &[&str] = &[
-            "n", "s", "p", "q", "t", "last", "i", "k", "count", "runs", "v", "to", "orNull",
+            "n", "s", "c", "p", "q", "t", "last", "i", "k", "count", "runs", "v", "to", "orNull",
         ];
         const RESERVED: &[&str] = &["default", "delete", "new", "class", "function", "var", "in"];
         for o in OBJECTS {
