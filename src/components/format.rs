@@ -25,9 +25,16 @@ pub fn ms(v: f64) -> String {
     format!("{} ms", number(v, if v < 10.0 { 2 } else { 1 }))
 }
 
-/// A percentage: the number as the locale writes it, then `%` (`20%`, `33.3%`).
+/// A percentage: the number as the locale writes it, then `%` (`20%`, `33.3%`). Rounding
+/// never claims all or nothing: 999,999 lost of a million is `>99.9%`, not `100%`.
 pub fn percent(v: f64) -> String {
-    format!("{}%", number(v, 1))
+    if (99.95..100.0).contains(&v) {
+        format!(">{}%", number(99.9, 1))
+    } else if v > 0.0 && v < 0.05 {
+        format!("<{}%", number(0.1, 1))
+    } else {
+        format!("{}%", number(v, 1))
+    }
 }
 
 /// A duration for people: `850 ms`, `15.2 s`, `2 min 5 s`.
@@ -117,6 +124,16 @@ mod tests {
         assert_eq!(super::duration(125_000.0), "2 min 5 s");
         assert_eq!(super::ms(204.7), "204.7 ms");
         assert_eq!(super::ms(0.512), "0.51 ms");
+    }
+
+    #[test]
+    fn percentages_round_to_all_or_nothing_only_when_they_are() {
+        assert_eq!(super::percent(20.0), "20%");
+        assert_eq!(super::percent(33.33), "33.3%");
+        assert_eq!(super::percent(99.9999), ">99.9%");
+        assert_eq!(super::percent(100.0), "100%");
+        assert_eq!(super::percent(0.0001), "<0.1%");
+        assert_eq!(super::percent(0.0), "0%");
     }
 
     #[test]

@@ -90,11 +90,11 @@ pub fn SummaryCard(props: &SummaryCardProps) -> Html {
                         <span class="apw-loss__word">{ level.word() }</span>
                     </dd>
                 </div>
-                { stat("Sent", s.transmitted.to_string(), "apw-stat--sent") }
-                { stat("Received", s.received.to_string(), "apw-stat--received") }
-                { stat("Lost", s.lost.to_string(), "apw-stat--lost") }
+                { stat("Sent", format::number(f64::from(s.transmitted), 0), "apw-stat--sent") }
+                { stat("Received", format::number(f64::from(s.received), 0), "apw-stat--received") }
+                { stat("Lost", format::number(f64::from(s.lost), 0), "apw-stat--lost") }
                 if s.duplicates > 0 {
-                    { stat("Duplicates", s.duplicates.to_string(), "apw-stat--dup") }
+                    { stat("Duplicates", format::number(f64::from(s.duplicates), 0), "apw-stat--dup") }
                 }
                 if let Some(rtt) = &s.rtt {
                     { stat("Min RTT", format::ms(rtt.min_ms), "apw-stat--min") }
