@@ -9,21 +9,23 @@
 //!   parsers. They live in the web-free `ap-ping-core` crate, tested natively.
 //! - [`poll`]: the polling state machine and `RetryPolicy`. Pure, tested natively.
 //! - [`hooks`]: `use_ping_task`, the one place with fetches, timers and cancellation.
-//! - [`js_shape`]: the model as the plain JS objects the parsers return and the events
-//!   carry (used by the components' JSON export and by `js`).
 //! - [`components`]: Yew function components that render the model.
 //! - [`js`]: the thin JavaScript-facing layer (`parsePingStatus`, `mountPingWidget`).
 //!
 //! Each module uses only the ones listed above it. Everything but `api::client::http`,
-//! `hooks`, `js_shape`, `components` and `js` is free of web types, so most of the logic
-//! runs under a plain native `cargo test`.
+//! `hooks`, `components` and `js` is free of web types, so most of the logic runs under a
+//! plain native `cargo test`. The model as JavaScript sees it (the parsers' objects, the
+//! events' details, the JSON export) comes from the `ap-ping-parse` crate below them all.
 
 pub mod api;
 pub mod components;
 pub mod hooks;
 pub mod js;
-pub mod js_shape;
 pub mod poll;
 
 /// The typed model and the parsers, from the web-free `ap-ping-core` crate.
 pub use ap_ping_core::stats;
+
+/// `parsePingStatus` and `parsePingOutput`: the widget's module exports them too, so a
+/// page that embeds the widget needs no second module for the numbers.
+pub use ap_ping_parse::{parse_ping_output_js, parse_ping_status_js};

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use ap_ping_widget::components::{ProgressBar, ProgressBarProps};
-use ap_ping_widget::js::exports::parse_ping_status_js;
+use ap_ping_widget::parse_ping_status_js;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -121,7 +121,7 @@ fn parse_ping_status_returns_typed_statistics_with_the_lost_sequence() {
 
 #[wasm_bindgen_test]
 fn parse_ping_output_reads_text_and_throws_on_a_non_string() {
-    use ap_ping_widget::js::exports::parse_ping_output_js;
+    use ap_ping_widget::parse_ping_output_js;
     let text = include_str!("fixtures/raw_busybox.txt");
     let stats = parse_ping_output_js(JsValue::from_str(text)).unwrap();
     let received = js_sys::Reflect::get(&stats, &"received".into()).unwrap();

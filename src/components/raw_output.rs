@@ -52,7 +52,7 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
 
 /// The same object `parsePingStatus` returns, as indented JSON (one JS shape, one writer).
 fn as_json(result: &PingTestResult) -> String {
-    let object = crate::js_shape::flat::test_result_to_js(result);
+    let object = ap_ping_parse::flat::test_result_to_js(result);
     js_sys::JSON::stringify_with_replacer_and_space(&object, &JsValue::NULL, &JsValue::from(2))
         .ok()
         .and_then(|s| s.as_string())

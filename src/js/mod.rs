@@ -1,4 +1,3 @@
 //! The JavaScript-facing layer: converts JS values and delegates. No logic lives here.
 
 pub mod embed;
-pub mod exports;

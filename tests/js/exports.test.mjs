@@ -1,144 +1,165 @@
 // The exported parsers used the way an admin page's build tooling would: the built glue
 // from dist/, initialized synchronously with initSync, called with strings and objects.
-import { test } from "node:test";
+// Every test runs on both bundles: the parser-only module and the widget's.
+import { test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const glue = await import(path.join(ROOT, "dist/ap-ping-widget.js"));
-glue.initSync({ module: fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget_bg.wasm")) });
-const { parsePingStatus, parsePingOutput } = glue;
 const fixture = (name) => fs.readFileSync(path.join(ROOT, "tests/fixtures", name), "utf8");
+const load = async (name) => {
+  const glue = await import(path.join(ROOT, `dist/${name}.js`));
+  glue.initSync({ module: fs.readFileSync(path.join(ROOT, `dist/${name}_bg.wasm`)) });
+  return glue;
+};
 
-test("parsePingStatus reads the seed body into typed statistics", () => {
-  const result = parsePingStatus(fixture("seed_completed.json"));
-  assert.equal(result.status, "COMPLETED");
-  assert.equal(result.isTerminal, true);
-  assert.equal(result.outcome, "measured");
-  assert.equal(result.progressPercent, 100);
-  assert.equal(result.durationMs, 15184.342778);
-  assert.equal(result.failReason, null);
-  const s = result.statistics;
-  assert.equal(s.source, "output");
-  assert.equal(s.destination, "www.google.com");
-  assert.deepEqual([s.transmitted, s.received, s.lost, s.duplicates], [5, 4, 1, 0]);
-  assert.equal(s.lossPercent, 20);
-  assert.deepEqual(s.missingSequences, [2]);
-  assert.deepEqual(
-    [s.rtt.minMs, s.rtt.avgMs, s.rtt.maxMs, s.rtt.medianMs],
-    [200.2, 204.7, 209.8, 204.5],
-  );
-  assert.deepEqual(s.replies[0], {
-    sequence: 0, address: "142.251.46.164", ttl: 108, timeMs: 200.2, sizeBytes: 64, duplicate: false,
+nodeTest("ap-ping-parse exports only the parsers, and its wasm imports nothing of the DOM", async () => {
+  const glue = await load("ap-ping-parse");
+  assert.deepEqual(Object.keys(glue).sort(), ["default", "initSync", "parsePingOutput", "parsePingStatus"]);
+  const wasm = new WebAssembly.Module(fs.readFileSync(path.join(ROOT, "dist/ap-ping-parse_bg.wasm")));
+  const imports = WebAssembly.Module.imports(wasm).map((i) => i.name);
+  const dom = imports.filter((n) => /document|element|window|event|node|style|fetch|abort|timeout/i.test(n));
+  assert.deepEqual(dom, [], `the parser module needs no DOM: ${imports.join(", ")}`);
+  const types = fs.readFileSync(path.join(ROOT, "dist/ap-ping-parse.d.ts"), "utf8");
+  assert.match(types, /export function parsePingStatus\(body: string \| object\): PingTestResult;/);
+  assert.match(types, /export interface PingStatistics \{/);
+  assert.doesNotMatch(types, /mountPingWidget|PingWidgetOptions/);
+});
+
+for (const bundle of ["ap-ping-parse", "ap-ping-widget"]) {
+  const { parsePingStatus, parsePingOutput } = await load(bundle);
+  const test = (name, fn) => nodeTest(`${bundle}: ${name}`, fn);
+
+  test("parsePingStatus reads the seed body into typed statistics", () => {
+    const result = parsePingStatus(fixture("seed_completed.json"));
+    assert.equal(result.status, "COMPLETED");
+    assert.equal(result.isTerminal, true);
+    assert.equal(result.outcome, "measured");
+    assert.equal(result.progressPercent, 100);
+    assert.equal(result.durationMs, 15184.342778);
+    assert.equal(result.failReason, null);
+    const s = result.statistics;
+    assert.equal(s.source, "output");
+    assert.equal(s.destination, "www.google.com");
+    assert.deepEqual([s.transmitted, s.received, s.lost, s.duplicates], [5, 4, 1, 0]);
+    assert.equal(s.lossPercent, 20);
+    assert.deepEqual(s.missingSequences, [2]);
+    assert.deepEqual(
+      [s.rtt.minMs, s.rtt.avgMs, s.rtt.maxMs, s.rtt.medianMs],
+      [200.2, 204.7, 209.8, 204.5],
+    );
+    assert.deepEqual(s.replies[0], {
+      sequence: 0, address: "142.251.46.164", ttl: 108, timeMs: 200.2, sizeBytes: 64, duplicate: false,
+    });
+    assert.deepEqual(s.warnings, []);
   });
-  assert.deepEqual(s.warnings, []);
-});
 
-test("parsePingStatus: the API description's COMPLETED with a failReason is an outcome without result", () => {
-  const result = parsePingStatus(fixture("completed_without_result.json"));
-  assert.equal(result.status, "COMPLETED");
-  assert.equal(result.isTerminal, true);
-  assert.equal(result.outcome, "noResult");
-  assert.equal(result.failReason, "Destination not resolved");
-  const s = result.statistics;
-  assert.equal(s.source, "rawOutput");
-  assert.equal(s.error, "host address failed because the ipv4/v6 address www.djgdij.com is invalid.");
-  assert.deepEqual([s.transmitted, s.received, s.lossPercent, s.rtt], [0, 0, null, null]);
-  assert.equal(parsePingStatus('{"status":"RUNNING"}').outcome, "pending");
-  assert.equal(parsePingStatus('{"status":"COMPLETED","output":null}').outcome, "noResult");
-});
-
-test("parsePingOutput reads the AP's own unresolved-name line as the error", () => {
-  const s = parsePingOutput(fixture("raw_ap_address_failed.txt"));
-  assert.equal(s.error, "host address failed because the ipv4/v6 address www.djgdij.com is invalid.");
-  assert.equal(s.destination, "www.djgdij.com");
-  assert.equal(s.lossPercent, null);
-});
-
-test("parsePingStatus accepts the object from response.json() and gives the same result", () => {
-  const text = fixture("seed_completed.json");
-  assert.deepEqual(parsePingStatus(JSON.parse(text)), parsePingStatus(text));
-});
-
-test("parsePingStatus throws an Error that names the field path", () => {
-  const body = JSON.parse(fixture("seed_completed.json"));
-  body.output.replies[2].sentPacketTimeToLive = "abc";
-  assert.throws(() => parsePingStatus(body), {
-    name: "Error",
-    message: 'output.replies[2].sentPacketTimeToLive: expected an integer, got "abc"',
+  test("parsePingStatus: the API description's COMPLETED with a failReason is an outcome without result", () => {
+    const result = parsePingStatus(fixture("completed_without_result.json"));
+    assert.equal(result.status, "COMPLETED");
+    assert.equal(result.isTerminal, true);
+    assert.equal(result.outcome, "noResult");
+    assert.equal(result.failReason, "Destination not resolved");
+    const s = result.statistics;
+    assert.equal(s.source, "rawOutput");
+    assert.equal(s.error, "host address failed because the ipv4/v6 address www.djgdij.com is invalid.");
+    assert.deepEqual([s.transmitted, s.received, s.lossPercent, s.rtt], [0, 0, null, null]);
+    assert.equal(parsePingStatus('{"status":"RUNNING"}').outcome, "pending");
+    assert.equal(parsePingStatus('{"status":"COMPLETED","output":null}').outcome, "noResult");
   });
-  assert.throws(() => parsePingStatus("not json"), { message: /^not valid JSON/ });
-  assert.throws(() => parsePingStatus("[]"), { message: "expected a JSON object, got an array" });
-  assert.throws(() => parsePingStatus(42), { message: /JSON string or an object/ });
-  assert.throws(() => parsePingStatus(undefined), { message: /JSON string or an object/ });
-});
 
-test("parsePingOutput reads raw ping text", () => {
-  const stats = parsePingOutput(fixture("raw_linux_dup_errors.txt"));
-  assert.equal(stats.source, "rawOutput");
-  assert.deepEqual([stats.transmitted, stats.received, stats.duplicates], [3, 2, 1]);
-  assert.equal(stats.replies[1].duplicate, true);
-  assert.deepEqual(stats.missingSequences, [2]);
-});
-
-test("parsePingOutput states an unknown host instead of failing", () => {
-  const stats = parsePingOutput(fixture("raw_linux_unknown_host.txt"));
-  assert.equal(stats.error, "nonexistent.invalid: Name or service not known");
-  assert.equal(stats.rtt, null);
-});
-
-test("parsePingOutput throws on text with no ping in it, and on a non-string", () => {
-  assert.throws(() => parsePingOutput("hello"), { message: /^no ping output found/ });
-  assert.throws(() => parsePingOutput({}), { message: "expected the ping output as a string" });
-});
-
-test("text too long to be ping output is refused before it is copied, and the next call works", () => {
-  const huge = "x".repeat(2 * 16 * 1024 * 1024 + 1);
-  assert.throws(() => parsePingOutput(huge), {
-    message: `a text of ${huge.length} characters is longer than the ${2 * 16 * 1024 * 1024} accepted`,
+  test("parsePingOutput reads the AP's own unresolved-name line as the error", () => {
+    const s = parsePingOutput(fixture("raw_ap_address_failed.txt"));
+    assert.equal(s.error, "host address failed because the ipv4/v6 address www.djgdij.com is invalid.");
+    assert.equal(s.destination, "www.djgdij.com");
+    assert.equal(s.lossPercent, null);
   });
-  assert.throws(() => parsePingStatus(huge), { message: /^a text of \d+ characters is longer/ });
-  assert.equal(parsePingOutput(fixture("raw_linux_unknown_host.txt")).rtt, null);
-});
 
-test("non-ASCII text and escapes cross the boundary intact, in both directions", () => {
-  const body = JSON.stringify({
-    status: "COMPLETED",
-    failReason: "Zeitüberschreitung 😀 <b>\"quoted\"</b>\n",
-    output: { transmittedPacketsCount: "1", receivedPacketsCount: "0", destination: "bücher.example" },
+  test("parsePingStatus accepts the object from response.json() and gives the same result", () => {
+    const text = fixture("seed_completed.json");
+    assert.deepEqual(parsePingStatus(JSON.parse(text)), parsePingStatus(text));
   });
-  const result = parsePingStatus(body);
-  assert.equal(result.failReason, "Zeitüberschreitung 😀 <b>\"quoted\"</b>\n");
-  assert.equal(result.statistics.destination, "bücher.example");
-  // A lone surrogate is not UTF-8: it is read as U+FFFD, as TextEncoder writes it.
-  assert.equal(parsePingStatus('{"status":"RUNNING\ud800"}').status, "RUNNING\ufffd");
-});
 
-test("a page that replaces TextEncoder.prototype.encodeInto gets errors, never a crash", () => {
-  const original = TextEncoder.prototype.encodeInto;
-  const body = fixture("seed_completed.json");
-  try {
-    // Claims the whole buffer was written without writing anything.
-    TextEncoder.prototype.encodeInto = function (_text, target) {
-      return { read: 0, written: target.length * 4 };
-    };
-    assert.throws(() => parsePingStatus("{}"), Error);
-    // Writes bytes that are not UTF-8.
-    TextEncoder.prototype.encodeInto = function (_text, target) {
-      target.set([0x7b, 0xff, 0xfe, 0x7d]);
-      return { read: 4, written: 4 };
-    };
-    assert.throws(() => parsePingStatus("{}"), /encodeInto gave back no UTF-8/);
-    assert.throws(() => parsePingOutput("x"), /encodeInto gave back no UTF-8/);
-    // Returns nonsense, or throws.
-    for (const liar of [() => ({ written: -5 }), () => ({ written: 2.5 }), () => undefined, () => { throw new Error("no"); }]) {
-      TextEncoder.prototype.encodeInto = liar;
-      assert.throws(() => parsePingStatus(body), /encodeInto gave back no UTF-8 text/);
+  test("parsePingStatus throws an Error that names the field path", () => {
+    const body = JSON.parse(fixture("seed_completed.json"));
+    body.output.replies[2].sentPacketTimeToLive = "abc";
+    assert.throws(() => parsePingStatus(body), {
+      name: "Error",
+      message: 'output.replies[2].sentPacketTimeToLive: expected an integer, got "abc"',
+    });
+    assert.throws(() => parsePingStatus("not json"), { message: /^not valid JSON/ });
+    assert.throws(() => parsePingStatus("[]"), { message: "expected a JSON object, got an array" });
+    assert.throws(() => parsePingStatus(42), { message: /JSON string or an object/ });
+    assert.throws(() => parsePingStatus(undefined), { message: /JSON string or an object/ });
+  });
+
+  test("parsePingOutput reads raw ping text", () => {
+    const stats = parsePingOutput(fixture("raw_linux_dup_errors.txt"));
+    assert.equal(stats.source, "rawOutput");
+    assert.deepEqual([stats.transmitted, stats.received, stats.duplicates], [3, 2, 1]);
+    assert.equal(stats.replies[1].duplicate, true);
+    assert.deepEqual(stats.missingSequences, [2]);
+  });
+
+  test("parsePingOutput states an unknown host instead of failing", () => {
+    const stats = parsePingOutput(fixture("raw_linux_unknown_host.txt"));
+    assert.equal(stats.error, "nonexistent.invalid: Name or service not known");
+    assert.equal(stats.rtt, null);
+  });
+
+  test("parsePingOutput throws on text with no ping in it, and on a non-string", () => {
+    assert.throws(() => parsePingOutput("hello"), { message: /^no ping output found/ });
+    assert.throws(() => parsePingOutput({}), { message: "expected the ping output as a string" });
+  });
+
+  test("text too long to be ping output is refused before it is copied, and the next call works", () => {
+    const huge = "x".repeat(2 * 16 * 1024 * 1024 + 1);
+    assert.throws(() => parsePingOutput(huge), {
+      message: `a text of ${huge.length} characters is longer than the ${2 * 16 * 1024 * 1024} accepted`,
+    });
+    assert.throws(() => parsePingStatus(huge), { message: /^a text of \d+ characters is longer/ });
+    assert.equal(parsePingOutput(fixture("raw_linux_unknown_host.txt")).rtt, null);
+  });
+
+  test("non-ASCII text and escapes cross the boundary intact, in both directions", () => {
+    const body = JSON.stringify({
+      status: "COMPLETED",
+      failReason: "Zeitüberschreitung 😀 <b>\"quoted\"</b>\n",
+      output: { transmittedPacketsCount: "1", receivedPacketsCount: "0", destination: "bücher.example" },
+    });
+    const result = parsePingStatus(body);
+    assert.equal(result.failReason, "Zeitüberschreitung 😀 <b>\"quoted\"</b>\n");
+    assert.equal(result.statistics.destination, "bücher.example");
+    // A lone surrogate is not UTF-8: it is read as U+FFFD, as TextEncoder writes it.
+    assert.equal(parsePingStatus('{"status":"RUNNING\ud800"}').status, "RUNNING\ufffd");
+  });
+
+  test("a page that replaces TextEncoder.prototype.encodeInto gets errors, never a crash", () => {
+    const original = TextEncoder.prototype.encodeInto;
+    const body = fixture("seed_completed.json");
+    try {
+      // Claims the whole buffer was written without writing anything.
+      TextEncoder.prototype.encodeInto = function (_text, target) {
+        return { read: 0, written: target.length * 4 };
+      };
+      assert.throws(() => parsePingStatus("{}"), Error);
+      // Writes bytes that are not UTF-8.
+      TextEncoder.prototype.encodeInto = function (_text, target) {
+        target.set([0x7b, 0xff, 0xfe, 0x7d]);
+        return { read: 4, written: 4 };
+      };
+      assert.throws(() => parsePingStatus("{}"), /encodeInto gave back no UTF-8/);
+      assert.throws(() => parsePingOutput("x"), /encodeInto gave back no UTF-8/);
+      // Returns nonsense, or throws.
+      for (const liar of [() => ({ written: -5 }), () => ({ written: 2.5 }), () => undefined, () => { throw new Error("no"); }]) {
+        TextEncoder.prototype.encodeInto = liar;
+        assert.throws(() => parsePingStatus(body), /encodeInto gave back no UTF-8 text/);
+      }
+    } finally {
+      TextEncoder.prototype.encodeInto = original;
     }
-  } finally {
-    TextEncoder.prototype.encodeInto = original;
-  }
-  assert.equal(parsePingStatus(body).statistics.received, 4, "works again once restored");
-});
+    assert.equal(parsePingStatus(body).statistics.received, 4, "works again once restored");
+  });
+}

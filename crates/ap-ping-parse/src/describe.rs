@@ -111,7 +111,7 @@ macro_rules! crossing {
         const NAMES: &[&str] = &[$($name),*];
         // Indexes found while compiling: no string is compared at run time.
         $out.choice(match $v { $($pat => {
-            const INDEX: usize = $crate::js_shape::describe::index_of(NAMES, $name);
+            const INDEX: usize = $crate::describe::index_of(NAMES, $name);
             INDEX
         }),* })
     }};
@@ -121,21 +121,21 @@ macro_rules! crossing {
     (@write $out:ident, runs (), $v:expr) => { $out.runs($v) };
     (@write $out:ident, texts (), $v:expr) => { $out.texts($v) };
 
-    (@kind number ()) => { $crate::js_shape::describe::Kind::Number };
-    (@kind number_or_null ()) => { $crate::js_shape::describe::Kind::NumberOrNull };
-    (@kind flag ()) => { $crate::js_shape::describe::Kind::Flag };
-    (@kind text_or_null ()) => { $crate::js_shape::describe::Kind::TextOrNull };
+    (@kind number ()) => { $crate::describe::Kind::Number };
+    (@kind number_or_null ()) => { $crate::describe::Kind::NumberOrNull };
+    (@kind flag ()) => { $crate::describe::Kind::Flag };
+    (@kind text_or_null ()) => { $crate::describe::Kind::TextOrNull };
     (@kind open_choice ($ts:ident { $($name:literal),* $(,)? })) => {
-        $crate::js_shape::describe::Kind::OpenChoice { ts_name: stringify!($ts), names: &[$($name),*] }
+        $crate::describe::Kind::OpenChoice { ts_name: stringify!($ts), names: &[$($name),*] }
     };
     (@kind choice ($ts:ident { $($pat:pat => $name:literal),* $(,)? })) => {
-        $crate::js_shape::describe::Kind::Choice { ts_name: stringify!($ts), names: &[$($name),*] }
+        $crate::describe::Kind::Choice { ts_name: stringify!($ts), names: &[$($name),*] }
     };
-    (@kind shared_text_or_null ()) => { $crate::js_shape::describe::Kind::SharedTextOrNull };
-    (@kind object_or_null ($t:ident)) => { $crate::js_shape::describe::Kind::ObjectOrNull(stringify!($t)) };
-    (@kind list ($t:ident)) => { $crate::js_shape::describe::Kind::List(stringify!($t)) };
-    (@kind runs ()) => { $crate::js_shape::describe::Kind::Runs };
-    (@kind texts ()) => { $crate::js_shape::describe::Kind::Texts };
+    (@kind shared_text_or_null ()) => { $crate::describe::Kind::SharedTextOrNull };
+    (@kind object_or_null ($t:ident)) => { $crate::describe::Kind::ObjectOrNull(stringify!($t)) };
+    (@kind list ($t:ident)) => { $crate::describe::Kind::List(stringify!($t)) };
+    (@kind runs ()) => { $crate::describe::Kind::Runs };
+    (@kind texts ()) => { $crate::describe::Kind::Texts };
 
     ($(
         $(#[doc = $object_doc:literal])*
@@ -147,8 +147,8 @@ macro_rules! crossing {
         }
     )*) => {
         $(
-            impl $crate::js_shape::describe::Crossing for $object {
-                fn write(&self, out: &mut $crate::js_shape::flat::FlatResult) {
+            impl $crate::describe::Crossing for $object {
+                fn write(&self, out: &mut $crate::flat::FlatResult) {
                     let $v = self;
                     $( crossing!(@write out, $kind ($($($arg)*)?), $value); )*
                 }
@@ -156,12 +156,12 @@ macro_rules! crossing {
         )*
 
         /// Every object that crosses, as data for `generate`.
-        pub const OBJECTS: &[$crate::js_shape::describe::ObjectLayout] = &[$(
-            $crate::js_shape::describe::ObjectLayout {
+        pub const OBJECTS: &[$crate::describe::ObjectLayout] = &[$(
+            $crate::describe::ObjectLayout {
                 name: stringify!($object),
                 doc: &[$($object_doc),*],
                 fields: &[$(
-                    $crate::js_shape::describe::FieldLayout {
+                    $crate::describe::FieldLayout {
                         name: stringify!($field),
                         doc: &[$($field_doc),*],
                         kind: crossing!(@kind $kind ($($($arg)*)?)),

@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 /// Marks the generated part of `flat.js`; the rest of the file is written by hand.
 pub const JS_BEGIN: &str =
-    "// ── generated from src/js_shape/layout.rs by scripts/generate: do not edit ──\n";
+    "// ── generated from crates/ap-ping-parse/src/layout.rs by scripts/generate: do not edit ──\n";
 pub const JS_END: &str = "// ── end of generated code ──\n";
 
 fn object(name: &str) -> &'static ObjectLayout {
@@ -112,7 +112,7 @@ fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
 /// The TypeScript types of every object, and the named unions of their choices.
 pub fn typescript() -> String {
     let mut ts = String::from(
-        "// Generated from src/js_shape/layout.rs by scripts/generate: do not edit.\n",
+        "// Generated from crates/ap-ping-parse/src/layout.rs by scripts/generate: do not edit.\n",
     );
     for o in OBJECTS {
         for f in o.fields {
@@ -181,8 +181,8 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    const FLAT_JS: &str = "src/js_shape/flat.js";
-    const TYPES_TS: &str = "src/js_shape/types.d.ts";
+    const FLAT_JS: &str = "src/flat.js";
+    const TYPES_TS: &str = "src/types.d.ts";
 
     /// `flat.js` with its generated part replaced by `reader`.
     fn with_reader(flat_js: &str, reader: &str) -> String {
@@ -211,7 +211,7 @@ mod tests {
         }
         assert!(
             flat_js == want_js && have_ts == want_ts,
-            "{FLAT_JS} or {TYPES_TS} is stale: run scripts/generate after changing src/js_shape/layout.rs"
+            "{FLAT_JS} or {TYPES_TS} is stale: run scripts/generate after changing crates/ap-ping-parse/src/layout.rs"
         );
     }
 

@@ -1,15 +1,29 @@
-//! Parsing functions exported to JavaScript: `parsePingStatus` and `parsePingOutput`.
+//! `ap-ping-parse`: the parsers for JavaScript, `parsePingStatus` and `parsePingOutput`,
+//! and the model as JavaScript sees it. Its own wasm module (`dist/ap-ping-parse.js`),
+//! built for speed, serves pages that want only the numbers; the widget uses it too,
+//! for its events and its JSON export.
 //!
-//! They only convert: JS value in, the [`crate::stats`] parser, plain JS object out, and
-//! a JS `Error` (never a panic, never `undefined`) whose message names the field path.
+//! - [`layout`]: the one description of the objects JavaScript is given;
+//! - [`describe`]: its vocabulary, and the macro that makes the writer from it;
+//! - [`flat`]: the crossing itself (text in, results out), with `flat.js`;
+//! - `generate` (native only): the JS reader and the TypeScript types, from [`layout`].
+//!
+//! The two functions below only convert: JS value in, the `ap-ping-core` parser, plain JS
+//! object out, and a JS `Error` (never a panic, never `undefined`) whose message names the
+//! field path.
 
-use crate::js_shape::flat;
-use crate::stats::{parse_ping_output, parse_ping_status};
+pub mod describe;
+pub mod flat;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
+pub mod layout;
+
+use ap_ping_core::stats::{parse_ping_output, parse_ping_status};
 use wasm_bindgen::prelude::*;
 
-/// The types of the objects, generated from `js_shape/layout.rs`.
+/// The types of the objects, generated from `layout.rs`.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = include_str!("../js_shape/types.d.ts");
+const TS_TYPES: &str = include_str!("types.d.ts");
 
 /// Parses the 200 body of the status endpoint (JSON text, or an object from
 /// `await response.json()`). Throws an `Error` naming the field path on bad input.

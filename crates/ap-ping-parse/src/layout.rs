@@ -7,7 +7,7 @@
 //! change it here and run `scripts/generate`. The kinds are explained in `describe`.
 
 use super::describe::crossing;
-use crate::stats::{
+use ap_ping_core::stats::{
     PingReply, PingStatistics, PingTestResult, RttSummary, StatisticsSource, TestOutcome,
 };
 

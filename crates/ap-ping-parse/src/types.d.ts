@@ -1,4 +1,4 @@
-// Generated from src/js_shape/layout.rs by scripts/generate: do not edit.
+// Generated from crates/ap-ping-parse/src/layout.rs by scripts/generate: do not edit.
 
 /** The values of `PingTestResult.status`. */
 export type PingTestStatus = "INITIATED" | "RUNNING" | "COMPLETED" | "FAILED" | (string & {});

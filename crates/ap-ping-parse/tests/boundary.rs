@@ -1,14 +1,14 @@
 //! The wasm/JS boundary, round trip: a result with every field set to a distinct value
 //! (every null variant, several reply addresses, warnings and non-ASCII text) crosses
-//! through `js_shape::flat` and must arrive as exactly the object `parsePingStatus`
+//! through `flat` and must arrive as exactly the object `parsePingStatus`
 //! documents. A drift names the field.
 #![cfg(target_arch = "wasm32")]
 
-use ap_ping_widget::js_shape::flat::{statistics_to_js, test_result_to_js};
-use ap_ping_widget::stats::{
+use ap_ping_core::stats::{
     PingReply, PingStatistics, PingTestResult, RttSummary, StatisticsSource, TestOutcome,
     TestStatus,
 };
+use ap_ping_parse::flat::{statistics_to_js, test_result_to_js};
 use serde_json::{json, Value};
 use std::rc::Rc;
 use wasm_bindgen_test::*;

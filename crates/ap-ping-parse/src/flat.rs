@@ -8,12 +8,12 @@
 //! measured about 4x slower than a plain JavaScript parser; see bench/parse.mjs.
 
 use super::describe::Crossing;
-use crate::stats::{PingStatistics, PingTestResult};
+use ap_ping_core::stats::{PingStatistics, PingTestResult};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js_shape/flat.js")]
+#[wasm_bindgen(module = "/src/flat.js")]
 extern "C" {
     #[wasm_bindgen(js_name = useMemory)]
     fn use_memory(memory: &JsValue);
@@ -67,7 +67,7 @@ fn keep<T>(buffer: fn(&mut Scratch) -> &mut T, value: T, size: usize) {
 /// Longest JS string read, in UTF-16 units. Its UTF-8 is at least as long, and the
 /// parsers refuse more than this many bytes anyway: longer text is refused before any
 /// memory is set aside for it.
-const MAX_TEXT_UNITS: usize = 2 * crate::stats::raw_text::MAX_TEXT_BYTES;
+const MAX_TEXT_UNITS: usize = 2 * ap_ping_core::stats::raw_text::MAX_TEXT_BYTES;
 
 /// Why a JS value gave no text to parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,5 @@
-// The JavaScript half of src/js_shape/flat.rs: how parse inputs and results cross the wasm
-// boundary quickly. The reader at the end is generated from src/js_shape/layout.rs.
+// The JavaScript half of crates/ap-ping-parse/src/flat.rs: how parse inputs and results cross the wasm
+// boundary quickly. The reader at the end is generated from crates/ap-ping-parse/src/layout.rs.
 //
 // In: text is written into wasm memory with one TextEncoder.encodeInto (wasm-bindgen's
 // own string passing copies char by char in JS, and cost as much as JSON.parse itself).
@@ -60,7 +60,7 @@ export function buildStatistics(n, spansAt, text) {
 // The readers below are generated from the one description of the layout: numbers and
 // strings are read in the order it gives, into objects with fields in that order.
 // Arrays grow by push (packed, as a JS parser's would be); NaN stands for null.
-// ── generated from src/js_shape/layout.rs by scripts/generate: do not edit ──
+// ── generated from crates/ap-ping-parse/src/layout.rs by scripts/generate: do not edit ──
 const orNull = (v) => (Number.isNaN(v) ? null : v);
 const PingTestOutcomeNames = ["pending", "measured", "noResult"];
 const StatisticsSourceNames = ["output", "rawOutput"];
