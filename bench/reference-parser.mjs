@@ -27,8 +27,9 @@ function missing(replies, first, transmitted) {
   return out;
 }
 
+/** From JSON text or from the object `response.json()` gives. */
 export function jsParsePingStatus(text) {
-  const body = JSON.parse(text);
+  const body = typeof text === "string" ? JSON.parse(text) : text;
   const o = body.output;
   const seen = new Set();
   const replies = (o?.replies ?? []).map((r) => {
