@@ -19,7 +19,8 @@ function snippets(glue) {
   return [...new Set([...text.matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => m[1]))];
 }
 
-const mode = fs.existsSync(path.join(DIST, "build-std.txt")) ? fs.readFileSync(path.join(DIST, "build-std.txt"), "utf8").trim() : null;
+const stdFile = path.join(DIST, "..", "target", "apw-release-std.txt");
+const mode = fs.existsSync(stdFile) ? fs.readFileSync(stdFile, "utf8").trim() : "unknown (built without scripts/build)";
 
 for (const bundle of BUNDLES) {
   console.log(`\n${bundle.name}`);
@@ -36,5 +37,5 @@ for (const bundle of BUNDLES) {
 
   console.log(`  gzip ${(gz / KB).toFixed(1)} KB / ${bundle.budget / KB} KB budget = ${ratio.toFixed(2)}${ratio <= 1 ? "" : "  (over budget)"}; aim ${bundle.aim / KB} KB`);
 }
-if (mode) console.log(`\nstandard library: ${mode}`);
+console.log(`\nstandard library of the last scripts/build: ${mode}`);
 
