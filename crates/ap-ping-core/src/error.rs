@@ -29,6 +29,8 @@ pub enum ParseError {
 
 impl ParseError {
     /// A value at `path` that has the wrong form.
+    #[cold]
+    #[inline(never)]
     pub fn invalid(path: impl Into<String>, problem: impl Into<String>) -> Self {
         ParseError::Invalid {
             path: path.into(),

@@ -315,6 +315,8 @@ impl<'a> JsonReader<'a> {
     }
 
     /// `message` at the current byte, or that the text ended there.
+    #[cold]
+    #[inline(never)]
     fn unexpected(&self, message: &'static str) -> SyntaxError {
         if self.pos >= self.text.len() {
             self.error("EOF while parsing")
@@ -333,6 +335,8 @@ impl<'a> JsonReader<'a> {
     }
 
     /// The rest of a string from the first backslash on, unescaped into `out`.
+    #[cold]
+    #[inline(never)]
     fn escaped_rest(&mut self, mut out: String) -> Read<String> {
         let bytes = self.text.as_bytes();
         loop {
@@ -372,6 +376,8 @@ impl<'a> JsonReader<'a> {
     }
 
     /// The character of `\uXXXX` (the `\u` already read), joining surrogate pairs.
+    #[cold]
+    #[inline(never)]
     fn unicode_escape(&mut self) -> Read<char> {
         let high = self.hex4()?;
         let code = match high {
@@ -404,10 +410,14 @@ impl<'a> JsonReader<'a> {
         Ok(value)
     }
 
+    #[cold]
+    #[inline(never)]
     fn error(&self, message: &'static str) -> SyntaxError {
         self.error_at(self.pos, message)
     }
 
+    #[cold]
+    #[inline(never)]
     fn error_at(&self, pos: usize, message: &'static str) -> SyntaxError {
         let before = &self.text.as_bytes()[..pos.min(self.text.len())];
         let line_start = before

@@ -184,6 +184,8 @@ pub struct PingStartAnswer<'a> {
 // Each reader walks its object key by key. Paths become text only for an error.
 
 impl From<SyntaxError> for ParseError {
+    #[cold]
+    #[inline(never)]
     fn from(e: SyntaxError) -> Self {
         ParseError::NotJson {
             detail: e.to_string(),
@@ -512,6 +514,8 @@ impl std::fmt::Display for FieldPath<'_> {
 }
 
 /// "expected a string, got the number 7": the value is shown when it is short to show.
+#[cold]
+#[inline(never)]
 fn wrong_kind(r: &mut JsonReader<'_>, path: String, expected: &str, found: Kind) -> ParseError {
     let shown = match found {
         Kind::String => r
