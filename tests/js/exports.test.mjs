@@ -136,6 +136,21 @@ for (const bundle of ["ap-ping-parse", "ap-ping-widget"]) {
     assert.equal(parsePingStatus('{"status":"RUNNING\ud800"}').status, "RUNNING\ufffd");
   });
 
+  test("numbers off the fast path (long, with exponents, halfway) are read as JSON.parse and Number() read them", () => {
+    // Past 15 digits or with an exponent, the wasm reads numbers exactly, without the
+    // standard library's tables: these are the cases where rounding is decided late.
+    const times = ["0.30000000000000004", "2.002e2", "199.99999999999999999999", "1e-7",
+      "9007199254740993", "0.1000000000000000055511151231257827021181583404541015625", "5E-324"];
+    const replies = times.map((t, i) => ({
+      sentPacketIcmpSequenceNumber: String(i), sentPacketTimeMilliseconds: t, sentPacketAddress: "10.0.0.1",
+    }));
+    const body = `{"status":"RUNNING","progressPercent":33.333333333333336e0,` +
+      `"output":{"transmittedPacketsCount":"7","receivedPacketsCount":"7","replies":${JSON.stringify(replies)}}}`;
+    const result = parsePingStatus(body);
+    assert.equal(result.progressPercent, JSON.parse(body).progressPercent);
+    assert.deepEqual(result.statistics.replies.map((r) => r.timeMs), times.map(Number));
+  });
+
   test("a page that replaces TextEncoder.prototype.encodeInto gets errors, never a crash", () => {
     const original = TextEncoder.prototype.encodeInto;
     const body = fixture("seed_completed.json");

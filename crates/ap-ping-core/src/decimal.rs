@@ -1,14 +1,16 @@
 //! Decimal numbers in and out.
 //!
-//! In: the short values ping reports (`200.2`, `64`) on a fast path, anything else through
-//! the standard library; both give the correctly rounded value, as JavaScript's `Number()`.
+//! In: the short values ping reports (`200.2`, `64`) on a fast path, anything else exactly
+//! ([`exact`]); both give the correctly rounded value, as JavaScript's `Number()`.
 //! Out: [`format`], with integer arithmetic only. Rust's float formatting (`{}` and
 //! `{:.1}` on an `f64`) is about 15 KB of wasm, and the widget is measured in kilobytes.
 
+mod exact;
+
 /// Parses `s` as Rust's `str::parse::<f64>` does (so `inf` and `NaN` are read too and left
-/// to the caller to refuse).
+/// to the caller to refuse), without its 14 KB gzip of tables.
 pub fn parse_f64(s: &str) -> Option<f64> {
-    fast_path(s.as_bytes()).or_else(|| s.parse().ok())
+    fast_path(s.as_bytes()).or_else(|| exact::parse(s.as_bytes()))
 }
 
 /// `-?digits(.digits)?` with at most 15 digits in all: the digits as an integer are exact

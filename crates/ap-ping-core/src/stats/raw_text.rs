@@ -219,11 +219,8 @@ impl TextReader {
             } else if part.ends_with("errors") {
                 self.icmp_errors = self.icmp_errors.max(leading.parse().unwrap_or(0));
             } else if part.ends_with("packet loss") {
-                self.seen.loss_percent = leading
-                    .trim_end_matches('%')
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| v.is_finite());
+                self.seen.loss_percent =
+                    parse_f64(leading.trim_end_matches('%')).filter(|v| v.is_finite());
             }
         }
     }
