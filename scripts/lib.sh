@@ -47,7 +47,7 @@ use_release_std() {
   if [ -d "$sysroot/lib/rustlib/src/rust/library/std" ]; then
     export RUSTC_BOOTSTRAP=1
     export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-    export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+    export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
     export CARGO_TARGET_DIR="$ROOT/target/release-std"
     echo "rebuilt from source with immediate-abort panics ($(wasm_mode) toolchain)" >"$ROOT/target/apw-release-std.txt"
   else
