@@ -348,10 +348,10 @@ mod tests {
                 .collect();
             let mut sorted = values.clone();
             sorted.sort_by(f64::total_cmp);
-            for n in 0..len {
+            for (n, expected) in sorted.iter().enumerate() {
                 let mut scratch = values.clone();
                 let got = nth_smallest(&mut scratch, n);
-                assert_eq!(got.to_bits(), sorted[n].to_bits(), "n = {n} of {len}");
+                assert_eq!(got.to_bits(), expected.to_bits(), "n = {n} of {len}");
             }
         }
     }
