@@ -43,8 +43,7 @@ pub struct TableRows<'a> {
 /// Replies and runs of lost sequences merged in sequence order (duplicates stay after
 /// their original), at most `max_rows` of them.
 pub fn rows(stats: &PingStatistics, max_rows: usize) -> TableRows<'_> {
-    let mut replies: Vec<&crate::stats::PingReply> = stats.replies.iter().collect();
-    replies.sort_by_key(|r| r.sequence); // stable: a duplicate stays after its original
+    let replies = crate::stats::order::by_sequence(&stats.replies);
     let lost_runs = stats.missing_sequences.runs();
     let total = replies.len() + lost_runs.len();
     let (mut r, mut l) = (0, 0);

@@ -15,4 +15,7 @@ pub mod paths;
 pub mod stats;
 pub mod wire;
 
+#[cfg(test)]
+mod test_support;
+
 pub use error::ParseError;

@@ -276,30 +276,8 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse_f64;
-
-    /// Compares with the standard library, bit for bit (NaN's sign included).
-    fn agrees(s: &str) {
-        assert_eq!(
-            parse_f64(s).map(f64::to_bits),
-            s.parse::<f64>().ok().map(f64::to_bits),
-            "{s:?}"
-        );
-    }
-
-    /// A small deterministic generator (xorshift64*), so a failure can be replayed.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
+    use crate::decimal::tests::agrees;
+    use crate::test_support::Rng;
 
     #[test]
     fn reads_the_syntax_of_the_standard_library() {

@@ -5,6 +5,7 @@ use crate::decimal;
 use crate::stats::model::{
     MissingSequences, PingReply, PingStatistics, RttSummary, StatisticsSource,
 };
+use crate::stats::order::nth_smallest;
 
 /// What one source (the API's `output`, or ping text) said, before cross-checking.
 #[derive(Debug, Default)]
@@ -189,58 +190,6 @@ pub fn median(values: &mut [f64]) -> f64 {
     }
 }
 
-/// The `n`-th smallest value (from 0) in the order of `f64::total_cmp`. Reorders `values`.
-///
-/// A radix select on the values' bits, a byte at a time from the top: at most eight
-/// passes, each over the values still in the running, so linear time on any input; the
-/// last 16 are sorted. It is a few hundred bytes of wasm where `select_nth_unstable_by`
-/// is several KB.
-fn nth_smallest(values: &mut [f64], mut n: usize) -> f64 {
-    // The bits as an unsigned key that orders as `total_cmp` does.
-    let key = |v: f64| {
-        let bits = v.to_bits();
-        if bits >> 63 == 1 {
-            !bits
-        } else {
-            bits | 1 << 63
-        }
-    };
-    let mut running = values;
-    for shift in (0..64).step_by(8).rev() {
-        if running.len() <= 16 {
-            // Few left (a ping's usual handful): an insertion sort beats counting bytes.
-            for i in 1..running.len() {
-                let mut j = i;
-                while j > 0 && key(running[j - 1]) > key(running[j]) {
-                    running.swap(j - 1, j);
-                    j -= 1;
-                }
-            }
-            return running[n];
-        }
-        let byte = |v: f64| (key(v) >> shift) as usize & 0xFF;
-        let mut counts = [0usize; 256];
-        for &v in running.iter() {
-            counts[byte(v)] += 1;
-        }
-        let mut wanted = 0;
-        while n >= counts[wanted] {
-            n -= counts[wanted];
-            wanted += 1;
-        }
-        // Move the values with the wanted byte to the front; only they stay in the running.
-        let mut kept = 0;
-        for i in 0..running.len() {
-            if byte(running[i]) == wanted {
-                running.swap(kept, i);
-                kept += 1;
-            }
-        }
-        running = &mut running[..kept];
-    }
-    running[0]
-}
-
 /// Marks each reply whose sequence number an earlier reply already had.
 ///
 /// Replies nearly always arrive in ascending order, which needs no set at all; only an
@@ -312,49 +261,7 @@ pub fn missing_sequences(replies: &[PingReply], first: u32, transmitted: u32) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn reply(sequence: u32, time_ms: f64) -> PingReply {
-        PingReply {
-            sequence,
-            address: None,
-            ttl: None,
-            time_ms: Some(time_ms),
-            size_bytes: None,
-            duplicate: false,
-        }
-    }
-
-    #[test]
-    fn nth_smallest_agrees_with_a_sort_for_every_n() {
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for len in [1, 2, 3, 7, 64, 257, 1000] {
-            // Close values (one byte of the key apart), repeats, zeros of both signs, and
-            // values far apart, so that every pass and tie is taken.
-            let values: Vec<f64> = (0..len)
-                .map(|_| match next() % 6 {
-                    0 => 200.0 + (next() % 8) as f64 * 0.1,
-                    1 => 0.0,
-                    2 => -0.0,
-                    3 => f64::from_bits(next() >> 2),
-                    4 => -((next() % 1000) as f64),
-                    _ => (next() % 5) as f64,
-                })
-                .collect();
-            let mut sorted = values.clone();
-            sorted.sort_by(f64::total_cmp);
-            for (n, expected) in sorted.iter().enumerate() {
-                let mut scratch = values.clone();
-                let got = nth_smallest(&mut scratch, n);
-                assert_eq!(got.to_bits(), expected.to_bits(), "n = {n} of {len}");
-            }
-        }
-    }
+    use crate::test_support::reply;
 
     #[test]
     fn median_of_even_count_is_the_mean_of_the_middle_two() {

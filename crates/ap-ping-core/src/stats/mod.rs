@@ -6,6 +6,7 @@
 pub mod derive;
 pub mod from_wire;
 pub mod model;
+pub mod order;
 pub mod raw_text;
 pub mod text;
 pub mod timestamp;
