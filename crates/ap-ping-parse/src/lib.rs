@@ -21,6 +21,12 @@ pub mod layout;
 use ap_ping_core::stats::{parse_ping_output, parse_ping_status};
 use wasm_bindgen::prelude::*;
 
+/// Talc in place of the standard library's dlmalloc: 2 KB gzip smaller, and faster
+/// (bench/size.mjs, bench/parse.mjs). Defined once, here, it is the widget's allocator too.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The types of the objects, generated from `layout.rs`.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
