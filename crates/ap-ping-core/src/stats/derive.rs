@@ -5,7 +5,7 @@ use crate::decimal;
 use crate::stats::model::{
     MissingSequences, PingReply, PingStatistics, RttSummary, StatisticsSource,
 };
-use crate::stats::order::nth_smallest;
+use crate::stats::order::{self, nth_smallest};
 
 /// What one source (the API's `output`, or ping text) said, before cross-checking.
 #[derive(Debug, Default)]
@@ -192,16 +192,18 @@ pub fn median(values: &mut [f64]) -> f64 {
 
 /// Marks each reply whose sequence number an earlier reply already had.
 ///
-/// Replies nearly always arrive in ascending order, which needs no set at all; only an
-/// out-of-order run falls back to one.
+/// Replies nearly always arrive in ascending order, which needs nothing more; only an
+/// out-of-order run is put in sequence order to find the repeats.
 pub fn mark_repeated_sequences(replies: &mut [PingReply]) {
     if in_ascending_order(replies) {
         return;
     }
-    let mut seen = std::collections::HashSet::with_capacity(replies.len());
-    for reply in replies.iter_mut() {
-        if !seen.insert(reply.sequence) {
-            reply.duplicate = true;
+    // In sequence order, equal sequences in arrival order: every one after the first of
+    // its sequence is a repeat.
+    let order = order::sequence_order(replies);
+    for pair in order.windows(2) {
+        if replies[pair[0]].sequence == replies[pair[1]].sequence {
+            replies[pair[1]].duplicate = true;
         }
     }
 }

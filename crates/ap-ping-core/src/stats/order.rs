@@ -1,6 +1,7 @@
-//! Orders without the standard library's sorts, whose generic code is several KB of wasm
-//! per use: a radix select for the median and a radix sort of replies by sequence. Both
-//! take linear time on any input, a million replies included.
+//! Orders without the standard library's sorts and hash sets, whose generic code is
+//! several KB of wasm per use: a radix select for the median and a radix sort of replies
+//! by sequence (which also finds repeated sequences). Both take linear time on any input,
+//! a million replies included.
 
 use crate::stats::model::PingReply;
 
@@ -58,21 +59,29 @@ pub fn nth_smallest(values: &mut [f64], mut n: usize) -> f64 {
 
 /// The replies in sequence order; replies with the same sequence keep their order (a
 /// duplicate stays after its original).
+pub fn by_sequence(replies: &[PingReply]) -> Vec<&PingReply> {
+    if replies.is_sorted_by_key(|r| r.sequence) {
+        return replies.iter().collect();
+    }
+    sequence_order(replies)
+        .into_iter()
+        .map(|i| &replies[i])
+        .collect()
+}
+
+/// The indices of `replies` in sequence order, equal sequences in their order.
 ///
 /// A stable radix sort on the sequence number, a byte at a time from the bottom; a pass
 /// whose byte is the same for every reply is skipped, so a usual ping (sequences below
-/// 256, often in order already) costs one counting pass.
-pub fn by_sequence(replies: &[PingReply]) -> Vec<&PingReply> {
-    let mut sorted: Vec<&PingReply> = replies.iter().collect();
-    if sorted.is_sorted_by_key(|r| r.sequence) {
-        return sorted;
-    }
+/// 256) costs one counting pass.
+pub fn sequence_order(replies: &[PingReply]) -> Vec<usize> {
+    let mut sorted: Vec<usize> = (0..replies.len()).collect();
     let mut spare = sorted.clone();
     for shift in (0..32).step_by(8) {
-        let byte = |r: &PingReply| (r.sequence >> shift) as usize & 0xFF;
+        let byte = |i: usize| (replies[i].sequence >> shift) as usize & 0xFF;
         let mut starts = [0usize; 256];
-        for r in &sorted {
-            starts[byte(r)] += 1;
+        for &i in &sorted {
+            starts[byte(i)] += 1;
         }
         if starts.contains(&sorted.len()) {
             continue;
@@ -81,9 +90,9 @@ pub fn by_sequence(replies: &[PingReply]) -> Vec<&PingReply> {
         for start in &mut starts {
             (*start, next) = (next, next + *start);
         }
-        for r in &sorted {
-            let slot = &mut starts[byte(r)];
-            spare[*slot] = r;
+        for &i in &sorted {
+            let slot = &mut starts[byte(i)];
+            spare[*slot] = i;
             *slot += 1;
         }
         std::mem::swap(&mut sorted, &mut spare);
