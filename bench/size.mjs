@@ -16,7 +16,7 @@ const BUNDLES = [
 /** The snippets a glue file imports, as paths in dist/. */
 function snippets(glue) {
   const text = fs.readFileSync(path.join(DIST, glue), "utf8");
-  return [...new Set([...text.matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => m[1]))];
+  return [...new Set([...text.matchAll(/from\s*['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => m[1]))];
 }
 
 const stdFile = path.join(DIST, "..", "target", "apw-release-std.txt");
