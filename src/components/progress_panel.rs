@@ -55,7 +55,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
         <div class={classes!("apw-progress-panel", no_result.then_some("apw-progress-panel--noresult"))}>
             <ProgressBar percent={percent} />
             <div class="apw-progress-panel__meta">
-                <span class="apw-progress-panel__status">{ words }</span>
+                if !words.is_empty() {
+                    <span class="apw-progress-panel__status">{ words }</span>
+                }
                 if props.paused && !matches!(props.phase, Phase::Done | Phase::Failed(_)) {
                     <span class="apw-progress-panel__paused">{ "Paused while this tab is hidden" }</span>
                 }
@@ -85,7 +87,10 @@ pub fn status_words(phase: &Phase, latest: Option<&PingTestResult>) -> String {
                 Some(reason) => format!("Ended without a result: {reason}"),
                 None => "Ended without a result".into(),
             },
-            TestStatus::Completed => "Completed".into(),
+            // The badge already says "Completed": the words say when.
+            TestStatus::Completed => finished_at(result)
+                .map(|at| format!("Finished at {}", format::clock_time(at)))
+                .unwrap_or_default(),
             TestStatus::Other(s) => format!("Status: {s}"),
         };
     }
@@ -95,6 +100,12 @@ pub fn status_words(phase: &Phase, latest: Option<&PingTestResult>) -> String {
         Phase::Failed(_) => "Stopped".into(),
         _ => "Waiting for the first status…".into(),
     }
+}
+
+/// When the test ended, in ms since the epoch (`endTime`).
+fn finished_at(result: &PingTestResult) -> Option<f64> {
+    let end = ap_ping_core::stats::timestamp::parse_rfc3339_nanos(result.end_time.as_deref()?);
+    Some((end.ok()? / 1_000_000) as f64)
 }
 
 fn now_ms() -> Option<f64> {

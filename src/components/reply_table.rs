@@ -77,14 +77,24 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
         return html! { <p class="apw-empty">{ "No replies to show." }</p> };
     }
     let TableRows { shown, hidden } = rows(stats, MAX_ROWS);
+    let from = shows_sender(stats);
+    let columns = if from { 5 } else { 4 };
+    let duplicate_tag = html! {
+        <span class="apw-tag apw-tag--dup" title="A second reply to the same request">{ "dup" }</span>
+    };
     let body = shown.into_iter().enumerate().map(|(i, row)| match row {
         ReplyRow::Reply(r) => html! {
             <tr key={i} class={r.duplicate.then_some("apw-row--dup")}>
-                <td>{ r.sequence }</td>
                 <td>
-                    { r.address.clone().map(AttrValue::from).unwrap_or_default() }
-                    if r.duplicate { <span class="apw-tag apw-tag--dup" title="A second reply to the same request">{ "duplicate" }</span> }
+                    if r.duplicate && !from { { duplicate_tag.clone() } }
+                    { r.sequence }
                 </td>
+                if from {
+                    <td>
+                        { r.address.clone().map(AttrValue::from).unwrap_or_default() }
+                        if r.duplicate { { duplicate_tag.clone() } }
+                    </td>
+                }
                 <td>{ r.size_bytes.map(|b| b.to_string()).unwrap_or_default() }</td>
                 <td>{ r.ttl.map(|t| t.to_string()).unwrap_or_default() }</td>
                 <td>{ r.time_ms.map(format::ms).unwrap_or_default() }</td>
@@ -93,13 +103,13 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
         ReplyRow::Lost { first, last } if first == last => html! {
             <tr key={i} class="apw-row--lost">
                 <td>{ first }</td>
-                <td colspan="4"><span class="apw-tag apw-tag--lost">{ "lost" }</span>{ " no reply" }</td>
+                <td colspan={(columns - 1).to_string()}><span class="apw-tag apw-tag--lost">{ "lost" }</span>{ " no reply" }</td>
             </tr>
         },
         ReplyRow::Lost { first, last } => html! {
             <tr key={i} class="apw-row--lost">
                 <td>{ format!("{first}–{last}") }</td>
-                <td colspan="4">
+                <td colspan={(columns - 1).to_string()}>
                     <span class="apw-tag apw-tag--lost">{ "lost" }</span>
                     { format!(" {} requests, no reply", format::number(f64::from(last - first) + 1.0, 0)) }
                 </td>
@@ -108,28 +118,45 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
     });
     html! {
         <div class="apw-table-wrap">
-            <table class="apw-table">
+            <table class={classes!("apw-table", from.then_some("apw-table--from"))}>
                 <caption class="apw-visually-hidden">{ "Replies by ICMP sequence number" }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Seq" }</th>
-                        <th scope="col">{ "Address" }</th>
+                        <th scope="col"><abbr title="ICMP sequence number">{ "Seq" }</abbr></th>
+                        if from {
+                            <th scope="col">{ "From" }</th>
+                        }
                         <th scope="col">{ "Bytes" }</th>
-                        <th scope="col">{ "TTL" }</th>
-                        <th scope="col">{ "Time" }</th>
+                        <th scope="col"><abbr title="Time to live">{ "TTL" }</abbr></th>
+                        <th scope="col"><abbr title="Round-trip time">{ "RTT" }</abbr></th>
                     </tr>
                 </thead>
                 <tbody>
                     { for body }
                     if hidden > 0 {
                         <tr class="apw-row--more">
-                            <td colspan="5">{ format!("… {} more rows not shown (Download JSON has every reply)", format::number(hidden as f64, 0)) }</td>
+                            <td colspan={columns.to_string()}>{ format!("… {} more rows not shown (Download JSON has every reply)", format::number(hidden as f64, 0)) }</td>
                         </tr>
                     }
                 </tbody>
             </table>
         </div>
     }
+}
+
+/// Whether the table needs a "From" column: only when some reply came from another
+/// address than the one the destination resolved to (a router's ICMP error, a second
+/// responder). Otherwise the summary card already names it, and the column only costs
+/// room that a 320 px screen needs for the times.
+pub fn shows_sender(stats: &PingStatistics) -> bool {
+    stats
+        .replies
+        .iter()
+        .any(|r| match (&r.address, &stats.resolved_ip) {
+            (Some(address), Some(resolved)) => **address != **resolved,
+            (Some(_), None) => true,
+            (None, _) => false,
+        })
 }
 
 #[cfg(test)]

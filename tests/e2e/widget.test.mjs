@@ -47,8 +47,33 @@ test("a full test: progress, then the card and the table match the server's resu
     assert.equal(await row.locator("td").last().textContent(), `${reply.sentPacketTimeMilliseconds} ms`);
   }
   assert.match(await page.locator(".apw-chart desc").textContent(), /lost: sequence/);
+  // Every reply came from the resolved address, which the card shows: no "From" column.
+  const headers = await page.locator(".apw-table thead th").allTextContents();
+  assert.deepEqual(headers, ["Seq", "Bytes", "TTL", "RTT"]);
   const align = await page.evaluate(() => [...document.querySelectorAll(".apw-table tbody tr:first-child td")].map((td) => getComputedStyle(td).textAlign));
-  assert.deepEqual(align, ["right", "start", "right", "right", "right"], "numbers right-aligned, the address as text");
+  assert.deepEqual(align, ["right", "right", "right", "right"], "numbers right-aligned");
+  // The chart: a millisecond scale, sequence labels, a tip on every reply, and the line
+  // lifted over the lost packet.
+  const chart = await page.evaluate(() => ({
+    yLabels: [...document.querySelectorAll(".apw-chart__y-labels text")].map((t) => t.textContent),
+    xLabels: [...document.querySelectorAll(".apw-chart__x-labels text")].map((t) => t.textContent),
+    tips: [...document.querySelectorAll(".apw-chart__points title")].map((t) => t.textContent),
+    pieces: (document.querySelector(".apw-chart__line").getAttribute("d").match(/M/g) ?? []).length,
+    viewBox: document.querySelector(".apw-chart__svg").getAttribute("viewBox"),
+    width: document.querySelector(".apw-chart__svg").getBoundingClientRect().width,
+  }));
+  assert.ok(chart.yLabels.length >= 3 && chart.yLabels.length <= 5, `y labels: ${chart.yLabels}`);
+  assert.ok(chart.yLabels.every((l) => /^\d+(\.\d+)? ms$/.test(l)), `y labels: ${chart.yLabels}`);
+  assert.deepEqual(chart.xLabels, Array.from({ length: Number(out.transmittedPacketsCount) }, (_, i) => String(i)));
+  assert.equal(chart.tips.length, out.replies.length);
+  for (const reply of out.replies) {
+    const tip = `seq ${reply.sentPacketIcmpSequenceNumber}: ${reply.sentPacketTimeMilliseconds} ms, TTL ${reply.sentPacketTimeToLive}`;
+    assert.ok(chart.tips.includes(tip), `${tip} in ${chart.tips}`);
+  }
+  const sequences = out.replies.map((r) => Number(r.sentPacketIcmpSequenceNumber));
+  const gaps = sequences.slice(1).filter((s, i) => s !== sequences[i] + 1).length;
+  assert.equal(chart.pieces, gaps + 1, "one piece of line per run of answered packets");
+  assert.equal(Number(chart.viewBox.split(" ")[2]), Math.round(chart.width), "drawn for the width it is shown at");
   await screenshot(page, "widget-completed-light-wide");
   assert.deepEqual(page.problems, []);
 });
@@ -226,6 +251,52 @@ test("a 300-byte body claiming a million packets is drawn in bounded time and sa
   assert.deepEqual(page.problems, []);
 });
 
+test("a 100-packet test with losses: thinned sequence labels, the line broken at each loss, a tip per reply", async () => {
+  const lost = new Set([17, 18, 42, 77]);
+  const replies = [...Array(100).keys()].filter((s) => !lost.has(s)).map((s) => ({
+    sentPacketAddress: "192.0.2.38", sentPacketIcmpSequenceNumber: String(s), sentPacketTimeToLive: "57",
+    sentPacketSizeBytes: "64", sentPacketTimeMilliseconds: (20 + ((s * 7) % 13) * 0.9 + (s === 60 ? 25 : 0)).toFixed(1),
+  }));
+  const body = JSON.stringify({
+    status: "COMPLETED", progressPercent: 100, failReason: null, rawOutput: null,
+    output: { transmittedPacketsCount: "100", receivedPacketsCount: String(replies.length), destination: "www.example.com",
+      resolvedIp: "192.0.2.38", replies },
+  });
+  const narrow = { width: 320, height: 900 };
+  for (const [viewport, colorScheme, name] of [[WIDE, "light", "wide"], [narrow, "dark", "narrow"]]) {
+    const page = await open({ serial: "CNF7G9X001" }, {
+      viewport, colorScheme,
+      watch: (p) => p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body })),
+    });
+    await waitForEvent(page, "ping-complete");
+    await page.locator(".apw-chart__points").waitFor();
+    const chart = await page.evaluate(() => ({
+      xLabels: [...document.querySelectorAll(".apw-chart__x-labels text")].map((t) => Number(t.textContent)),
+      tips: document.querySelectorAll(".apw-chart__points title").length,
+      pieces: (document.querySelector(".apw-chart__line").getAttribute("d").match(/M/g) ?? []).length,
+      lostMarks: (document.querySelector(".apw-chart__lost").getAttribute("d").match(/M/g) ?? []).length,
+      plotWidth: document.querySelector(".apw-chart__svg").getBoundingClientRect().width,
+    }));
+    assert.equal(chart.tips, 96, "a tip on every reply");
+    assert.equal(chart.pieces, 4, "0–16, 19–41, 43–76, 78–99: no line across a loss");
+    assert.ok(chart.lostMarks >= 3 * 2, "a mark at each loss");
+    assert.ok(chart.xLabels.length >= 3 && chart.xLabels.length <= chart.plotWidth / 36, `labels thinned: ${chart.xLabels}`);
+    const step = chart.xLabels[1] - chart.xLabels[0];
+    assert.ok(chart.xLabels.every((s) => s % step === 0), `round sequence labels: ${chart.xLabels}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no sideways scroll at ${viewport.width} px (${overflow}px)`);
+    // The times fit in the table's box, lost rows included: no scrolling sideways for them.
+    const tableOverflow = await page.evaluate(() => {
+      const wrap = document.querySelector(".apw-table-wrap");
+      return wrap.scrollWidth - wrap.clientWidth;
+    });
+    assert.ok(tableOverflow <= 0, `the table fits at ${viewport.width} px (${tableOverflow}px over)`);
+    await page.locator(".apw-chart").screenshot({ path: `target/screenshots/chart-100-replies-${colorScheme}-${name}.png` });
+    await screenshot(page, `widget-100-replies-${colorScheme}-${name}`);
+    assert.deepEqual(page.problems, []);
+  }
+});
+
 test("one request per poll interval while running, none after the end", async () => {
   const page = await open({ serial: "CNF7G9X001", count: "12", interval: "500" });
   const { taskId } = await waitForEvent(page, "ping-started");
@@ -276,7 +347,8 @@ test("markup in API strings is shown as text", async () => {
         rawOutput: `COMMAND=ping ${evil}\n64 bytes from ${evil}: icmp_seq=0 ttl=1 time=1 ms\n`,
         output: {
           destination: evil, resolvedIp: evil, transmittedPacketsCount: "2", receivedPacketsCount: "1",
-          replies: [{ sentPacketAddress: evil, sentPacketIcmpSequenceNumber: "0", sentPacketTimeMilliseconds: "1" }],
+          // Another sender than the resolved address, so that the table has a "From" column.
+          replies: [{ sentPacketAddress: `${evil}!`, sentPacketIcmpSequenceNumber: "0", sentPacketTimeMilliseconds: "1" }],
         },
       }),
     })),
@@ -285,7 +357,8 @@ test("markup in API strings is shown as text", async () => {
   await page.locator(".apw-summary__name").waitFor();
   assert.equal(await page.locator(".apw img, .apw b").count(), 0, "no element made from API text");
   assert.equal(await page.locator(".apw-summary__name").textContent(), evil, "the markup is shown as the text it is");
-  assert.ok((await page.locator(".apw-table").textContent()).includes(evil));
+  assert.ok((await page.locator(".apw-table").textContent()).includes(`${evil}!`));
+  assert.deepEqual(await page.locator(".apw-table thead th").allTextContents(), ["Seq", "From", "Bytes", "TTL", "RTT"]);
   assert.equal(await page.evaluate(() => window.pwned), undefined, "no handler ran");
   assert.deepEqual(page.problems, []);
 });

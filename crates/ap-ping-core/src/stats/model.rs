@@ -201,6 +201,18 @@ impl MissingSequences {
         &self.runs
     }
 
+    /// Whether a sequence strictly between `a` and `b` (in either order) is missing: a
+    /// chart must not draw a line across it. A binary search of the runs.
+    pub fn any_between(&self, a: u32, b: u32) -> bool {
+        let (low, high) = (a.min(b), a.max(b));
+        // The first run that ends after `low`: the gap has a lost packet if that run has
+        // one below `high`.
+        let i = self.runs.partition_point(|&(_, last)| last <= low);
+        self.runs
+            .get(i)
+            .is_some_and(|&(first, _)| first.max(low.saturating_add(1)) < high)
+    }
+
     /// Every missing sequence, ascending.
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         self.runs.iter().flat_map(|&(first, last)| first..=last)
@@ -257,4 +269,29 @@ pub struct PingReply {
     pub size_bytes: Option<u32>,
     /// A second reply to the same request.
     pub duplicate: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_between_finds_a_lost_sequence_strictly_inside_a_gap() {
+        let missing: MissingSequences = [2, 3, 7, 100].into_iter().collect();
+        for (a, b, lost) in [
+            (1, 4, true),
+            (4, 1, true),
+            (4, 6, false),
+            (4, 8, true),
+            (1, 2, false),
+            (0, 1, false),
+            (8, 99, false),
+            (99, 101, true),
+            (101, u32::MAX, false),
+            (5, 5, false),
+        ] {
+            assert_eq!(missing.any_between(a, b), lost, "between {a} and {b}");
+        }
+        assert!(!MissingSequences::default().any_between(0, u32::MAX));
+    }
 }
