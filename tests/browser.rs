@@ -206,10 +206,12 @@ async fn reply_table_shows_the_lost_sequence_as_its_own_row_in_order() {
         texts(&root, "tbody tr:first-child td:last-child"),
         ["200.2 ms"]
     );
+    // Every reply came from the resolved address (the card shows it): no "From" column.
     assert_eq!(
         texts(&root, "tbody tr:first-child td"),
-        ["0", "142.251.46.164", "64", "108", "200.2 ms"]
+        ["0", "64", "108", "200.2 ms"]
     );
+    assert_eq!(texts(&root, "thead th"), ["Seq", "Bytes", "TTL", "RTT"]);
 }
 
 #[wasm_bindgen_test]
@@ -250,11 +252,29 @@ async fn rtt_chart_marks_the_lost_packet_and_has_a_text_alternative() {
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     let desc = texts(&root, "desc").join("");
     assert_eq!(desc, "Round-trip time of 4 replies (lost: sequence 2); min 200.2 ms, avg 204.7 ms, max 209.8 ms.");
-    let dots = root.query_selector(".apw-chart__dots").unwrap().unwrap();
     assert_eq!(
-        dots.get_attribute("d").unwrap().matches('M').count(),
-        4,
-        "a dot per reply"
+        texts(&root, ".apw-chart__points title"),
+        [
+            "seq 0: 200.2 ms, TTL 108",
+            "seq 1: 209.8 ms, TTL 108",
+            "seq 3: 208.8 ms, TTL 108",
+            "seq 4: 200.2 ms, TTL 108"
+        ],
+        "a dot with a tip per reply"
+    );
+    assert_eq!(
+        texts(&root, ".apw-chart__y-labels text"),
+        ["200 ms", "205 ms", "210 ms"]
+    );
+    assert_eq!(
+        texts(&root, ".apw-chart__x-labels text"),
+        ["0", "1", "2", "3", "4"]
+    );
+    let line = root.query_selector(".apw-chart__line").unwrap().unwrap();
+    assert_eq!(
+        line.get_attribute("d").unwrap().matches('M').count(),
+        2,
+        "the line is lifted over the lost packet"
     );
     let lost = root.query_selector(".apw-chart__lost").unwrap().unwrap();
     assert_eq!(
@@ -392,7 +412,8 @@ async fn markup_in_api_strings_is_rendered_as_text() {
         "failReason": evil,
         "output": {
             "destination": evil, "resolvedIp": evil, "transmittedPacketsCount": "1", "receivedPacketsCount": "1",
-            "replies": [{ "sentPacketAddress": evil, "sentPacketIcmpSequenceNumber": "0" }]
+            // Another sender than the resolved address, so that the table shows it.
+            "replies": [{ "sentPacketAddress": format!("{evil}!"), "sentPacketIcmpSequenceNumber": "0" }]
         }
     });
     let result = Rc::new(parse_ping_status(&body.to_string()).unwrap());
@@ -451,6 +472,6 @@ async fn raw_output_is_collapsible_with_export_buttons() {
     assert!(texts(&root, "pre")[0].starts_with("COMMAND=ping www.google.com"));
     assert_eq!(
         texts(&root, "button"),
-        ["Copy results as JSON", "Download JSON"]
+        ["Copy results as JSON", "Download JSON", "Download CSV"]
     );
 }

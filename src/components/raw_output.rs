@@ -1,5 +1,7 @@
-//! The API's `rawOutput` in a collapsible block, and the result as JSON to copy or save.
+//! The API's `rawOutput` in a collapsible block, the result as JSON to copy or save, and
+//! the reply table as CSV.
 
+use crate::components::reply_table::replies_csv;
 use crate::stats::PingTestResult;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -28,9 +30,15 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
         let result = props.result.clone();
         let name = format!("{}.json", props.file_stem);
         Callback::from(move |_| {
-            download(&name, &as_json(&result));
+            download(&name, "application/json", &as_json(&result));
         })
     };
+    let on_download_csv = props.result.statistics.clone().map(|stats| {
+        let name = format!("{}.csv", props.file_stem);
+        Callback::from(move |_| {
+            download(&name, "text/csv", &replies_csv(&stats));
+        })
+    });
     html! {
         <div class="apw-raw">
             if let Some(raw) = props.result.raw_output.as_ref().filter(|r| !r.trim().is_empty()) {
@@ -42,6 +50,9 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
             <div class="apw-raw__actions">
                 <button type="button" class="apw-button" onclick={on_copy}>{ "Copy results as JSON" }</button>
                 <button type="button" class="apw-button" onclick={on_download}>{ "Download JSON" }</button>
+                if let Some(on_download_csv) = on_download_csv {
+                    <button type="button" class="apw-button" onclick={on_download_csv}>{ "Download CSV" }</button>
+                }
                 <span class="apw-raw__copied" aria-live="polite">
                     { match *copied { Some(true) => "Copied", Some(false) => "Copy is not available here", None => "" } }
                 </span>
@@ -72,13 +83,13 @@ fn copy_to_clipboard(text: &str) -> bool {
     true
 }
 
-/// Saves `text` as a file through a temporary object URL.
-fn download(name: &str, text: &str) -> Option<()> {
+/// Saves `text` as a file of type `mime` through a temporary object URL.
+fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     use wasm_bindgen::JsCast;
     let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;

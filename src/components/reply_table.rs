@@ -159,6 +159,72 @@ pub fn shows_sender(stats: &PingStatistics) -> bool {
         })
 }
 
+/// The reply table as CSV for a spreadsheet: one header line, then one line per sequence in
+/// order, lost ones included (every lost sequence its own line, where the table shows a
+/// run as one row), numbers unformatted (`200.2`, not `200.2 ms` or `200,2`).
+pub fn replies_csv(stats: &PingStatistics) -> String {
+    let mut csv = String::from("sequence,status,from,bytes,ttl,rtt_ms\r\n");
+    let number = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+    let mut line = |sequence: u32, status: &str, reply: Option<&crate::stats::PingReply>| {
+        csv.push_str(&sequence.to_string());
+        csv.push(',');
+        csv.push_str(status);
+        csv.push(',');
+        if let Some(r) = reply {
+            csv.push_str(&csv_field(r.address.as_deref().unwrap_or_default()));
+            csv.push(',');
+            csv.push_str(&number(r.size_bytes));
+            csv.push(',');
+            csv.push_str(&number(r.ttl));
+            csv.push(',');
+            csv.push_str(
+                &r.time_ms
+                    .map(|t| ap_ping_core::decimal::format(t, 6))
+                    .unwrap_or_default(),
+            );
+        } else {
+            csv.push_str(",,,");
+        }
+        csv.push_str("\r\n");
+    };
+    let replies = crate::stats::order::by_sequence(&stats.replies);
+    let mut lost = stats.missing_sequences.iter().peekable();
+    for reply in replies {
+        while let Some(s) = lost.next_if(|&s| s < reply.sequence) {
+            line(s, "lost", None);
+        }
+        line(
+            reply.sequence,
+            if reply.duplicate {
+                "duplicate"
+            } else {
+                "reply"
+            },
+            Some(reply),
+        );
+    }
+    for s in lost {
+        line(s, "lost", None);
+    }
+    csv
+}
+
+/// A field as RFC 4180 writes it (quoted when it holds a comma, a quote or a line break),
+/// and never a formula: the API's text starting with `=`, `+`, `-` or `@` gets a leading
+/// `'`, so that a spreadsheet shows it instead of running it.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +285,50 @@ mod tests {
             "1,200 replies and 1,200 single losses"
         );
         assert_eq!(t.shown[1], ReplyRow::Lost { first: 1, last: 1 });
+    }
+
+    #[test]
+    fn csv_lists_every_sequence_with_lost_ones_and_unformatted_numbers() {
+        let body = include_str!("../../tests/fixtures/seed_completed.json");
+        let stats = parse_ping_status(body).unwrap().statistics.unwrap();
+        assert_eq!(
+            replies_csv(&stats),
+            "sequence,status,from,bytes,ttl,rtt_ms\r\n\
+             0,reply,142.251.46.164,64,108,200.2\r\n\
+             1,reply,142.251.46.164,64,108,209.8\r\n\
+             2,lost,,,,\r\n\
+             3,reply,142.251.46.164,64,108,208.8\r\n\
+             4,reply,142.251.46.164,64,108,200.2\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it_and_never_writes_a_formula() {
+        assert_eq!(csv_field("10.0.0.1"), "10.0.0.1");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn csv_of_a_duplicate_and_trailing_losses() {
+        let body = r#"{"status":"COMPLETED","output":{"transmittedPacketsCount":"4","receivedPacketsCount":"2","replies":[
+            {"sentPacketIcmpSequenceNumber":"1","sentPacketTimeMilliseconds":"5"},
+            {"sentPacketIcmpSequenceNumber":"1","sentPacketTimeMilliseconds":"7.25"}]}}"#;
+        let stats = parse_ping_status(body).unwrap().statistics.unwrap();
+        let csv = replies_csv(&stats);
+        let lines: Vec<&str> = csv.lines().skip(1).collect();
+        assert_eq!(
+            lines,
+            [
+                "0,lost,,,,",
+                "1,reply,,,,5",
+                "1,duplicate,,,,7.25",
+                "2,lost,,,,",
+                "3,lost,,,,"
+            ]
+        );
     }
 }

@@ -3,6 +3,7 @@
 // the custom element, a strict CSP, and screenshots of each state.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { screenshot } from "./support/browser.mjs";
 import { openEmbed, events, waitForEvent, whileAWidgetPolls, requestsBesideControl, WIDE, NARROW } from "./support/embed-page.mjs";
@@ -75,6 +76,29 @@ test("a full test: progress, then the card and the table match the server's resu
   assert.equal(chart.pieces, gaps + 1, "one piece of line per run of answered packets");
   assert.equal(Number(chart.viewBox.split(" ")[2]), Math.round(chart.width), "drawn for the width it is shown at");
   await screenshot(page, "widget-completed-light-wide");
+
+  // "Download CSV": the table with its lost rows, one header line, numbers as sent.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  const lines = fs.readFileSync(await download.path(), "utf8").split("\r\n").filter(Boolean);
+  assert.equal(lines[0], "sequence,status,from,bytes,ttl,rtt_ms");
+  assert.equal(lines.length, 1 + Number(out.transmittedPacketsCount), "one line per sequence sent");
+  const bySequence = new Map(out.replies.map((r) => [r.sentPacketIcmpSequenceNumber, r]));
+  for (const line of lines.slice(1)) {
+    const [sequence, status, from, bytes, ttl, rtt] = line.split(",");
+    const reply = bySequence.get(sequence);
+    if (!reply) {
+      assert.equal(line, `${sequence},lost,,,,`);
+      continue;
+    }
+    assert.deepEqual([status, from], ["reply", reply.sentPacketAddress]);
+    assert.deepEqual([bytes, ttl, rtt].map(Number), [reply.sentPacketSizeBytes, reply.sentPacketTimeToLive,
+      reply.sentPacketTimeMilliseconds].map(Number));
+    assert.match(rtt, /^\d+(\.\d+)?$/, "unformatted: no unit, no grouping");
+  }
   assert.deepEqual(page.problems, []);
 });
 
