@@ -38,3 +38,29 @@ form.addEventListener("submit", (event) => {
   widget = mountPingWidget(host, options(action));
   window.pingWidget = widget;
 });
+
+// The stand-in's devices, each with what it shows (clean, lossy, offline, rate limited…),
+// as a picker and as suggestions for the serial field, which still takes any serial.
+// mock-central lists them at /__mock/devices; against a real account there is no such
+// list, and the picker stays hidden.
+const picker = field("device");
+async function showDemoDevices() {
+  const answer = await fetch("/__mock/devices").catch(() => null);
+  if (!answer?.ok) return;
+  const devices = await answer.json();
+  const suggestions = document.querySelector("#demo-devices");
+  for (const { serial, name } of devices) {
+    picker.add(new Option(`${name}: ${serial}`, serial));
+    suggestions.append(new Option(name, serial));
+  }
+  picker.value = field("serial").value;
+  picker.closest("label").hidden = false;
+}
+picker.addEventListener("change", () => {
+  if (picker.value) field("serial").value = picker.value;
+});
+field("serial").addEventListener("input", () => {
+  const known = [...picker.options].some((o) => o.value && o.value === field("serial").value.trim());
+  picker.value = known ? field("serial").value.trim() : "";
+});
+showDemoDevices();

@@ -189,6 +189,7 @@ pub async fn serve(
             get(list_requests).delete(clear_requests),
         )
         .route("/__mock/state", get(mock_state))
+        .route("/__mock/devices", get(list_devices))
         .fallback(no_route)
         .layer(middleware::from_fn_with_state(state.clone(), log_request))
         .with_state(state);
@@ -605,6 +606,16 @@ async fn list_requests(State(state): State<AppState>) -> Response {
 async fn clear_requests(State(state): State<AppState>) -> StatusCode {
     state.lock().log.clear();
     StatusCode::NO_CONTENT
+}
+
+/// The demo devices and what each shows, for the demo page's picker: the page learns them
+/// from here, so `scenario::DEVICES` stays their one description.
+async fn list_devices() -> Response {
+    let devices: Vec<serde_json::Value> = scenario::DEVICES
+        .iter()
+        .map(|d| json!({ "serial": d.serial, "name": d.name }))
+        .collect();
+    Json(devices).into_response()
 }
 
 async fn mock_state(State(state): State<AppState>) -> Response {

@@ -97,6 +97,28 @@ impl Mock {
 }
 
 #[tokio::test]
+async fn the_demo_devices_are_listed_with_what_each_shows() {
+    let mock = start(fast()).await;
+    let devices: Vec<Value> = mock
+        .client
+        .get(format!("{}/__mock/devices", mock.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(devices.len(), mock_central::scenario::DEVICES.len());
+    assert_eq!(
+        devices[0],
+        json!({ "serial": "CNF7G9X001", "name": "lobby-ap-01 (clean)" })
+    );
+    assert!(devices
+        .iter()
+        .any(|d| d["name"] == "warehouse-ap-02 (lossy)"));
+}
+
+#[tokio::test]
 async fn a_clean_test_runs_from_initiated_to_completed_with_rising_progress() {
     let mock = start(fast()).await;
     let (status, started) = mock

@@ -55,5 +55,22 @@ test("the demo page runs a ping test from 0% to 100% with no console error", asy
   }, answer);
   assert.deepEqual(saved, expected);
   assert.equal(saved.statistics.replies.length, expected.statistics.replies.length);
+
+  // The stand-in's devices are offered with what each shows; the serial field still takes any.
+  const picker = page.locator("select[name=device]");
+  await picker.waitFor({ state: "visible" });
+  const offered = await picker.locator("option").allTextContents();
+  const devices = await (await fetch(`${stack.mock.url}/__mock/devices`)).json();
+  assert.deepEqual(offered.slice(1), devices.map((d) => `${d.name}: ${d.serial}`));
+  assert.ok(offered.some((o) => o.includes("(lossy)")) && offered.some((o) => o.includes("(offline)")), `${offered}`);
+  await picker.selectOption("CNF7G9X002");
+  assert.equal(await page.locator("input[name=serial]").inputValue(), "CNF7G9X002");
+  await page.locator("input[name=serial]").fill("MYOWNSERIAL1");
+  assert.equal(await picker.inputValue(), "", "a serial of one's own leaves the picker on 'any serial'");
+  assert.equal(await page.locator("#demo-devices option").count(), devices.length, "and the field suggests the devices");
+  await screenshot(page, "demo-device-picker-light-wide");
+  await page.setViewportSize({ width: 360, height: 900 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, "demo-device-picker-dark-narrow");
   assert.deepEqual(page.problems, []);
 });
