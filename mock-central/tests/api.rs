@@ -85,8 +85,13 @@ impl Mock {
     }
 
     async fn state(&self) -> Value {
+        self.test_endpoint("state").await
+    }
+
+    /// One of the stand-in's own `/__mock/...` endpoints, as JSON.
+    async fn test_endpoint(&self, name: &str) -> Value {
         self.client
-            .get(format!("{}/__mock/state", self.base))
+            .get(format!("{}/__mock/{name}", self.base))
             .send()
             .await
             .unwrap()
@@ -99,15 +104,8 @@ impl Mock {
 #[tokio::test]
 async fn the_demo_devices_are_listed_with_what_each_shows() {
     let mock = start(fast()).await;
-    let devices: Vec<Value> = mock
-        .client
-        .get(format!("{}/__mock/devices", mock.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let devices = mock.test_endpoint("devices").await;
+    let devices = devices.as_array().unwrap();
     assert_eq!(devices.len(), mock_central::scenario::DEVICES.len());
     assert_eq!(
         devices[0],
@@ -496,15 +494,8 @@ async fn the_request_log_counts_every_api_request() {
     let location = mock.start_test("CNF7G9X001", "a.example").await;
     mock.get(&location).await;
     mock.get(&location).await;
-    let log: Vec<Value> = mock
-        .client
-        .get(format!("{}/__mock/requests", mock.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log = mock.test_endpoint("requests").await;
+    let log = log.as_array().unwrap();
     let methods: Vec<&str> = log.iter().map(|e| e["method"].as_str().unwrap()).collect();
     assert_eq!(methods, ["POST", "GET", "GET"]);
     assert_eq!(log[1]["path"], location);
