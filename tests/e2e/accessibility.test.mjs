@@ -1,0 +1,43 @@
+// End to end: axe-core finds no accessibility violation in the widget's running, completed
+// and error states, light and dark (the widget mounted in a page's light DOM).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startStack } from "./support/stack.mjs";
+import { openEmbed, waitForEvent, NARROW, WIDE } from "./support/embed-page.mjs";
+import { axeViolations } from "./support/axe.mjs";
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => stack?.stop());
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`${colorScheme}: running, completed and error states have no axe-core violation`, async () => {
+    // Running: a long test, looked at while it polls.
+    let page = await openEmbed(stack, { serial: "CNF7G9X002", count: "100" }, { viewport: WIDE, colorScheme });
+    await waitForEvent(page, "ping-progress");
+    await page.waitForFunction(() => Number(document.querySelector("[role=progressbar]")?.getAttribute("aria-valuenow")) > 0);
+    assert.deepEqual(await axeViolations(page), [], "running");
+    await page.close();
+
+    // Completed, with a lost packet, narrow.
+    page = await openEmbed(stack, { serial: "CNF7G9X002", count: "6" }, { viewport: NARROW, colorScheme });
+    await waitForEvent(page, "ping-complete");
+    await page.locator(".apw-chart__points").waitFor();
+    assert.deepEqual(await axeViolations(page), [], "completed");
+    await page.close();
+
+    // An error the user can act on (401), and a test that ended without a result.
+    page = await openEmbed(stack, { serial: "CNF7G9X001", token: "wrong" }, { viewport: WIDE, colorScheme });
+    await waitForEvent(page, "ping-error");
+    await page.locator(".apw-alert").waitFor();
+    assert.deepEqual(await axeViolations(page), [], "error");
+    await page.close();
+
+    page = await openEmbed(stack, { serial: "CNF7G9X012" }, { viewport: WIDE, colorScheme });
+    await waitForEvent(page, "ping-complete");
+    assert.deepEqual(await axeViolations(page), [], "no result");
+    await page.close();
+  });
+}
