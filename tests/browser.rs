@@ -194,6 +194,7 @@ fn the_browser_formats_numbers_in_the_pinned_english_locale() {
 #[wasm_bindgen_test]
 async fn reply_table_shows_the_lost_sequence_as_its_own_row_in_order() {
     let root = render::<ReplyTable>(ReplyTableProps {
+        messages: Default::default(),
         stats: seed_stats(),
     })
     .await;
@@ -217,6 +218,7 @@ async fn reply_table_shows_the_lost_sequence_as_its_own_row_in_order() {
 #[wasm_bindgen_test]
 async fn summary_card_shows_counts_loss_and_rtts() {
     let root = render::<SummaryCard>(SummaryCardProps {
+        messages: Default::default(),
         stats: seed_stats(),
         duration_ms: Some(15184.342778),
     })
@@ -245,6 +247,7 @@ async fn summary_card_shows_counts_loss_and_rtts() {
 #[wasm_bindgen_test]
 async fn rtt_chart_marks_the_lost_packet_and_has_a_text_alternative() {
     let root = render::<RttChart>(RttChartProps {
+        messages: Default::default(),
         stats: seed_stats(),
     })
     .await;
@@ -304,6 +307,7 @@ async fn error_panel_shows_the_api_error_and_what_to_do() {
         yew::Callback::from(move |()| retried.set(true))
     };
     let root = render::<ErrorPanel>(ErrorPanelProps {
+        messages: Default::default(),
         failure: failure.clone(),
         retrying: None,
         retry_at_ms: None,
@@ -326,6 +330,7 @@ async fn error_panel_shows_the_api_error_and_what_to_do() {
     assert!(retried.get());
 
     let root = render::<ErrorPanel>(ErrorPanelProps {
+        messages: Default::default(),
         failure,
         retrying: Some((2, 5, 3400)),
         retry_at_ms: Some(js_sys::Date::now() + 3400.0),
@@ -343,6 +348,7 @@ async fn error_panel_shows_the_api_error_and_what_to_do() {
 async fn a_rate_limited_retry_says_until_when() {
     let at = js_sys::Date::now() + 45_000.0;
     let root = render::<ErrorPanel>(ErrorPanelProps {
+        messages: Default::default(),
         failure: Failure {
             kind: FailureKind::RateLimited,
             http_status: Some(429),
@@ -357,7 +363,7 @@ async fn a_rate_limited_retry_says_until_when() {
     let text = root.text_content().unwrap();
     let expected = format!(
         "Rate limited until {} (attempt 1 of 5)",
-        ap_ping_widget::components::format::clock_time(at)
+        ap_ping_widget::components::format::clock_time(at, "")
     );
     assert!(text.contains(&expected), "{text}");
     assert!(
@@ -369,6 +375,7 @@ async fn a_rate_limited_retry_says_until_when() {
 #[wasm_bindgen_test]
 async fn a_403_names_the_missing_permission() {
     let root = render::<ErrorPanel>(ErrorPanelProps {
+        messages: Default::default(),
         failure: Failure {
             kind: FailureKind::Forbidden,
             http_status: Some(403),
@@ -390,7 +397,11 @@ async fn a_403_names_the_missing_permission() {
 async fn a_test_without_result_shows_the_reason_and_the_aps_own_line() {
     let body = include_str!("fixtures/completed_without_result.json");
     let result = Rc::new(parse_ping_status(body).unwrap());
-    let root = render::<NoResultCard>(NoResultCardProps { result }).await;
+    let root = render::<NoResultCard>(NoResultCardProps {
+        result,
+        messages: Default::default(),
+    })
+    .await;
     let text = root.text_content().unwrap();
     assert!(
         text.contains("The test ended without a result for www.djgdij.com"),
@@ -420,17 +431,24 @@ async fn markup_in_api_strings_is_rendered_as_text() {
     let stats = result.statistics.clone().unwrap();
     let roots = [
         render::<SummaryCard>(SummaryCardProps {
+            messages: Default::default(),
             stats: stats.clone(),
             duration_ms: None,
         })
         .await,
-        render::<ReplyTable>(ReplyTableProps { stats }).await,
+        render::<ReplyTable>(ReplyTableProps {
+            stats,
+            messages: Default::default(),
+        })
+        .await,
         render::<RawOutput>(RawOutputProps {
+            messages: Default::default(),
             result: result.clone(),
             file_stem: "x".into(),
         })
         .await,
         render::<ErrorPanel>(ErrorPanelProps {
+            messages: Default::default(),
             failure: Failure {
                 kind: FailureKind::Server,
                 http_status: Some(500),
@@ -443,6 +461,7 @@ async fn markup_in_api_strings_is_rendered_as_text() {
         })
         .await,
         render::<NoResultCard>(NoResultCardProps {
+            messages: Default::default(),
             result: result.clone(),
         })
         .await,
@@ -463,6 +482,7 @@ async fn markup_in_api_strings_is_rendered_as_text() {
 async fn raw_output_is_collapsible_with_export_buttons() {
     let result = Rc::new(parse_ping_status(SEED_COMPLETED).unwrap());
     let root = render::<RawOutput>(RawOutputProps {
+        messages: Default::default(),
         result,
         file_stem: "ping".into(),
     })
@@ -474,4 +494,24 @@ async fn raw_output_is_collapsible_with_export_buttons() {
         texts(&root, "button"),
         ["Copy results as JSON", "Download JSON", "Download CSV"]
     );
+}
+
+#[wasm_bindgen_test]
+fn a_language_tag_picks_the_intl_formats_and_a_wrong_one_is_refused() {
+    use ap_ping_widget::components::{format, Messages, MessagesError};
+    assert_eq!(format::number(1234.5, 1, "de-DE"), "1.234,5");
+    assert_eq!(format::number(1234.5, 1, "en-US"), "1,234.5");
+    assert_eq!(format::canonical_lang("en-us").as_deref(), Some("en-US"));
+    assert_eq!(
+        format::canonical_lang("de_DE"),
+        None,
+        "Intl throws a RangeError, caught"
+    );
+    let m = Messages::new("fr-FR", []).unwrap();
+    assert_eq!(m.lang().as_str(), "fr-FR");
+    assert_eq!(m.number(0.5, 1,), "0,5");
+    assert!(matches!(
+        Messages::new("not a tag", []),
+        Err(MessagesError::InvalidLang(_))
+    ));
 }

@@ -3,6 +3,7 @@
 
 pub mod error_panel;
 pub mod format;
+pub mod messages;
 pub mod no_result_card;
 pub mod progress_bar;
 pub mod progress_panel;
@@ -13,6 +14,7 @@ pub mod summary_card;
 pub mod widget;
 
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
+pub use messages::{Messages, MessagesError, Msg};
 pub use no_result_card::{NoResultCard, NoResultCardProps};
 pub use progress_bar::{ProgressBar, ProgressBarProps};
 pub use progress_panel::{ProgressPanel, ProgressPanelProps};

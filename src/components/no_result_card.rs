@@ -1,6 +1,7 @@
 //! A test that ended without a result: why (the API's `failReason`) and what the AP
 //! itself said (its error line from `rawOutput`), in place of numbers that would mislead.
 
+use crate::components::{Messages, Msg};
 use crate::stats::PingTestResult;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -10,12 +11,15 @@ use yew::prelude::*;
 pub struct NoResultCardProps {
     /// A terminal result whose outcome is `NoResult`.
     pub result: Rc<PingTestResult>,
+    /// The words.
+    #[prop_or_default]
+    pub messages: Messages,
 }
 
 /// The reason and the AP's error line, each as text.
 #[function_component]
 pub fn NoResultCard(props: &NoResultCardProps) -> Html {
-    let result = &props.result;
+    let (result, m) = (&props.result, &props.messages);
     let stats = result.statistics.as_deref();
     let destination = stats.and_then(|s| s.destination.clone());
     let ap_error = stats.and_then(|s| s.error.clone());
@@ -23,13 +27,20 @@ pub fn NoResultCard(props: &NoResultCardProps) -> Html {
         .fail_reason
         .clone()
         .filter(|r| !r.trim().is_empty())
-        .or_else(|| ap_error.is_none().then(|| no_reason_words(result)));
+        .map(AttrValue::from)
+        .or_else(|| ap_error.is_none().then(|| m.get(no_reason_words(result))));
+    // The destination is set apart, wherever the language puts it.
+    let title = match &destination {
+        Some(_) => m.get(Msg::NoResultFor),
+        None => m.get(Msg::NoResultTitle),
+    };
+    let (before, after) = title.split_once("{destination}").unwrap_or((&title, ""));
     html! {
-        <section class="apw-noresult" aria-label="No result">
+        <section class="apw-noresult" aria-label={m.get(Msg::NoResultLabel)}>
             <p class="apw-noresult__title">
-                { "The test ended without a result" }
+                { before.to_owned() }
                 if let Some(destination) = destination {
-                    { " for " }<span class="apw-noresult__destination">{ destination }</span>
+                    <span class="apw-noresult__destination">{ destination }</span>{ after.to_owned() }
                 }
             </p>
             if let Some(reason) = reason {
@@ -37,7 +48,7 @@ pub fn NoResultCard(props: &NoResultCardProps) -> Html {
             }
             if let Some(line) = ap_error {
                 <p class="apw-noresult__ap">
-                    <span class="apw-noresult__label">{ "The access point said: " }</span>
+                    <span class="apw-noresult__label">{ m.get(Msg::ApSaid) }{ " " }</span>
                     <span class="apw-noresult__line">{ line }</span>
                 </p>
             }
@@ -46,9 +57,9 @@ pub fn NoResultCard(props: &NoResultCardProps) -> Html {
 }
 
 /// What to say when Central gave no reason at all.
-fn no_reason_words(result: &PingTestResult) -> String {
+fn no_reason_words(result: &PingTestResult) -> Msg {
     match result.statistics.as_deref() {
-        None => "Central reported no statistics and no reason.".into(),
-        Some(_) => "No packet was sent.".into(),
+        None => Msg::NoStatsNoReason,
+        Some(_) => Msg::NoPacketSent,
     }
 }

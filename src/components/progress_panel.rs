@@ -1,7 +1,7 @@
 //! The test's progress: the bar, the status in words, the elapsed time, and an
 //! `aria-live` announcement when the test ends.
 
-use crate::components::{format, ProgressBar};
+use crate::components::{Messages, Msg, ProgressBar};
 use crate::poll::Phase;
 use crate::stats::{PingTestResult, TestOutcome, TestStatus};
 use std::rc::Rc;
@@ -20,46 +20,48 @@ pub struct ProgressPanelProps {
     /// When the next request is due (ms since the epoch), while waiting.
     #[prop_or_default]
     pub next_request_at_ms: Option<f64>,
+    /// The words.
+    #[prop_or_default]
+    pub messages: Messages,
 }
 
 /// Bar, words and time of a running or finished test.
 #[function_component]
 pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
-    let latest = props.latest.as_deref();
+    let (latest, m) = (props.latest.as_deref(), &props.messages);
     let percent = latest
         .and_then(|r| r.progress_percent)
         .or(match props.phase {
             Phase::Idle | Phase::Starting => Some(0.0),
             _ => None,
         });
-    let words = status_words(&props.phase, latest);
+    let words = status_words(m, &props.phase, latest);
     let budget_wait = match (&props.phase, props.next_request_at_ms) {
-        (Phase::Throttled { .. }, Some(at)) => Some(format!(
-            "Request budget used up: next check at {}",
-            format::clock_time(at)
-        )),
+        (Phase::Throttled { .. }, Some(at)) => {
+            Some(m.fill(Msg::BudgetWait, &[("time", &m.clock_time(at))]))
+        }
         _ => None,
     };
     // Once the test ended, its duration is in the summary card.
     let elapsed = latest
         .filter(|r| !r.is_terminal)
         .and_then(|r| r.elapsed_ms(now_ms()?))
-        .map(|ms| format!("Elapsed {}", format::duration(ms)));
+        .map(|ms| m.fill(Msg::Elapsed, &[("duration", &m.duration(ms))]));
     let announcement = latest
         .filter(|r| r.is_terminal)
-        .map(announce)
+        .map(|r| announce(m, r))
         .unwrap_or_default();
     // A finished test without a result fills the bar in the warning colour, not the accent.
     let no_result = latest.is_some_and(|r| r.outcome == TestOutcome::NoResult);
     html! {
         <div class={classes!("apw-progress-panel", no_result.then_some("apw-progress-panel--noresult"))}>
-            <ProgressBar percent={percent} />
+            <ProgressBar percent={percent} label={m.get(Msg::ProgressLabel)} />
             <div class="apw-progress-panel__meta">
                 if !words.is_empty() {
                     <span class="apw-progress-panel__status">{ words }</span>
                 }
                 if props.paused && !matches!(props.phase, Phase::Done | Phase::Failed(_)) {
-                    <span class="apw-progress-panel__paused">{ "Paused while this tab is hidden" }</span>
+                    <span class="apw-progress-panel__paused">{ m.get(Msg::Paused) }</span>
                 }
                 if let Some(budget_wait) = budget_wait {
                     <span class="apw-progress-panel__budget">{ budget_wait }</span>
@@ -74,32 +76,36 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
 }
 
 /// The status in words.
-pub fn status_words(phase: &Phase, latest: Option<&PingTestResult>) -> String {
+pub fn status_words(m: &Messages, phase: &Phase, latest: Option<&PingTestResult>) -> AttrValue {
+    let with_reason = |msg, reason: &str| m.fill(msg, &[("reason", reason)]).into();
     if let Some(result) = latest {
         return match &result.status {
-            TestStatus::Initiated => "Queued on the access point".into(),
-            TestStatus::Running => "Pinging…".into(),
+            TestStatus::Initiated => m.get(Msg::Queued),
+            TestStatus::Running => m.get(Msg::Pinging),
             TestStatus::Failed => match &result.fail_reason {
-                Some(reason) => format!("Failed: {reason}"),
-                None => "Failed".into(),
+                Some(reason) => with_reason(Msg::StatusFailedReason, reason),
+                None => m.get(Msg::StatusFailed),
             },
             _ if result.outcome == TestOutcome::NoResult => match &result.fail_reason {
-                Some(reason) => format!("Ended without a result: {reason}"),
-                None => "Ended without a result".into(),
+                Some(reason) => with_reason(Msg::StatusNoResultReason, reason),
+                None => m.get(Msg::StatusNoResult),
             },
             // The badge already says "Completed": the words say when.
             TestStatus::Completed => finished_at(result)
-                .map(|at| format!("Finished at {}", format::clock_time(at)))
+                .map(|at| {
+                    m.fill(Msg::FinishedAt, &[("time", &m.clock_time(at))])
+                        .into()
+                })
                 .unwrap_or_default(),
-            TestStatus::Other(s) => format!("Status: {s}"),
+            TestStatus::Other(s) => m.fill(Msg::StatusOther, &[("status", s)]).into(),
         };
     }
-    match phase {
-        Phase::Idle => "Not started".into(),
-        Phase::Starting => "Starting the test…".into(),
-        Phase::Failed(_) => "Stopped".into(),
-        _ => "Waiting for the first status…".into(),
-    }
+    m.get(match phase {
+        Phase::Idle => Msg::NotStarted,
+        Phase::Starting => Msg::Starting,
+        Phase::Failed(_) => Msg::Stopped,
+        _ => Msg::WaitingFirst,
+    })
 }
 
 /// When the test ended, in ms since the epoch (`endTime`).
@@ -120,19 +126,20 @@ fn now_ms() -> Option<f64> {
 }
 
 /// What a screen reader hears when the test ends.
-pub fn announce(result: &PingTestResult) -> String {
+pub fn announce(m: &Messages, result: &PingTestResult) -> String {
     let stats = result.statistics.as_deref();
     if result.outcome == TestOutcome::NoResult {
-        let verb = if result.status == TestStatus::Failed {
-            "failed"
-        } else {
-            "ended without a result"
-        };
+        let mut words = m
+            .get(if result.status == TestStatus::Failed {
+                Msg::AnnounceFailed
+            } else {
+                Msg::AnnounceNoResult
+            })
+            .to_string();
         let said = [
             result.fail_reason.as_deref(),
             stats.and_then(|s| s.error.as_deref()),
         ];
-        let mut words = format!("Ping test {verb}.");
         for line in said.into_iter().flatten().filter(|l| !l.trim().is_empty()) {
             words.push(' ');
             words.push_str(line.trim());
@@ -143,13 +150,19 @@ pub fn announce(result: &PingTestResult) -> String {
         return words;
     }
     match stats {
-        Some(s) => format!(
-            "Ping test completed: {} of {} replies received, {} loss.",
-            s.received,
-            s.transmitted,
-            s.loss_percent
-                .map_or_else(|| "unknown".into(), format::percent)
-        ),
-        None => "Ping test ended.".into(),
+        Some(s) => {
+            let loss = s
+                .loss_percent
+                .map_or_else(|| m.get(Msg::Unknown).to_string(), |p| m.percent(p));
+            m.fill(
+                Msg::AnnounceCompleted,
+                &[
+                    ("received", &m.number(f64::from(s.received), 0)),
+                    ("sent", &m.number(f64::from(s.transmitted), 0)),
+                    ("loss", &loss),
+                ],
+            )
+        }
+        None => m.get(Msg::AnnounceEnded).to_string(),
     }
 }

@@ -2,6 +2,7 @@
 //! the reply table as CSV.
 
 use crate::components::reply_table::replies_csv;
+use crate::components::{Messages, Msg};
 use crate::stats::PingTestResult;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -14,11 +15,15 @@ pub struct RawOutputProps {
     pub result: Rc<PingTestResult>,
     /// Used in the downloaded file's name.
     pub file_stem: AttrValue,
+    /// The words.
+    #[prop_or_default]
+    pub messages: Messages,
 }
 
 /// `<details>` with the raw text, and "copy" / "download" buttons.
 #[function_component]
 pub fn RawOutput(props: &RawOutputProps) -> Html {
+    let m = &props.messages;
     let copied = use_state(|| None::<bool>);
     // The JSON is made on click, not on every render.
     let on_copy = {
@@ -43,18 +48,18 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
         <div class="apw-raw">
             if let Some(raw) = props.result.raw_output.as_ref().filter(|r| !r.trim().is_empty()) {
                 <details class="apw-raw__details">
-                    <summary>{ "Raw output" }</summary>
+                    <summary>{ m.get(Msg::RawOutput) }</summary>
                     <pre class="apw-raw__text">{ raw.trim_matches('\n').to_owned() }</pre>
                 </details>
             }
             <div class="apw-raw__actions">
-                <button type="button" class="apw-button" onclick={on_copy}>{ "Copy results as JSON" }</button>
-                <button type="button" class="apw-button" onclick={on_download}>{ "Download JSON" }</button>
+                <button type="button" class="apw-button" onclick={on_copy}>{ m.get(Msg::CopyJson) }</button>
+                <button type="button" class="apw-button" onclick={on_download}>{ m.get(Msg::DownloadJson) }</button>
                 if let Some(on_download_csv) = on_download_csv {
-                    <button type="button" class="apw-button" onclick={on_download_csv}>{ "Download CSV" }</button>
+                    <button type="button" class="apw-button" onclick={on_download_csv}>{ m.get(Msg::DownloadCsv) }</button>
                 }
                 <span class="apw-raw__copied" aria-live="polite">
-                    { match *copied { Some(true) => "Copied", Some(false) => "Copy is not available here", None => "" } }
+                    { match *copied { Some(true) => m.get(Msg::Copied), Some(false) => m.get(Msg::CopyUnavailable), None => AttrValue::default() } }
                 </span>
             </div>
         </div>

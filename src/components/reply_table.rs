@@ -1,7 +1,7 @@
 //! Every reply, with runs of lost sequences as rows of their own, in sequence order;
 //! at most [`MAX_ROWS`] rows, however many packets a body claims.
 
-use crate::components::format;
+use crate::components::{Messages, Msg};
 use crate::stats::PingStatistics;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,6 +11,9 @@ use yew::prelude::*;
 pub struct ReplyTableProps {
     /// The statistics whose replies to list.
     pub stats: Rc<PingStatistics>,
+    /// The words.
+    #[prop_or_default]
+    pub messages: Messages,
 }
 
 /// One row: a reply, or a run of consecutive sequences that got none.
@@ -72,16 +75,17 @@ pub fn rows(stats: &PingStatistics, max_rows: usize) -> TableRows<'_> {
 /// The reply table. Numbers are right-aligned and formatted for the page's locale.
 #[function_component]
 pub fn ReplyTable(props: &ReplyTableProps) -> Html {
-    let stats = &props.stats;
+    let (stats, m) = (&props.stats, &props.messages);
     if stats.replies.is_empty() && stats.missing_sequences.is_empty() {
-        return html! { <p class="apw-empty">{ "No replies to show." }</p> };
+        return html! { <p class="apw-empty">{ m.get(Msg::NoReplies) }</p> };
     }
     let TableRows { shown, hidden } = rows(stats, MAX_ROWS);
     let from = shows_sender(stats);
     let columns = if from { 5 } else { 4 };
     let duplicate_tag = html! {
-        <span class="apw-tag apw-tag--dup" title="A second reply to the same request">{ "dup" }</span>
+        <span class="apw-tag apw-tag--dup" title={m.get(Msg::DuplicateTitle)}>{ m.get(Msg::DuplicateTag) }</span>
     };
+    let lost_tag = html! { <span class="apw-tag apw-tag--lost">{ m.get(Msg::LostTag) }</span> };
     let body = shown.into_iter().enumerate().map(|(i, row)| match row {
         ReplyRow::Reply(r) => html! {
             <tr key={i} class={r.duplicate.then_some("apw-row--dup")}>
@@ -97,21 +101,21 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
                 }
                 <td>{ r.size_bytes.map(|b| b.to_string()).unwrap_or_default() }</td>
                 <td>{ r.ttl.map(|t| t.to_string()).unwrap_or_default() }</td>
-                <td>{ r.time_ms.map(format::ms).unwrap_or_default() }</td>
+                <td>{ r.time_ms.map(|t| m.ms(t)).unwrap_or_default() }</td>
             </tr>
         },
         ReplyRow::Lost { first, last } if first == last => html! {
             <tr key={i} class="apw-row--lost">
                 <td>{ first }</td>
-                <td colspan={(columns - 1).to_string()}><span class="apw-tag apw-tag--lost">{ "lost" }</span>{ " no reply" }</td>
+                <td colspan={(columns - 1).to_string()}>{ lost_tag.clone() }{ " " }{ m.get(Msg::NoReply) }</td>
             </tr>
         },
         ReplyRow::Lost { first, last } => html! {
             <tr key={i} class="apw-row--lost">
                 <td>{ format!("{first}–{last}") }</td>
                 <td colspan={(columns - 1).to_string()}>
-                    <span class="apw-tag apw-tag--lost">{ "lost" }</span>
-                    { format!(" {} requests, no reply", format::number(f64::from(last - first) + 1.0, 0)) }
+                    { lost_tag.clone() }{ " " }
+                    { m.fill(Msg::NoReplyRun, &[("count", &m.number(f64::from(last - first) + 1.0, 0))]) }
                 </td>
             </tr>
         },
@@ -119,23 +123,23 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
     html! {
         <div class="apw-table-wrap">
             <table class={classes!("apw-table", from.then_some("apw-table--from"))}>
-                <caption class="apw-visually-hidden">{ "Replies by ICMP sequence number" }</caption>
+                <caption class="apw-visually-hidden">{ m.get(Msg::TableCaption) }</caption>
                 <thead>
                     <tr>
-                        <th scope="col"><abbr title="ICMP sequence number">{ "Seq" }</abbr></th>
+                        <th scope="col"><abbr title={m.get(Msg::ColumnSeqTitle)}>{ m.get(Msg::ColumnSeq) }</abbr></th>
                         if from {
-                            <th scope="col">{ "From" }</th>
+                            <th scope="col">{ m.get(Msg::ColumnFrom) }</th>
                         }
-                        <th scope="col">{ "Bytes" }</th>
-                        <th scope="col"><abbr title="Time to live">{ "TTL" }</abbr></th>
-                        <th scope="col"><abbr title="Round-trip time">{ "RTT" }</abbr></th>
+                        <th scope="col">{ m.get(Msg::ColumnBytes) }</th>
+                        <th scope="col"><abbr title={m.get(Msg::ColumnTtlTitle)}>{ m.get(Msg::ColumnTtl) }</abbr></th>
+                        <th scope="col"><abbr title={m.get(Msg::ColumnRttTitle)}>{ m.get(Msg::ColumnRtt) }</abbr></th>
                     </tr>
                 </thead>
                 <tbody>
                     { for body }
                     if hidden > 0 {
                         <tr class="apw-row--more">
-                            <td colspan={columns.to_string()}>{ format!("… {} more rows not shown (Download JSON has every reply)", format::number(hidden as f64, 0)) }</td>
+                            <td colspan={columns.to_string()}>{ m.fill(Msg::MoreRows, &[("count", &m.number(hidden as f64, 0))]) }</td>
                         </tr>
                     }
                 </tbody>

@@ -4,7 +4,7 @@
 //! by [`chart_geometry`] (pure, tested natively) for the width the chart is shown at, so
 //! its text stays text-sized; the component only draws it.
 
-use crate::components::format;
+use crate::components::{Messages, Msg};
 use crate::hooks::{use_instance_id, use_width};
 use crate::stats::{order, MissingSequences, PingStatistics};
 use std::rc::Rc;
@@ -26,6 +26,9 @@ pub const MAX_TITLED_POINTS: usize = 200;
 pub struct RttChartProps {
     /// The statistics to plot.
     pub stats: Rc<PingStatistics>,
+    /// The words.
+    #[prop_or_default]
+    pub messages: Messages,
 }
 
 /// One reply as drawn.
@@ -311,10 +314,14 @@ fn grid_path(g: &ChartGeometry) -> String {
 }
 
 /// The tip of one point: `seq 3: 31.8 ms, TTL 60`.
-pub fn point_title(p: &ChartPoint) -> String {
+pub fn point_title(m: &Messages, p: &ChartPoint) -> String {
+    let (seq, time) = (p.sequence.to_string(), m.ms(p.time_ms));
     match p.ttl {
-        Some(ttl) => format!("seq {}: {}, TTL {ttl}", p.sequence, format::ms(p.time_ms)),
-        None => format!("seq {}: {}", p.sequence, format::ms(p.time_ms)),
+        Some(ttl) => m.fill(
+            Msg::ChartPointTipTtl,
+            &[("seq", &seq), ("time", &time), ("ttl", &ttl.to_string())],
+        ),
+        None => m.fill(Msg::ChartPointTip, &[("seq", &seq), ("time", &time)]),
     }
 }
 
@@ -352,9 +359,9 @@ fn coordinate(v: f64) -> String {
 }
 
 /// The text alternative: what the chart shows, in one sentence.
-pub fn describe(stats: &PingStatistics) -> String {
+pub fn describe(m: &Messages, stats: &PingStatistics) -> String {
     let lost = match stats.missing_sequences.len() {
-        0 => "none lost".to_owned(),
+        0 => m.get(Msg::ChartNoneLost).to_string(),
         _ => {
             let runs = stats.missing_sequences.runs();
             let mut named: Vec<String> = runs
@@ -371,24 +378,28 @@ pub fn describe(stats: &PingStatistics) -> String {
             if runs.len() > 20 {
                 named.push("…".into());
             }
-            format!("lost: sequence {}", named.join(", "))
+            m.fill(Msg::ChartLostSequences, &[("sequences", &named.join(", "))])
         }
     };
     match &stats.rtt {
-        Some(r) => format!(
-            "Round-trip time of {} replies ({lost}); min {}, avg {}, max {}.",
-            stats.received,
-            format::ms(r.min_ms),
-            format::ms(r.avg_ms),
-            format::ms(r.max_ms)
+        Some(r) => m.fill(
+            Msg::ChartSummary,
+            &[
+                ("count", &m.number(f64::from(stats.received), 0)),
+                ("lost", &lost),
+                ("min", &m.ms(r.min_ms)),
+                ("avg", &m.ms(r.avg_ms)),
+                ("max", &m.ms(r.max_ms)),
+            ],
         ),
-        None => format!("No replies; {lost}."),
+        None => m.fill(Msg::ChartNoReplies, &[("lost", &lost)]),
     }
 }
 
 /// The chart, drawn for the width it is shown at.
 #[function_component]
 pub fn RttChart(props: &RttChartProps) -> Html {
+    let m = &props.messages;
     // Ids of this instance: another widget's chart on the page must not be named.
     let id = use_instance_id();
     let plot = use_node_ref();
@@ -408,7 +419,8 @@ pub fn RttChart(props: &RttChartProps) -> Html {
         )
     };
     let y_labels = g.y_ticks.iter().map(|&(ms, y)| {
-        let text = format!("{} ms", format::number(ms, g.y_tick_decimals));
+        let value = m.number(ms, g.y_tick_decimals);
+        let text = m.fill(Msg::Milliseconds, &[("value", &value)]);
         label(left - 6.0, y + 4.0, text)
     });
     let radius = AttrValue::from(coordinate(g.point_radius));
@@ -422,7 +434,7 @@ pub fn RttChart(props: &RttChartProps) -> Html {
             <div class="apw-chart__box" ref={plot}>
             <svg class="apw-chart__svg" viewBox={view_box} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
                 <title id={title_id}>{ "Round-trip time per ICMP sequence" }</title>
-                <desc id={desc_id}>{ describe(&props.stats) }</desc>
+                <desc id={desc_id}>{ describe(m, &props.stats) }</desc>
                 { path("apw-chart__grid".into(), grid_path(&g)) }
                 { path("apw-chart__axis".into(), horizontal(bottom)) }
                 <g class="apw-chart__y-labels" aria-hidden="true">{ for y_labels }</g>
@@ -432,7 +444,7 @@ pub fn RttChart(props: &RttChartProps) -> Html {
                 }) }
                 { path("apw-chart__line".into(), g.line.clone()) }
                 if g.points.len() <= MAX_TITLED_POINTS {
-                    <g class="apw-chart__points">{ for g.points.iter().map(|p| point(p, &radius)) }</g>
+                    <g class="apw-chart__points">{ for g.points.iter().map(|p| point(p, &radius, point_title(m, p))) }</g>
                 } else {
                     // One path for all points: thousands of elements would cost more than
                     // a frame, and a tip per pixel column tells no one anything.
@@ -444,10 +456,13 @@ pub fn RttChart(props: &RttChartProps) -> Html {
             </svg>
             </div>
             <figcaption class="apw-chart__legend" aria-hidden="true">
-                { key("line", "RTT".into()) }
-                { for g.guides.iter().map(|(name, ms, _)| key(name, format!("{name} {}", format::ms(*ms)))) }
+                { key("line", m.get(Msg::ChartLine)) }
+                { for g.guides.iter().map(|&(name, ms, _)| {
+                    let msg = match name { "min" => Msg::ChartMin, "avg" => Msg::ChartAvg, _ => Msg::ChartMax };
+                    key(name, m.fill(msg, &[("time", &m.ms(ms))]).into())
+                }) }
                 if !g.lost.is_empty() {
-                    { key("lost", "× lost".into()) }
+                    { key("lost", m.get(Msg::ChartLost)) }
                 }
             </figcaption>
         </figure>
@@ -466,15 +481,15 @@ fn label(x: f64, y: f64, text: String) -> Html {
 }
 
 /// A reply's dot, with its tip.
-fn point(p: &ChartPoint, r: &AttrValue) -> Html {
+fn point(p: &ChartPoint, r: &AttrValue, title: String) -> Html {
     html! {
         <circle cx={coordinate(p.x)} cy={coordinate(p.y)} r={r.clone()}>
-            <title>{ point_title(p) }</title>
+            <title>{ title }</title>
         </circle>
     }
 }
 
-fn key(name: &str, text: String) -> Html {
+fn key(name: &str, text: AttrValue) -> Html {
     html! { <span class={format!("apw-chart__key apw-chart__key--{name}")}>{ text }</span> }
 }
 
@@ -500,7 +515,10 @@ mod tests {
         assert!(g.points.iter().all(|p| p.y >= top && p.y <= bottom));
         assert!(g.y_min_ms <= 200.2 && g.y_max_ms >= 209.8);
         assert_eq!((g.points[1].sequence, g.points[1].ttl), (1, Some(108)));
-        assert_eq!(point_title(&g.points[1]), "seq 1: 209.8 ms, TTL 108");
+        assert_eq!(
+            point_title(&Messages::default(), &g.points[1]),
+            "seq 1: 209.8 ms, TTL 108"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The loss and RTT summary: what an admin reads first.
 
-use crate::components::format;
+use crate::components::{Messages, Msg};
 use crate::stats::PingStatistics;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,6 +13,9 @@ pub struct SummaryCardProps {
     /// The test's duration, when known.
     #[prop_or_default]
     pub duration_ms: Option<f64>,
+    /// The words.
+    #[prop_or_default]
+    pub messages: Messages,
 }
 
 /// How bad a loss is, for its colour and its word.
@@ -49,11 +52,11 @@ impl LossLevel {
         }
     }
 
-    fn word(self) -> &'static str {
+    fn word(self) -> Msg {
         match self {
-            LossLevel::Good => "no loss",
-            LossLevel::Warning => "some loss",
-            LossLevel::Bad => "high loss",
+            LossLevel::Good => Msg::LossNone,
+            LossLevel::Warning => Msg::LossSome,
+            LossLevel::Bad => Msg::LossHigh,
         }
     }
 }
@@ -61,20 +64,21 @@ impl LossLevel {
 /// Destination, counts, loss, RTTs, duration and the parser's warnings.
 #[function_component]
 pub fn SummaryCard(props: &SummaryCardProps) -> Html {
-    let s = &props.stats;
+    let (s, m) = (&props.stats, &props.messages);
     let level = LossLevel::of(s.loss_percent);
-    let stat = |label: &'static str, value: String, class: &'static str| {
+    let count = |n: u32| m.number(f64::from(n), 0);
+    let stat = |label: Msg, value: String, class: &'static str| {
         html! {
             <div class={classes!("apw-stat", class)}>
-                <dt class="apw-stat__label">{ label }</dt>
+                <dt class="apw-stat__label">{ m.get(label) }</dt>
                 <dd class="apw-stat__value">{ value }</dd>
             </div>
         }
     };
     html! {
-        <section class="apw-summary" aria-label="Summary">
+        <section class="apw-summary" aria-label={m.get(Msg::SummaryLabel)}>
             <p class="apw-summary__destination">
-                <span class="apw-summary__name">{ s.destination.clone().unwrap_or_else(|| "Unknown destination".into()) }</span>
+                <span class="apw-summary__name">{ s.destination.clone().map_or_else(|| m.get(Msg::UnknownDestination), AttrValue::from) }</span>
                 if let Some(ip) = s.resolved_ip.as_ref().filter(|ip| Some(*ip) != s.destination.as_ref()) {
                     <span class="apw-summary__ip">{ ip.clone() }</span>
                 }
@@ -84,32 +88,32 @@ pub fn SummaryCard(props: &SummaryCardProps) -> Html {
             }
             <dl class="apw-summary__grid">
                 <div class={classes!("apw-stat", "apw-stat--loss", level.class())}>
-                    <dt class="apw-stat__label">{ "Packet loss" }</dt>
+                    <dt class="apw-stat__label">{ m.get(Msg::PacketLoss) }</dt>
                     <dd class="apw-stat__value">
-                        { s.loss_percent.map_or_else(|| "–".into(), format::percent) }
-                        <span class="apw-loss__word">{ level.word() }</span>
+                        { s.loss_percent.map_or_else(|| "–".into(), |p| m.percent(p)) }
+                        <span class="apw-loss__word">{ m.get(level.word()) }</span>
                     </dd>
                 </div>
-                { stat("Sent", format::number(f64::from(s.transmitted), 0), "apw-stat--sent") }
-                { stat("Received", format::number(f64::from(s.received), 0), "apw-stat--received") }
-                { stat("Lost", format::number(f64::from(s.lost), 0), "apw-stat--lost") }
+                { stat(Msg::Sent, count(s.transmitted), "apw-stat--sent") }
+                { stat(Msg::Received, count(s.received), "apw-stat--received") }
+                { stat(Msg::Lost, count(s.lost), "apw-stat--lost") }
                 if s.duplicates > 0 {
-                    { stat("Duplicates", format::number(f64::from(s.duplicates), 0), "apw-stat--dup") }
+                    { stat(Msg::Duplicates, count(s.duplicates), "apw-stat--dup") }
                 }
                 if let Some(rtt) = &s.rtt {
-                    { stat("Min RTT", format::ms(rtt.min_ms), "apw-stat--min") }
-                    { stat("Avg RTT", format::ms(rtt.avg_ms), "apw-stat--avg") }
-                    { stat("Max RTT", format::ms(rtt.max_ms), "apw-stat--max") }
-                    { stat("Median", format::ms(rtt.median_ms), "apw-stat--median") }
-                    { stat("Jitter", format::ms(rtt.jitter_ms), "apw-stat--jitter") }
-                    { stat("Std dev", format::ms(rtt.stddev_ms), "apw-stat--stddev") }
+                    { stat(Msg::MinRtt, m.ms(rtt.min_ms), "apw-stat--min") }
+                    { stat(Msg::AvgRtt, m.ms(rtt.avg_ms), "apw-stat--avg") }
+                    { stat(Msg::MaxRtt, m.ms(rtt.max_ms), "apw-stat--max") }
+                    { stat(Msg::Median, m.ms(rtt.median_ms), "apw-stat--median") }
+                    { stat(Msg::Jitter, m.ms(rtt.jitter_ms), "apw-stat--jitter") }
+                    { stat(Msg::StdDev, m.ms(rtt.stddev_ms), "apw-stat--stddev") }
                 }
                 if let Some(d) = props.duration_ms {
-                    { stat("Duration", format::duration(d), "apw-stat--duration") }
+                    { stat(Msg::Duration, m.duration(d), "apw-stat--duration") }
                 }
             </dl>
             if !s.warnings.is_empty() {
-                <ul class="apw-summary__warnings" aria-label="Warnings">
+                <ul class="apw-summary__warnings" aria-label={m.get(Msg::Warnings)}>
                     { for s.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
                 </ul>
             }

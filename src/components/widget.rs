@@ -1,7 +1,8 @@
 //! The widget's root component: follows one ping test and composes the views.
 
 use crate::components::{
-    format, ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard,
+    format, ErrorPanel, Messages, Msg, NoResultCard, ProgressPanel, RawOutput, ReplyTable,
+    RttChart, SummaryCard,
 };
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
 use crate::poll::{FailureKind, Phase};
@@ -19,63 +20,71 @@ pub struct PingWidgetProps {
     /// Extra classes on the root element.
     #[prop_or_default]
     pub class: Classes,
+    /// The words it shows and the language of its numbers; English by default.
+    #[prop_or_default]
+    pub messages: Messages,
 }
 
 /// The ping test card: progress, then summary, chart, replies and raw output.
 #[function_component]
 pub fn PingWidget(props: &PingWidgetProps) -> Html {
     let task = use_ping_task(&props.config, &props.callbacks);
-    use_effect_with((), |_| format::warm_up());
+    let m = &props.messages;
+    use_effect_with(m.lang().clone(), |lang| format::warm_up(lang));
     let latest = task.latest.clone();
     let status = latest.as_ref().map(|r| r.status.clone());
     let outcome = latest.as_ref().map(|r| r.outcome);
     let badge = match (&task.phase, &status, outcome) {
-        (Phase::Failed(_), _, _) => ("Error", "apw-badge--error"),
-        (_, Some(TestStatus::Failed), _) => ("Failed", "apw-badge--error"),
-        (_, _, Some(TestOutcome::NoResult)) => ("No result", "apw-badge--warning"),
-        (_, Some(TestStatus::Completed), _) => ("Completed", "apw-badge--done"),
-        (Phase::Retrying { .. }, _, _) => ("Retrying", "apw-badge--warning"),
-        (Phase::Throttled { .. }, _, _) => ("Waiting", "apw-badge--warning"),
-        (Phase::Idle, None, _) => ("Idle", "apw-badge--idle"),
-        _ => ("Running", "apw-badge--running"),
+        (Phase::Failed(_), _, _) => (Msg::BadgeError, "apw-badge--error"),
+        (_, Some(TestStatus::Failed), _) => (Msg::BadgeFailed, "apw-badge--error"),
+        (_, _, Some(TestOutcome::NoResult)) => (Msg::BadgeNoResult, "apw-badge--warning"),
+        (_, Some(TestStatus::Completed), _) => (Msg::BadgeCompleted, "apw-badge--done"),
+        (Phase::Retrying { .. }, _, _) => (Msg::BadgeRetrying, "apw-badge--warning"),
+        (Phase::Throttled { .. }, _, _) => (Msg::BadgeWaiting, "apw-badge--warning"),
+        (Phase::Idle, None, _) => (Msg::BadgeIdle, "apw-badge--idle"),
+        _ => (Msg::BadgeRunning, "apw-badge--running"),
     };
+    // The serial is set apart in the title, wherever the language puts it.
+    let title = m.get(Msg::Title);
+    let (before, after) = title.split_once("{serial}").unwrap_or((&title, ""));
+    let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
     let file_stem = AttrValue::from(format!(
         "ping-{}-{}",
         props.config.serial,
         props.config.task_id.as_deref().unwrap_or("new")
     ));
     html! {
-        <section class={classes!("apw", props.class.clone())} aria-label="Access point ping test" aria-busy={(!matches!(task.phase, Phase::Done | Phase::Failed(_) | Phase::Idle)).to_string()}>
+        <section class={classes!("apw", props.class.clone())} {lang} aria-label={m.get(Msg::WidgetLabel)} aria-busy={(!matches!(task.phase, Phase::Done | Phase::Failed(_) | Phase::Idle)).to_string()}>
             <header class="apw__header">
                 <h2 class="apw__title">
-                    { "Ping from AP " }<span class="apw__serial">{ props.config.serial.clone() }</span>
+                    { before.to_owned() }<span class="apw__serial">{ props.config.serial.clone() }</span>{ after.to_owned() }
                 </h2>
-                <span class={classes!("apw-badge", badge.1)}>{ badge.0 }</span>
+                <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
             </header>
-            <ProgressPanel phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
+            <ProgressPanel messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
             {
                 match &task.phase {
                     Phase::Retrying { attempt, delay_ms, failure } => html! {
-                        <ErrorPanel failure={failure.clone()} retrying={Some((*attempt, task.max_attempts, *delay_ms))} retry_at_ms={task.next_request_at_ms} />
+                        <ErrorPanel messages={m.clone()} failure={failure.clone()} retrying={Some((*attempt, task.max_attempts, *delay_ms))} retry_at_ms={task.next_request_at_ms} />
                     },
                     // Asking again cannot mend the page's own settings: no button then.
                     Phase::Failed(failure) => html! {
-                        <ErrorPanel failure={failure.clone()} on_retry={(failure.kind != FailureKind::Configuration).then(|| task.retry.clone())} />
+                        <ErrorPanel messages={m.clone()} failure={failure.clone()} on_retry={(failure.kind != FailureKind::Configuration).then(|| task.retry.clone())} />
                     },
                     _ => html! {},
                 }
             }
             if let Some(result) = latest.filter(|r| r.is_terminal) {
                 if result.outcome == TestOutcome::NoResult {
-                    <NoResultCard result={result.clone()} />
+                    <NoResultCard messages={m.clone()} result={result.clone()} />
                 }
                 // Numbers only where packets were sent: zeros of an unknown host would mislead.
                 if let Some(stats) = result.statistics.clone().filter(|s| s.transmitted > 0) {
-                    <SummaryCard stats={stats.clone()} duration_ms={result.duration_ms} />
-                    <RttChart stats={stats.clone()} />
-                    <ReplyTable stats={stats} />
+                    <SummaryCard messages={m.clone()} stats={stats.clone()} duration_ms={result.duration_ms} />
+                    <RttChart messages={m.clone()} stats={stats.clone()} />
+                    <ReplyTable messages={m.clone()} stats={stats} />
                 }
-                <RawOutput result={result.clone()} file_stem={file_stem} />
+                <RawOutput messages={m.clone()} result={result.clone()} file_stem={file_stem} />
             }
         </section>
     }

@@ -6,7 +6,7 @@
 const ATTRIBUTES = [
   "base-url", "api-version", "serial", "task-id", "poll-interval-ms", "request-timeout-ms",
   "credentials", "destination", "count", "packet-size", "vlan", "interface-port", "role",
-  "include-raw-output", "stylesheet",
+  "include-raw-output", "stylesheet", "lang",
 ];
 
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
@@ -21,6 +21,7 @@ export function defineElement(mount) {
     }
 
     #token = null;
+    #messages = null;
     #handle = null;
     #container = null;
     #link = null;
@@ -35,13 +36,29 @@ export function defineElement(mount) {
       this.#render();
     }
 
+    /** The widget's words, keys to strings (README: Language); null for English. */
+    get messages() {
+      return this.#messages;
+    }
+
+    set messages(value) {
+      this.#messages = value ?? null;
+      this.#render();
+    }
+
     connectedCallback() {
-      // A page may set `token` before this module defined the element: the value then
-      // sits on the instance and hides the accessor. Take it over (lazy property upgrade).
+      // A page may set `token` or `messages` before this module defined the element: the
+      // value then sits on the instance and hides the accessor. Take it over (lazy
+      // property upgrade).
       if (Object.prototype.hasOwnProperty.call(this, "token")) {
         const early = this.token;
         delete this.token;
         this.#token = early == null || early === "" ? null : String(early);
+      }
+      if (Object.prototype.hasOwnProperty.call(this, "messages")) {
+        const early = this.messages;
+        delete this.messages;
+        this.#messages = early ?? null;
       }
       if (!this.#container) {
         const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
@@ -89,6 +106,8 @@ export function defineElement(mount) {
         taskId: this.getAttribute("task-id") || undefined,
         token: this.#token ?? undefined,
         credentials: this.getAttribute("credentials") || undefined,
+        lang: this.getAttribute("lang") || undefined,
+        messages: this.#messages ?? undefined,
         pollIntervalMs: this.#number("poll-interval-ms"),
         requestTimeoutMs: this.#number("request-timeout-ms"),
         start: destination

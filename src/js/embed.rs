@@ -3,7 +3,7 @@
 
 use crate::api::client::http::Auth;
 use crate::api::client::{ApiVersion, CredentialsMode};
-use crate::components::{PingWidget, PingWidgetProps};
+use crate::components::{Messages, PingWidget, PingWidgetProps};
 use crate::hooks::{PingTaskConfig, StartRequest, TaskCallbacks};
 use crate::poll::{FailureKind, PollSettings};
 use ap_ping_core::json::quoted;
@@ -40,6 +40,13 @@ export interface PingWidgetOptions {
   maxRetries?: number;
   /** Start a new test (POST) and follow it; checked against the API's limits before it is sent. */
   start?: PingStartOptions;
+  /**
+   * Language of the numbers and times (a BCP 47 tag such as "de-DE"), also set as the
+   * widget's `lang`. Default: the browser's language.
+   */
+  lang?: string;
+  /** The widget's words in another language, or other words: any keys, the rest in English. */
+  messages?: Partial<Record<PingMessageKey, string>>;
 }
 
 /** The POST body of a new test. Only `destination` is required. */
@@ -79,6 +86,9 @@ export type PingErrorKind =
   | "unauthorized" | "forbidden" | "notFound" | "conflict" | "client" | "configuration";
 "#;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_MESSAGE_KEYS: &'static str = crate::components::messages::TS_KEYS;
+
 #[wasm_bindgen(module = "/src/js/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
@@ -102,6 +112,7 @@ struct MountOptions {
     request_timeout_ms: Option<u32>,
     max_retries: Option<u32>,
     start: Option<StartRequest>,
+    messages: Messages,
 }
 
 impl MountOptions {
@@ -152,6 +163,11 @@ impl MountOptions {
             request_timeout_ms: whole(&options, "requestTimeoutMs")?,
             max_retries: whole(&options, "maxRetries")?,
             start,
+            messages: Messages::new(
+                &string(&options, "lang")?.unwrap_or_default(),
+                texts(&options, "messages")?,
+            )
+            .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))?,
         })
     }
 
@@ -181,6 +197,7 @@ impl MountOptions {
             },
             callbacks: callbacks_for(events),
             class: Default::default(),
+            messages: self.messages,
         }
     }
 }
@@ -199,6 +216,31 @@ fn string(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
             JsError::new(&format!("invalid widget options: {name} must be a string"))
         }),
     }
+}
+
+/// A plain object of strings (`messages`), as (key, text) pairs.
+fn texts(object: &JsValue, name: &str) -> Result<Vec<(String, String)>, JsError> {
+    let Some(map) = field(object, name)? else {
+        return Ok(Vec::new());
+    };
+    if !map.is_object() || js_sys::Array::is_array(&map) {
+        return Err(JsError::new(&format!(
+            "invalid widget options: {name} must be an object of strings"
+        )));
+    }
+    let mut texts = Vec::new();
+    for key in js_sys::Object::keys(map.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        match field(&map, &key)?.and_then(|v| v.as_string()) {
+            Some(text) => texts.push((key, text)),
+            None => {
+                return Err(JsError::new(&format!(
+                    "invalid widget options: {name}.{key} must be a string"
+                )))
+            }
+        }
+    }
+    Ok(texts)
 }
 
 fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsError> {

@@ -28,6 +28,19 @@ nodeTest("ap-ping-parse exports only the parsers, and its wasm imports nothing o
   assert.doesNotMatch(types, /mountPingWidget|PingWidgetOptions/);
 });
 
+nodeTest("the widget's types name every messages key the README documents, and the lang option", () => {
+  const types = fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget.d.ts"), "utf8");
+  const union = types.match(/export type PingMessageKey =([^;]*);/)[1];
+  const typed = [...union.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Language"), readme.indexOf("### Theming"));
+  const documented = [...section.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]);
+  assert.ok(typed.length > 100, `${typed.length} keys`);
+  assert.deepEqual(documented, typed, "the README's table lists the typed keys, in order");
+  assert.match(types, /messages\?: Partial<Record<PingMessageKey, string>>;/);
+  assert.match(types, /lang\?: string;/);
+});
+
 for (const bundle of ["ap-ping-parse", "ap-ping-widget"]) {
   const { parsePingStatus, parsePingOutput } = await load(bundle);
   const test = (name, fn) => nodeTest(`${bundle}: ${name}`, fn);

@@ -1,6 +1,7 @@
 // Mounts the widget the way an admin page would, configured from the query string:
 //   mode=mount|element, serial, taskId, token, destination, count, interval, timeout, retries,
-//   api (the apiVersion option / api-version attribute), vlan, iface, role, raw (true|false)
+//   api (the apiVersion option / api-version attribute), vlan, iface, role, raw (true|false),
+//   lang, messages (JSON)
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
@@ -35,6 +36,8 @@ const options = {
   pollIntervalMs: number("interval") ?? 300,
   requestTimeoutMs: number("timeout"),
   maxRetries: number("retries"),
+  lang: q.get("lang") ?? undefined,
+  messages: q.has("messages") ? JSON.parse(q.get("messages")) : undefined,
   start: q.has("taskId") ? undefined : {
     destination: q.get("destination") ?? "www.google.com",
     count: number("count") ?? 5,
@@ -62,6 +65,8 @@ if (q.get("mode") === "early-element") {
     }
   }
   if (options.requestTimeoutMs) host.setAttribute("request-timeout-ms", String(options.requestTimeoutMs));
+  if (options.lang) host.setAttribute("lang", options.lang);
+  if (options.messages) host.messages = options.messages;
   host.token = options.token;
   for (const type of ["ping-started", "ping-progress", "ping-complete", "ping-error"]) host.addEventListener(type, record);
   document.querySelector("#element-slot").append(host);
