@@ -4,6 +4,7 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 # The wasm-bindgen CLI must match the crate exactly; Cargo.toml pins it with "=".
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"

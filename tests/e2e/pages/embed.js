@@ -5,6 +5,11 @@
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
+// What the page reports, for browsers whose driver cannot read the console (Firefox).
+window.pageErrors = [];
+addEventListener("error", (event) => window.pageErrors.push(String(event.message)));
+addEventListener("unhandledrejection", (event) => window.pageErrors.push(String(event.reason?.message ?? event.reason)));
+
 const q = new URLSearchParams(location.search);
 if (q.get("mode") === "early-element") {
   // The element is in the page, with its token set, before the widget's module defines it.

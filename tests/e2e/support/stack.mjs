@@ -1,6 +1,6 @@
 // The whole stack for an end-to-end test: mock-central, a static server for dist/ and the
 // test pages (proxying the API path to the stand-in, as an admin backend would), and
-// Debian's Chromium.
+// Debian's Chromium (or none, for tests that drive another browser).
 import path from "node:path";
 import { startStaticServer } from "./static-server.mjs";
 import { startMockCentral } from "./mock-central.mjs";
@@ -15,7 +15,7 @@ export const STRICT_CSP =
  * With `proxy`, the page's API requests go through the real central-proxy, which gets
  * OAuth tokens from mock-central (`proxy.tokenTtlSecs` long); otherwise straight to it.
  */
-export async function startStack({ mockArgs = [], proxy = null } = {}) {
+export async function startStack({ mockArgs = [], proxy = null, chromium = true } = {}) {
   const secret = "e2e-client-secret";
   const oauthArgs = proxy
     ? ["--client-id", "e2e-client", "--client-secret", secret, "--token-ttl-secs", String(proxy.tokenTtlSecs ?? 7200)]
@@ -29,14 +29,14 @@ export async function startStack({ mockArgs = [], proxy = null } = {}) {
     headers: (url) => (url.searchParams.get("csp") === "strict" ? { "content-security-policy": STRICT_CSP } : {}),
     fallback: (req, res) => (centralProxy ? centralProxy.forward(req, res) : mock.proxy(req, res)),
   });
-  const browser = await launchBrowser();
+  const browser = chromium ? await launchBrowser() : null;
   return {
     mock,
     centralProxy,
     server,
     browser,
     async stop() {
-      await browser.close();
+      await browser?.close();
       await server.close();
       centralProxy?.stop();
       mock.stop();
