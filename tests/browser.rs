@@ -442,6 +442,7 @@ async fn markup_in_api_strings_is_rendered_as_text() {
         })
         .await,
         render::<RawOutput>(RawOutputProps {
+            on_run_again: None,
             messages: Default::default(),
             result: result.clone(),
             file_stem: "x".into(),
@@ -482,6 +483,7 @@ async fn markup_in_api_strings_is_rendered_as_text() {
 async fn raw_output_is_collapsible_with_export_buttons() {
     let result = Rc::new(parse_ping_status(SEED_COMPLETED).unwrap());
     let root = render::<RawOutput>(RawOutputProps {
+        on_run_again: None,
         messages: Default::default(),
         result,
         file_stem: "ping".into(),

@@ -18,6 +18,9 @@ pub struct RawOutputProps {
     /// The words.
     #[prop_or_default]
     pub messages: Messages,
+    /// The "Run again" button, when the widget can start the same test again.
+    #[prop_or_default]
+    pub on_run_again: Option<Callback<()>>,
 }
 
 /// `<details>` with the raw text, and "copy" / "download" buttons.
@@ -53,6 +56,9 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
                 </details>
             }
             <div class="apw-raw__actions">
+                if let Some(run_again) = props.on_run_again.clone() {
+                    <button type="button" class="apw-button apw-button--primary" onclick={move |_| run_again.emit(())}>{ m.get(Msg::RunAgain) }</button>
+                }
                 <button type="button" class="apw-button" onclick={on_copy}>{ m.get(Msg::CopyJson) }</button>
                 <button type="button" class="apw-button" onclick={on_download}>{ m.get(Msg::DownloadJson) }</button>
                 if let Some(on_download_csv) = on_download_csv {

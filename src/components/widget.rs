@@ -6,7 +6,8 @@ use crate::components::{
 };
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
 use crate::poll::{FailureKind, Phase};
-use crate::stats::{TestOutcome, TestStatus};
+use crate::stats::{PingTestResult, TestOutcome, TestStatus};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`PingWidget`].
@@ -75,17 +76,37 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
                 }
             }
             if let Some(result) = latest.filter(|r| r.is_terminal) {
-                if result.outcome == TestOutcome::NoResult {
-                    <NoResultCard messages={m.clone()} result={result.clone()} />
-                }
-                // Numbers only where packets were sent: zeros of an unknown host would mislead.
-                if let Some(stats) = result.statistics.clone().filter(|s| s.transmitted > 0) {
-                    <SummaryCard messages={m.clone()} stats={stats.clone()} duration_ms={result.duration_ms} />
-                    <RttChart messages={m.clone()} stats={stats.clone()} />
-                    <ReplyTable messages={m.clone()} stats={stats} />
-                }
-                <RawOutput messages={m.clone()} result={result.clone()} file_stem={file_stem} />
+                { result_view(m, &result, &file_stem, task.run_again.clone()) }
+            } else if let Some(previous) = &task.previous {
+                // "Run again" keeps the last result in view, marked, until the new one ends.
+                <div class="apw-previous">
+                    <p class="apw-previous__label">{ m.get(Msg::PreviousResult) }</p>
+                    { result_view(m, previous, &file_stem, None) }
+                </div>
             }
         </section>
+    }
+}
+
+/// A finished test: what it said, its numbers, and what can be done with it.
+fn result_view(
+    m: &Messages,
+    result: &Rc<PingTestResult>,
+    file_stem: &AttrValue,
+    on_run_again: Option<Callback<()>>,
+) -> Html {
+    html! {
+        <>
+            if result.outcome == TestOutcome::NoResult {
+                <NoResultCard messages={m.clone()} result={result.clone()} />
+            }
+            // Numbers only where packets were sent: zeros of an unknown host would mislead.
+            if let Some(stats) = result.statistics.clone().filter(|s| s.transmitted > 0) {
+                <SummaryCard messages={m.clone()} stats={stats.clone()} duration_ms={result.duration_ms} />
+                <RttChart messages={m.clone()} stats={stats.clone()} />
+                <ReplyTable messages={m.clone()} stats={stats} />
+            }
+            <RawOutput messages={m.clone()} result={result.clone()} file_stem={file_stem.clone()} {on_run_again} />
+        </>
     }
 }

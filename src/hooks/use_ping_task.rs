@@ -61,6 +61,10 @@ pub struct PingTaskHandle {
     pub next_request_at_ms: Option<f64>,
     /// Try again after polling stopped.
     pub retry: Callback<()>,
+    /// Start the same test again: offered once a test the widget started itself has ended.
+    pub run_again: Option<Callback<()>>,
+    /// The result of the test before "Run again", until the new one ends.
+    pub previous: Option<Rc<PingTestResult>>,
     /// The retry policy's limit, for "attempt 2 of 5".
     pub max_attempts: u32,
 }
@@ -83,6 +87,9 @@ pub fn use_ping_task(config: &PingTaskConfig, callbacks: &TaskCallbacks) -> Ping
         next_request_at_ms: None,
     });
     let driver = use_mut_ref(|| None::<Rc<Driver>>);
+    // How many times "Run again" was asked for: a new run starts the driver over.
+    let run = use_state_eq(|| 0u32);
+    let previous = use_state_eq(|| None::<Rc<PingTestResult>>);
     // The latest callbacks, read at emit time: a new closure must not restart polling.
     let callbacks_ref = use_mut_ref(TaskCallbacks::default);
     *callbacks_ref.borrow_mut() = callbacks.clone();
@@ -90,7 +97,7 @@ pub fn use_ping_task(config: &PingTaskConfig, callbacks: &TaskCallbacks) -> Ping
     {
         let view = view.setter();
         let driver = driver.clone();
-        use_effect_with(config.clone(), move |config| {
+        use_effect_with((config.clone(), *run), move |(config, _)| {
             let started = Driver::start(config.clone(), view, callbacks_ref);
             *driver.borrow_mut() = Some(started.clone());
             move || started.shutdown()
@@ -105,7 +112,23 @@ pub fn use_ping_task(config: &PingTaskConfig, callbacks: &TaskCallbacks) -> Ping
             }
         })
     };
+    {
+        // Another test's result is not this one's previous result.
+        let previous = previous.clone();
+        use_effect_with(config.clone(), move |_| previous.set(None));
+    }
+    let started_here = config.task_id.is_none() && config.start.is_some();
+    let run_again = (started_here && view.phase == Phase::Done).then(|| {
+        let (run, previous, latest) = (run.clone(), previous.clone(), view.latest.clone());
+        Callback::from(move |()| {
+            previous.set(latest.clone());
+            run.set(*run + 1);
+        })
+    });
+    let new_result = view.latest.as_ref().is_some_and(|r| r.is_terminal);
     PingTaskHandle {
+        run_again,
+        previous: (*previous).clone().filter(|_| !new_result),
         phase: view.phase.clone(),
         latest: view.latest.clone(),
         paused: view.paused,

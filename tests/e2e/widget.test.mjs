@@ -443,3 +443,52 @@ test("a token set on the element before the module defined it is used, and never
   assert.equal(await page.evaluate(() => window.pingElement.getAttribute("token")), null);
   assert.deepEqual(page.problems, []);
 });
+
+test("Run again starts the same test anew; the previous result stays in view, marked, until the new one ends", async () => {
+  const page = await open({ serial: "CNF7G9X002", count: "6", interval: "250" });
+  const first = await waitForEvent(page, "ping-complete");
+  const firstStarted = await waitForEvent(page, "ping-started");
+  const runAgain = page.getByRole("button", { name: "Run again" });
+  await runAgain.click();
+  const previous = page.locator(".apw-previous");
+  await previous.waitFor();
+  assert.equal(await previous.locator(".apw-previous__label").textContent(), "Previous result: a new test is running");
+  assert.equal(await page.locator(".apw-badge").textContent(), "Running", "the badge is the new test's");
+  assert.equal(await runAgain.count(), 0, "no second run while one is running");
+  const previousRows = await previous.locator(".apw-table tbody tr").count();
+  assert.equal(previousRows, first.statistics.replies.length + first.statistics.missingSequences.length);
+  await screenshot(page, "widget-run-again-light-wide");
+  await page.waitForFunction(() => window.pingEvents.filter((e) => e.type === "ping-complete").length === 2, null, { timeout: 20_000 });
+  const started = await events(page, "ping-started");
+  assert.equal(started.length, 2);
+  assert.notEqual(started[1].detail.taskId, firstStarted.taskId, "a new test, not the old one again");
+  const second = (await events(page, "ping-complete"))[1].detail;
+  assert.equal(second.statistics.destination, first.statistics.destination, "the same destination");
+  assert.equal(second.statistics.transmitted, 6, "the same count");
+  await previous.waitFor({ state: "detached" });
+  assert.equal(await page.locator(".apw-table").count(), 1, "only the new result once it is in");
+  assert.ok(await runAgain.isVisible(), "and it can be run again");
+  assert.deepEqual(page.problems, []);
+});
+
+test("Run again in dark, narrow: the previous result fits and is set apart", async () => {
+  const page = await open({ serial: "CNF7G9X002", count: "6", interval: "250" }, { viewport: NARROW, colorScheme: "dark" });
+  await waitForEvent(page, "ping-complete");
+  await page.getByRole("button", { name: "Run again" }).click();
+  await page.locator(".apw-previous").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px)`);
+  await screenshot(page, "widget-run-again-dark-narrow");
+  assert.deepEqual(page.problems, []);
+});
+
+test("a widget that follows a given task offers no Run again", async () => {
+  const page = await open({ serial: "CNF7G9X002", count: "6" });
+  const { taskId } = await waitForEvent(page, "ping-started");
+  await waitForEvent(page, "ping-complete");
+  await page.evaluate((id) => window.pingWidget.update({ ...window.pingOptions, taskId: id, start: undefined }), taskId);
+  await page.locator(".apw-badge", { hasText: "Completed" }).waitFor();
+  await page.getByRole("button", { name: "Download JSON" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Run again" }).count(), 0);
+  assert.deepEqual(page.problems, []);
+});
