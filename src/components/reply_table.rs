@@ -121,7 +121,8 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
         },
     });
     html! {
-        <div class="apw-table-wrap">
+        // It scrolls past 24rem: a tab stop and a name let a keyboard scroll it.
+        <div class="apw-table-wrap" tabindex="0" role="region" aria-label={m.get(Msg::TableCaption)}>
             <table class={classes!("apw-table", from.then_some("apw-table--from"))}>
                 <caption class="apw-visually-hidden">{ m.get(Msg::TableCaption) }</caption>
                 <thead>

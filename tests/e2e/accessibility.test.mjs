@@ -1,5 +1,6 @@
-// End to end: axe-core finds no accessibility violation in the widget's running, completed
-// and error states, light and dark (the widget mounted in a page's light DOM).
+// End to end: axe-core finds no accessibility violation in the widget's running, completed,
+// error and no-result states, light and dark, mounted in a page's light DOM and inside the
+// custom element's shadow root, and while "Run again" keeps the previous result.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack } from "./support/stack.mjs";
@@ -38,6 +39,23 @@ for (const colorScheme of ["light", "dark"]) {
     page = await openEmbed(stack, { serial: "CNF7G9X012" }, { viewport: WIDE, colorScheme });
     await waitForEvent(page, "ping-complete");
     assert.deepEqual(await axeViolations(page), [], "no result");
+    await page.close();
+
+    // The custom element: the same widget inside its shadow root, with its own stylesheet.
+    page = await openEmbed(stack, { mode: "element", serial: "CNF7G9X002", count: "6" }, { viewport: NARROW, colorScheme });
+    await waitForEvent(page, "ping-complete");
+    await page.locator("ap-ping-status .apw-chart__points").waitFor();
+    const inside = ["ap-ping-status", ".apw"];
+    assert.equal(await page.evaluate(() => !!window.pingElement.shadowRoot.querySelector(".apw-table")), true);
+    assert.deepEqual(await axeViolations(page, inside), [], "custom element, completed");
+    await page.close();
+
+    // "Run again": the new test running under the previous result.
+    page = await openEmbed(stack, { serial: "CNF7G9X002", count: "20", interval: "250" }, { viewport: WIDE, colorScheme });
+    await waitForEvent(page, "ping-complete");
+    await page.getByRole("button", { name: "Run again" }).click();
+    await page.locator(".apw-previous").waitFor();
+    assert.deepEqual(await axeViolations(page), [], "previous result kept while running again");
     await page.close();
   });
 }

@@ -16,6 +16,10 @@ after(async () => stack?.stop());
 
 const open = (query, options) => openEmbed(stack, query, options);
 
+/** Light and dark, each wide and at 320 px: the looks the chart's screenshots are taken in. */
+const LOOKS = [[WIDE, "light", "wide"], [{ width: 320, height: 900 }, "light", "narrow"],
+  [WIDE, "dark", "wide"], [{ width: 320, height: 900 }, "dark", "narrow"]];
+
 test("a full test: progress, then the card and the table match the server's result", async () => {
   const page = await open({ serial: "CNF7G9X002", count: "6" });
   const { taskId } = await waitForEvent(page, "ping-started");
@@ -286,8 +290,7 @@ test("a 100-packet test with losses: thinned sequence labels, the line broken at
     output: { transmittedPacketsCount: "100", receivedPacketsCount: String(replies.length), destination: "www.example.com",
       resolvedIp: "192.0.2.38", replies },
   });
-  const narrow = { width: 320, height: 900 };
-  for (const [viewport, colorScheme, name] of [[WIDE, "light", "wide"], [narrow, "dark", "narrow"]]) {
+  for (const [viewport, colorScheme, name] of LOOKS) {
     const page = await open({ serial: "CNF7G9X001" }, {
       viewport, colorScheme,
       watch: (p) => p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body })),
@@ -317,7 +320,36 @@ test("a 100-packet test with losses: thinned sequence labels, the line broken at
     assert.ok(tableOverflow <= 0, `the table fits at ${viewport.width} px (${tableOverflow}px over)`);
     await page.locator(".apw-chart").screenshot({ path: `target/screenshots/chart-100-replies-${colorScheme}-${name}.png` });
     await screenshot(page, `widget-100-replies-${colorScheme}-${name}`);
+    // The table scrolls past 24rem: a keyboard can reach and scroll it.
+    await page.locator(".apw-table-wrap").focus();
+    await page.keyboard.press("PageDown");
+    await page.waitForFunction(() => document.querySelector(".apw-table-wrap").scrollTop > 0);
     assert.deepEqual(page.problems, []);
+  }
+});
+
+test("the seed's 4 replies and one loss: a point and tip per reply, a mark at the loss, in every look", async () => {
+  const body = fs.readFileSync("tests/fixtures/seed_completed.json", "utf8");
+  for (const [viewport, colorScheme, name] of LOOKS) {
+    const page = await open({ serial: "CNF7G9X001" }, {
+      viewport, colorScheme,
+      watch: (p) => p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body })),
+    });
+    await waitForEvent(page, "ping-complete");
+    await page.locator(".apw-chart__points").waitFor();
+    const chart = await page.evaluate(() => ({
+      tips: [...document.querySelectorAll(".apw-chart__points title")].map((t) => t.textContent),
+      pieces: (document.querySelector(".apw-chart__line").getAttribute("d").match(/M/g) ?? []).length,
+      lostMarks: document.querySelector(".apw-chart__lost").getAttribute("d").match(/M/g).length,
+      xLabels: [...document.querySelectorAll(".apw-chart__x-labels text")].map((t) => t.textContent),
+    }));
+    assert.deepEqual(chart.tips, ["seq 0: 200.2 ms, TTL 108", "seq 1: 209.8 ms, TTL 108", "seq 3: 208.8 ms, TTL 108", "seq 4: 200.2 ms, TTL 108"]);
+    assert.equal(chart.pieces, 2, "0–1 and 3–4: no line across the loss");
+    assert.equal(chart.lostMarks, 2, "one × (two strokes) at sequence 2");
+    assert.deepEqual(chart.xLabels, ["0", "1", "2", "3", "4"], "every sequence labelled");
+    await page.locator(".apw-chart").screenshot({ path: `target/screenshots/chart-4-replies-${colorScheme}-${name}.png` });
+    assert.deepEqual(page.problems, []);
+    await page.close();
   }
 });
 

@@ -4,8 +4,9 @@ import { createRequire } from "node:module";
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /**
- * The violations axe-core finds in the widget's markup (`selector`, or the custom
- * element's shadow root), as "rule: element" lines, so that a failure names them.
+ * The violations axe-core finds in the widget's markup, as "rule: element" lines, so that
+ * a failure names them. `selector` is a CSS selector, or an array of them that goes down
+ * through shadow roots (`["ap-ping-status", ".apw"]`: the custom element's widget).
  */
 export async function axeViolations(page, selector = ".apw") {
   await page.addScriptTag({ path: AXE });
