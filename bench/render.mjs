@@ -1,53 +1,89 @@
-// Rendering benchmark (run on demand after `trunk build --release` and
-// `cargo build -p mock-central`): in Chromium, against mock-central,
-//  1. how long after the terminal status answer reached the widget the 100-row reply table
-//     is in the DOM, against one animation frame measured in the same page (and, apart,
-//     how long the browser took from the response's last byte to handing it over);
-//  2. what each progress-only poll tick changes in the DOM (MutationObserver): nothing
-//     outside the progress panel, and no table row.
+// Rendering benchmark (run on demand after `scripts/build` and `cargo build -p
+// mock-central`), in Chromium against mock-central. It prints ratios, not only times:
+//  1. The widget's 100-reply result view (header, summary card, RTT chart with a tip per
+//     reply, reply table) against a reference measured in the same run: plain JS that
+//     builds the same DOM from the same answer (bench/pages/reference.js). Both are timed
+//     the same way: from the moment the answer's text is in JS (`Response.text()`
+//     resolves; both read it so) to the end of the task that put the table in the DOM (a
+//     MutationObserver's callback), then the layout of what was built (read at once).
+//     The widget's time is given as a ratio to the reference's and to one animation frame
+//     measured in the same page. Apart: the browser's own time from the answer's last
+//     byte (Resource Timing) to handing its text over.
+//  2. What each progress-only poll tick changes in the DOM: nothing outside the progress
+//     panel, and no table row.
 import { startStack } from "../tests/e2e/support/stack.mjs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const RUNS = Number(process.env.RUNS ?? 9);
-const stack = await startStack({ mockArgs: ["--reply-interval-ms", "20"] });
+const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), "pages");
+const stack = await startStack({ mockArgs: ["--reply-interval-ms", "20"], roots: [PAGES] });
+
+/** Before any script of the page: records DOM changes, frames, and the layout of the table once it is in. */
+function instrument() {
+  window.bench = { mutations: [], frames: [], texts: [] };
+  const text = Response.prototype.text;
+  Response.prototype.text = function () {
+    return text.call(this).then((t) => {
+      window.bench.texts.push({ url: this.url, at: performance.now() });
+      return t;
+    });
+  };
+  new MutationObserver((records) => {
+    const at = performance.now();
+    for (const r of records) {
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      window.bench.mutations.push({
+        at,
+        inProgress: !!el?.closest(".apw-progress-panel, .apw__header"),
+        inTable: !!el?.closest(".apw-table") || [...r.addedNodes].some((n) => n.nodeType === 1 && n.querySelector?.(".apw-table")),
+      });
+    }
+    if (window.bench.layoutMs === undefined && document.querySelectorAll(".apw-table tbody tr").length >= 100) {
+      const start = performance.now();
+      document.body.getBoundingClientRect();
+      window.bench.layoutMs = performance.now() - start;
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  let last = performance.now();
+  const tick = (t) => {
+    window.bench.frames.push(t - last);
+    last = t;
+    if (window.bench.frames.length < 120) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** The time from the last status answer's last byte to the table in the DOM, and the layout after it. */
+const measure = () => {
+  const answers = performance.getEntriesByType("resource").filter((e) => e.name.includes("/async-operations/"));
+  const tableAt = window.bench.mutations.filter((x) => x.inTable).at(-1)?.at;
+  const frames = window.bench.frames.slice(10).sort((a, b) => a - b);
+  const textAt = window.bench.texts.filter((t) => t.url.includes("/async-operations/")).at(-1).at;
+  return {
+    handOverMs: textAt - answers.at(-1).responseEnd,
+    scriptMs: tableAt - textAt,
+    layoutMs: window.bench.layoutMs,
+    frameMs: frames[frames.length >> 1],
+    rows: document.querySelectorAll(".apw-table tbody tr").length,
+    url: answers.at(-1).name,
+  };
+};
+
 const results = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     const page = await stack.browser.newPage({ viewport: { width: 1000, height: 900 } });
-    await page.addInitScript(() => {
-      window.bench = { mutations: [], frames: [] };
-      new MutationObserver((records) => {
-        const at = performance.now();
-        for (const r of records) {
-          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-          window.bench.mutations.push({
-            at,
-            inProgress: !!el?.closest(".apw-progress-panel, .apw__header"),
-            inTable: !!el?.closest(".apw-table"),
-            addedTable: [...r.addedNodes].some((n) => n.nodeType === 1 && (n.matches(".apw-table-wrap") || n.querySelector?.(".apw-table"))),
-          });
-        }
-      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      // The widget announces the terminal status the moment its answer is read, before
-      // rendering: the start of what the widget itself controls.
-      document.addEventListener("ping-complete", () => { window.bench.answeredAt = performance.now(); }, true);
-      let last = performance.now();
-      const tick = (t) => { window.bench.frames.push(t - last); last = t; if (window.bench.frames.length < 120) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-    });
+    await page.addInitScript(instrument);
     await page.goto(`${stack.server.url}/embed.html?count=100&interval=250&destination=bench.example`);
     await page.waitForFunction(() => window.pingEvents?.some((e) => e.type === "ping-complete"), null, { timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelectorAll(".apw-table tbody tr").length >= 100, null, { timeout: 10_000 });
-    await page.waitForTimeout(100);
-    const m = await page.evaluate(() => {
+    await page.waitForFunction(() => window.bench.layoutMs !== undefined, null, { timeout: 10_000 });
+    const widget = await page.evaluate(measure);
+    // Progress-only ticks: mutations within 200 ms after each non-final poll answer.
+    const ticks = await page.evaluate(() => {
       const polls = performance.getEntriesByType("resource").filter((e) => e.name.includes("/async-operations/"));
-      const last = polls.at(-1);
-      // The last mutation in the table: all 100 rows are in the DOM from then on.
-      const tableAt = window.bench.mutations.filter((x) => x.inTable || x.addedTable).at(-1)?.at;
-      const frames = window.bench.frames.slice(10).sort((a, b) => a - b);
-      // progress ticks: mutations within 200 ms after each non-final poll response
-      let outside = 0, rowMutations = 0, ticks = 0;
+      let outside = 0, rowMutations = 0;
       for (const p of polls.slice(1, -1)) {
-        ticks++;
         for (const x of window.bench.mutations) {
           if (x.at >= p.responseEnd && x.at < p.responseEnd + 200) {
             if (!x.inProgress) outside++;
@@ -55,26 +91,39 @@ try {
           }
         }
       }
-      return {
-        networkMs: window.bench.answeredAt - last.responseEnd,
-        renderMs: tableAt - window.bench.answeredAt,
-        frameMs: frames[frames.length >> 1],
-        rows: document.querySelectorAll(".apw-table tbody tr").length,
-        ticks, outside, rowMutations,
-      };
+      return { ticks: polls.length - 2, outside, rowMutations };
     });
-    results.push(m);
     await page.close();
+
+    // The reference reads the very answer the widget ended on.
+    const reference = await stack.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await reference.addInitScript(instrument);
+    const answer = new URL(widget.url).pathname;
+    await reference.goto(`${stack.server.url}/reference.html?serial=CNF7G9X001&url=${encodeURIComponent(answer)}`);
+    await reference.waitForFunction(() => window.referenceDone === true && window.bench.layoutMs !== undefined, null, { timeout: 10_000 });
+    const plain = await reference.evaluate(measure);
+    await reference.close();
+    results.push({ widget, plain, ...ticks });
   }
 } finally {
   await stack.stop();
 }
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const render = median(results.map((r) => r.renderMs));
-const frame = median(results.map((r) => r.frameMs));
-console.log(`runs: ${RUNS}; rows rendered: ${results[0].rows}`);
-console.log(`browser: response's last byte -> answer in the widget: median ${median(results.map((r) => r.networkMs)).toFixed(1)} ms`);
-console.log(`widget: answer read -> all 100 rows in the DOM: median ${render.toFixed(1)} ms (runs: ${results.map((r) => r.renderMs.toFixed(1)).join(", ")})`);
-console.log(`one animation frame, measured: ${frame.toFixed(1)} ms;  ratio render / frame = ${(render / frame).toFixed(2)} (target <= 1.00)`);
-const ticks = results.reduce((a, r) => a + r.ticks, 0);
-console.log(`progress-only poll ticks: ${ticks}; DOM mutations outside the progress panel: ${results.reduce((a, r) => a + r.outside, 0)}; table-row mutations: ${results.reduce((a, r) => a + r.rowMutations, 0)}`);
+const total = (m) => m.scriptMs + m.layoutMs;
+const list = (xs) => xs.map((x) => x.toFixed(1)).join(", ");
+const widget = median(results.map((r) => total(r.widget)));
+const plain = median(results.map((r) => total(r.plain)));
+const frame = median(results.map((r) => r.widget.frameMs));
+console.log(`runs: ${RUNS}; rows: widget ${results[0].widget.rows}, reference ${results[0].plain.rows}`);
+console.log(`widget:    answer -> result view in the DOM, laid out: median ${widget.toFixed(1)} ms ` +
+  `(script ${median(results.map((r) => r.widget.scriptMs)).toFixed(1)}, layout ${median(results.map((r) => r.widget.layoutMs)).toFixed(1)}; runs: ${list(results.map((r) => total(r.widget)))})`);
+console.log(`reference: the same view in plain JS:                  median ${plain.toFixed(1)} ms ` +
+  `(script ${median(results.map((r) => r.plain.scriptMs)).toFixed(1)}, layout ${median(results.map((r) => r.plain.layoutMs)).toFixed(1)}; runs: ${list(results.map((r) => total(r.plain)))})`);
+const ratios = results.map((r) => total(r.widget) / total(r.plain));
+console.log(`ratio widget / reference: median ${median(ratios).toFixed(2)} (runs: ${ratios.map((x) => x.toFixed(2)).join(", ")})`);
+console.log(`script only: widget / reference = ${median(results.map((r) => r.widget.scriptMs / r.plain.scriptMs)).toFixed(2)}; ` +
+  `the browser's hand-over of the text (not counted above): median ${median(results.map((r) => r.widget.handOverMs)).toFixed(1)} ms (widget), ${median(results.map((r) => r.plain.handOverMs)).toFixed(1)} ms (reference)`);
+console.log(`one animation frame, measured: ${frame.toFixed(1)} ms; widget / frame = ${(widget / frame).toFixed(2)} (target <= 1.00)`);
+console.log(`progress-only poll ticks: ${results.reduce((a, r) => a + r.ticks, 0)}; DOM mutations outside the progress panel: ` +
+  `${results.reduce((a, r) => a + r.outside, 0)}; table-row mutations: ${results.reduce((a, r) => a + r.rowMutations, 0)}`);

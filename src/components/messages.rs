@@ -21,8 +21,10 @@ macro_rules! messages {
         /// Every [`Msg`], in table order: a key's index back to its variant.
         const MSGS: &[Msg] = &[$(Msg::$variant),*];
 
-        /// The keys of `messages`, in [`Msg`] order.
-        pub const KEYS: &[&str] = &[$($key),*];
+        /// The keys of `messages`, in [`Msg`] order, each followed by a space: one string,
+        /// not a table of them (the widget is built for size; keys are looked up only
+        /// when a page gives messages). [`keys`] lists them.
+        const KEY_LIST: &str = concat!($($key, " ",)*);
 
         /// The English text of every key, in [`Msg`] order.
         pub const ENGLISH: &[&str] = &[$($english),*];
@@ -147,6 +149,11 @@ messages! {
     Percent "percent" = "{value}%",
 }
 
+/// The keys of `messages`, in [`Msg`] order.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    KEY_LIST.split_terminator(' ')
+}
+
 /// The widget's text: English, the page's overrides, and the language of its formats.
 #[derive(Clone, PartialEq, Default)]
 pub struct Messages {
@@ -156,46 +163,27 @@ pub struct Messages {
     overrides: Rc<[(Msg, AttrValue)]>,
 }
 
-/// Why a page's `messages` or `lang` was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MessagesError {
-    /// A key that is not in the table (a typo, or a key of another version).
-    UnknownKey(String),
-    /// `lang` is not a language tag.
-    InvalidLang(String),
-}
-
-impl std::fmt::Display for MessagesError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use ap_ping_core::json::quoted;
-        match self {
-            MessagesError::UnknownKey(key) => write!(f, "messages has no key {}", quoted(key)),
-            MessagesError::InvalidLang(lang) => {
-                write!(f, "lang {} is not a language tag", quoted(lang))
-            }
-        }
-    }
-}
-
 impl Messages {
     /// English, with `overrides` (key, text) in its place, formatted for `lang` (empty:
-    /// the browser's language). Every key must be one of [`KEYS`].
+    /// the browser's language). Every key must be one of [`keys`]; the error names the
+    /// unknown key or the wrong tag.
     pub fn new(
         lang: &str,
         overrides: impl IntoIterator<Item = (String, String)>,
-    ) -> Result<Self, MessagesError> {
+    ) -> Result<Self, String> {
+        use ap_ping_core::json::quoted;
         let lang = if lang.is_empty() {
             AttrValue::default()
         } else {
             format::canonical_lang(lang)
-                .ok_or_else(|| MessagesError::InvalidLang(lang.to_owned()))?
+                .ok_or_else(|| format!("lang {} is not a language tag", quoted(lang)))?
                 .into()
         };
         let mut table = Vec::new();
         for (key, text) in overrides {
-            match KEYS.iter().position(|k| *k == key) {
+            match keys().position(|k| k == key) {
                 Some(i) => table.push((MSGS[i], AttrValue::from(text))),
-                None => return Err(MessagesError::UnknownKey(key)),
+                None => return Err(format!("messages has no key {}", quoted(&key))),
             }
         }
         Ok(Self {
@@ -304,10 +292,13 @@ mod tests {
 
     #[test]
     fn every_key_has_english_text_and_keys_are_unique() {
-        assert_eq!(KEYS.len(), ENGLISH.len());
-        for (i, key) in KEYS.iter().enumerate() {
+        let all: Vec<&str> = keys().collect();
+        assert_eq!(all.len(), ENGLISH.len());
+        assert_eq!(all.len(), MSGS.len());
+        for (i, key) in all.iter().enumerate() {
             assert!(!ENGLISH[i].is_empty(), "{key}");
-            assert_eq!(KEYS.iter().filter(|k| *k == key).count(), 1, "{key}");
+            assert_eq!(all.iter().filter(|k| *k == key).count(), 1, "{key}");
+            assert!(key.bytes().all(|b| b.is_ascii_alphanumeric()), "{key}");
             assert_eq!(MSGS[i] as usize, i);
         }
     }
@@ -331,8 +322,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_refused_by_name() {
         let e = Messages::new("", [("sentt".to_owned(), "x".to_owned())]).err();
-        assert_eq!(e, Some(MessagesError::UnknownKey("sentt".into())));
-        assert_eq!(e.unwrap().to_string(), r#"messages has no key "sentt""#);
+        assert_eq!(e.as_deref(), Some(r#"messages has no key "sentt""#));
     }
 
     #[test]
@@ -402,8 +392,7 @@ mod tests {
     #[test]
     fn the_readme_lists_every_key_with_its_english_text() {
         let readme = include_str!("../../README.md");
-        let missing: Vec<String> = KEYS
-            .iter()
+        let missing: Vec<String> = keys()
             .zip(ENGLISH)
             .map(|(key, english)| format!("| `{key}` | {} |", english.replace('|', "\\|")))
             .filter(|row| !readme.contains(row.as_str()))

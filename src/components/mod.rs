@@ -14,7 +14,7 @@ pub mod summary_card;
 pub mod widget;
 
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
-pub use messages::{Messages, MessagesError, Msg};
+pub use messages::{Messages, Msg};
 pub use no_result_card::{NoResultCard, NoResultCardProps};
 pub use progress_bar::{ProgressBar, ProgressBarProps};
 pub use progress_panel::{ProgressPanel, ProgressPanelProps};

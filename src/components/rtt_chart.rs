@@ -403,10 +403,23 @@ pub fn RttChart(props: &RttChartProps) -> Html {
     // Ids of this instance: another widget's chart on the page must not be named.
     let id = use_instance_id();
     let plot = use_node_ref();
-    let width = use_width(plot.clone(), props.stats.rtt.is_some());
+    let width = use_width(plot.clone());
     let (title_id, desc_id) = (format!("{id}-chart-title"), format!("{id}-chart-desc"));
-    let Some(g) = chart_geometry(&props.stats, width.unwrap_or(DEFAULT_WIDTH)) else {
+    if props.stats.rtt.is_none() {
         return html! {};
+    }
+    // The first render only places the box: its width is measured before the browser
+    // paints, and the chart is drawn once, for that width (drawing it at a guessed width
+    // first cost as much again).
+    let Some(g) = width.and_then(|width| chart_geometry(&props.stats, width)) else {
+        // The chart's own shape, empty: Yew then keeps the box (it matches children from
+        // the end, and a missing legend would make it a new box).
+        return html! {
+            <figure class="apw-chart">
+                <div class="apw-chart__box" ref={plot}></div>
+                <figcaption class="apw-chart__legend" aria-hidden="true"></figcaption>
+            </figure>
+        };
     };
     let view_box = format!("0 0 {} {}", coordinate(g.width), coordinate(g.height));
     let (left, right, _, bottom) = g.plot;

@@ -1,6 +1,7 @@
 //! `use_width`: the width an element is shown at, in CSS pixels, kept current by a
 //! `ResizeObserver`, so that a chart can be drawn for its own size (its text then stays
-//! text-sized at 320 px and at 1280 px). `None` until the first measure.
+//! text-sized at 320 px and at 1280 px). `None` until the first measure, which is taken
+//! as soon as the element is in the DOM, before the browser paints.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -8,57 +9,86 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The width of `node`'s element while `present` (the element may be drawn later than
-/// the component, so the observer starts when it appears). Whole pixels, so that a
-/// sub-pixel change does not draw again.
+/// The width of `node`'s element, in whole pixels (a sub-pixel change does not draw
+/// again). The element may come later than the component, or be replaced by a render
+/// (Yew replaces an element whose siblings change): after every render, the element
+/// watched is the one `node` holds.
 #[hook]
-pub fn use_width(node: NodeRef, present: bool) -> Option<f64> {
+pub fn use_width(node: NodeRef) -> Option<f64> {
     let width = use_state_eq(|| None::<f64>);
+    let watch = use_mut_ref(|| None::<Watch>);
     {
-        let width = width.clone();
-        use_effect_with((node, present), move |(node, _)| {
-            // The latest width measured, drawn at the next frame: drawing from inside the
-            // observer's callback would change the layout while the browser still delivers
-            // its notifications, which Firefox reports as a "ResizeObserver loop" error.
-            let frame = Rc::new(Cell::new(None::<i32>));
-            let observing = node.cast::<web_sys::Element>().and_then(|element| {
-                let frame = frame.clone();
-                let on_resize =
-                    Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                        let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>()
-                        else {
-                            return;
-                        };
-                        let measured = entry.content_rect().width().round();
-                        let Some(window) = web_sys::window().filter(|_| measured > 0.0) else {
-                            return;
-                        };
-                        let (width, frame_done) = (width.clone(), frame.clone());
-                        let draw = Closure::once_into_js(move || {
-                            frame_done.set(None);
-                            width.set(Some(measured));
-                        });
-                        if let Some(id) = frame.take() {
-                            window.cancel_animation_frame(id).ok();
-                        }
-                        frame.set(window.request_animation_frame(draw.unchecked_ref()).ok());
-                    });
-                let observer =
-                    web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
-                observer.observe(&element);
-                Some((observer, on_resize))
-            });
-            // Cancellation: the observer and a pending frame stop with the element or the
-            // component.
-            move || {
-                if let Some((observer, _on_resize)) = observing {
-                    observer.disconnect();
-                }
-                if let (Some(id), Some(window)) = (frame.take(), web_sys::window()) {
-                    window.cancel_animation_frame(id).ok();
-                }
+        let (width, watch) = (width.clone(), watch.clone());
+        use_effect(move || {
+            let element = node.cast::<web_sys::Element>();
+            let mut watching = watch.borrow_mut();
+            if watching.as_ref().map(|w| &w.element) != element.as_ref() {
+                *watching = element.and_then(|element| Watch::start(element, width));
             }
         });
     }
+    // Cancellation: everything a watch started stops when it is dropped, here on unmount.
+    use_effect_with((), move |_| move || drop(watch.borrow_mut().take()));
     *width
+}
+
+/// A `ResizeObserver` on one element, and the frame it will draw the latest width at.
+struct Watch {
+    element: web_sys::Element,
+    observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut(js_sys::Array)>,
+    /// Drawing from inside the observer's callback would change the layout while the
+    /// browser still delivers its notifications, which Firefox reports as a
+    /// "ResizeObserver loop" error: the width is set at the next frame.
+    frame: Rc<Cell<Option<i32>>>,
+}
+
+impl Watch {
+    fn start(element: web_sys::Element, width: UseStateHandle<Option<f64>>) -> Option<Self> {
+        let frame = Rc::new(Cell::new(None::<i32>));
+        let on_resize = {
+            let (width, frame) = (width.clone(), frame.clone());
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
+                    return;
+                };
+                let measured = entry.content_rect().width().round();
+                let Some(window) = web_sys::window().filter(|_| measured > 0.0) else {
+                    return;
+                };
+                let (width, frame_done) = (width.clone(), frame.clone());
+                let draw = Closure::once_into_js(move || {
+                    frame_done.set(None);
+                    width.set(Some(measured));
+                });
+                if let Some(id) = frame.take() {
+                    window.cancel_animation_frame(id).ok();
+                }
+                frame.set(window.request_animation_frame(draw.unchecked_ref()).ok());
+            })
+        };
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        observer.observe(&element);
+        // The first width now, in the same task as the render that placed the element:
+        // what depends on it is drawn before the browser paints.
+        let now = element.client_width();
+        if now > 0 {
+            width.set(Some(f64::from(now)));
+        }
+        Some(Watch {
+            element,
+            observer,
+            _on_resize: on_resize,
+            frame,
+        })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+        if let (Some(id), Some(window)) = (self.frame.take(), web_sys::window()) {
+            window.cancel_animation_frame(id).ok();
+        }
+    }
 }

@@ -123,14 +123,13 @@ impl MountOptions {
             return Ok(Self::default());
         }
         if !options.is_object() {
-            return Err(JsError::new("invalid widget options: expected an object"));
+            return Err(invalid("", "expected an object"));
         }
         let start = match field(&options, "start")? {
             None => None,
             Some(start) if start.is_object() => Some(StartRequest {
-                destination: string(&start, "destination")?.ok_or_else(|| {
-                    JsError::new("invalid widget options: start.destination is required")
-                })?,
+                destination: string(&start, "destination")?
+                    .ok_or_else(|| invalid("start.destination", " is required"))?,
                 count: whole(&start, "count")?,
                 packet_size: whole(&start, "packetSize")?,
                 vlan: whole(&start, "vlan")?,
@@ -138,26 +137,24 @@ impl MountOptions {
                 role: string(&start, "role")?.filter(|v| !v.is_empty()),
                 include_raw_output: boolean(&start, "includeRawOutput")?,
             }),
-            Some(_) => {
-                return Err(JsError::new(
-                    "invalid widget options: start must be an object",
-                ))
-            }
+            Some(_) => return Err(invalid("start", " must be an object")),
         };
         Ok(MountOptions {
             base_url: string(&options, "baseUrl")?.unwrap_or_default(),
             api_version: match string(&options, "apiVersion")?.filter(|v| !v.is_empty()) {
                 None => ApiVersion::default(),
-                Some(name) => ApiVersion::from_name(&name)
-                    .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))?,
+                Some(name) => {
+                    ApiVersion::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
+                }
             },
             serial: string(&options, "serial")?.unwrap_or_default(),
             task_id: string(&options, "taskId")?,
             token: string(&options, "token")?,
             credentials: match string(&options, "credentials")?.filter(|v| !v.is_empty()) {
                 None => CredentialsMode::default(),
-                Some(name) => CredentialsMode::from_name(&name)
-                    .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))?,
+                Some(name) => {
+                    CredentialsMode::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
+                }
             },
             poll_interval_ms: whole(&options, "pollIntervalMs")?,
             request_timeout_ms: whole(&options, "requestTimeoutMs")?,
@@ -167,7 +164,7 @@ impl MountOptions {
                 &string(&options, "lang")?.unwrap_or_default(),
                 texts(&options, "messages")?,
             )
-            .map_err(|e| JsError::new(&format!("invalid widget options: {e}")))?,
+            .map_err(|e| invalid("", &e))?,
         })
     }
 
@@ -202,19 +199,29 @@ impl MountOptions {
     }
 }
 
+/// "invalid widget options: " then `name` and `problem`: every refusal of an option says
+/// so in one way, made in one place.
+fn invalid(name: &str, problem: &str) -> JsError {
+    let mut message = String::from("invalid widget options: ");
+    message.push_str(name);
+    message.push_str(problem);
+    JsError::new(&message)
+}
+
 /// `object[name]`, or `None` when it is `undefined` or `null`.
 fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("invalid widget options: {name} cannot be read")))?;
+        .map_err(|_| invalid(name, " cannot be read"))?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
 fn string(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
     match field(object, name)? {
         None => Ok(None),
-        Some(v) => v.as_string().map(Some).ok_or_else(|| {
-            JsError::new(&format!("invalid widget options: {name} must be a string"))
-        }),
+        Some(v) => v
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| invalid(name, " must be a string")),
     }
 }
 
@@ -224,20 +231,14 @@ fn texts(object: &JsValue, name: &str) -> Result<Vec<(String, String)>, JsError>
         return Ok(Vec::new());
     };
     if !map.is_object() || js_sys::Array::is_array(&map) {
-        return Err(JsError::new(&format!(
-            "invalid widget options: {name} must be an object of strings"
-        )));
+        return Err(invalid(name, " must be an object of strings"));
     }
     let mut texts = Vec::new();
     for key in js_sys::Object::keys(map.unchecked_ref::<js_sys::Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
         match field(&map, &key)?.and_then(|v| v.as_string()) {
             Some(text) => texts.push((key, text)),
-            None => {
-                return Err(JsError::new(&format!(
-                    "invalid widget options: {name}.{key} must be a string"
-                )))
-            }
+            None => return Err(invalid(&format!("{name}.{key}"), " must be a string")),
         }
     }
     Ok(texts)
@@ -246,11 +247,10 @@ fn texts(object: &JsValue, name: &str) -> Result<Vec<(String, String)>, JsError>
 fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
     match field(object, name)? {
         None => Ok(None),
-        Some(v) => v.as_bool().map(Some).ok_or_else(|| {
-            JsError::new(&format!(
-                "invalid widget options: {name} must be true or false"
-            ))
-        }),
+        Some(v) => v
+            .as_bool()
+            .map(Some)
+            .ok_or_else(|| invalid(name, " must be true or false")),
     }
 }
 
@@ -263,9 +263,7 @@ fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, JsError> {
             {
                 Ok(Some(n as u32))
             }
-            _ => Err(JsError::new(&format!(
-                "invalid widget options: {name} must be a whole number"
-            ))),
+            _ => Err(invalid(name, " must be a whole number")),
         },
     }
 }

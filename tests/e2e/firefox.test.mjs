@@ -37,6 +37,10 @@ test("Firefox: a whole test through mountPingWidget, the card, chart and table m
   await withPage({ serial: "CNF7G9X002", count: "6" }, async (driver) => {
     const { taskId } = await firstEvent(driver, "ping-started");
     const complete = await firstEvent(driver, "ping-complete");
+    // The page grows with the result and Firefox's scrollbar takes width: the chart is
+    // drawn again for the width that is left.
+    await waitFor(driver, `const box = document.querySelector(".apw-chart__box");
+      return box && Number(box.querySelector("svg")?.getAttribute("viewBox").split(" ")[2]) === box.clientWidth;`);
     const server = JSON.parse(
       await stack.mock.status(`/network-troubleshooting/v1alpha1/aps/CNF7G9X002/ping/async-operations/${taskId}`),
     );

@@ -15,7 +15,7 @@ export const STRICT_CSP =
  * With `proxy`, the page's API requests go through the real central-proxy, which gets
  * OAuth tokens from mock-central (`proxy.tokenTtlSecs` long); otherwise straight to it.
  */
-export async function startStack({ mockArgs = [], proxy = null, chromium = true } = {}) {
+export async function startStack({ mockArgs = [], proxy = null, chromium = true, roots = [] } = {}) {
   const secret = "e2e-client-secret";
   const oauthArgs = proxy
     ? ["--client-id", "e2e-client", "--client-secret", secret, "--token-ttl-secs", String(proxy.tokenTtlSecs ?? 7200)]
@@ -25,7 +25,7 @@ export async function startStack({ mockArgs = [], proxy = null, chromium = true 
     ? await startCentralProxy({ centralUrl: mock.url, clientId: "e2e-client", secret })
     : null;
   const server = await startStaticServer({
-    roots: [DIST, PAGES],
+    roots: [DIST, PAGES, ...roots],
     headers: (url) => (url.searchParams.get("csp") === "strict" ? { "content-security-policy": STRICT_CSP } : {}),
     fallback: (req, res) => (centralProxy ? centralProxy.forward(req, res) : mock.proxy(req, res)),
   });
