@@ -156,6 +156,25 @@ where
     root
 }
 
+/// Waits, a frame at a time (at most 120), until `selector` matches in `root`: the chart is
+/// drawn in the frame after its box is placed and measured.
+async fn drawn(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..120 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+    panic!("{selector} was not drawn within 120 frames");
+}
+
 fn seed_stats() -> Rc<ap_ping_widget::stats::PingStatistics> {
     parse_ping_status(SEED_COMPLETED)
         .unwrap()
@@ -251,7 +270,13 @@ async fn rtt_chart_marks_the_lost_packet_and_has_a_text_alternative() {
         stats: seed_stats(),
     })
     .await;
-    let svg = root.query_selector("svg").unwrap().unwrap();
+    assert!(
+        root.query_selector(".apw-chart__box:empty")
+            .unwrap()
+            .is_some(),
+        "first the box alone, as high as the chart will be"
+    );
+    let svg = drawn(&root, "svg").await;
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     let desc = texts(&root, "desc").join("");
     assert_eq!(desc, "Round-trip time of 4 replies (lost: sequence 2); min 200.2 ms, avg 204.7 ms, max 209.8 ms.");

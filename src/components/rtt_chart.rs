@@ -408,9 +408,9 @@ pub fn RttChart(props: &RttChartProps) -> Html {
     if props.stats.rtt.is_none() {
         return html! {};
     }
-    // The first render only places the box: its width is measured before the browser
-    // paints, and the chart is drawn once, for that width (drawing it at a guessed width
-    // first cost as much again).
+    // The first render only places the box, as high as the chart will be (CSS): its
+    // width is measured, and the chart drawn once, for that width, at the next frame
+    // (drawing it at a guessed width first cost as much again).
     let Some(g) = width.and_then(|width| chart_geometry(&props.stats, width)) else {
         // The chart's own shape, empty: Yew then keeps the box (it matches children from
         // the end, and a missing legend would make it a new box).

@@ -1,7 +1,8 @@
 //! `use_width`: the width an element is shown at, in CSS pixels, kept current by a
 //! `ResizeObserver`, so that a chart can be drawn for its own size (its text then stays
-//! text-sized at 320 px and at 1280 px). `None` until the first measure, which is taken
-//! as soon as the element is in the DOM, before the browser paints.
+//! text-sized at 320 px and at 1280 px). `None` until the first measure, which comes with
+//! the frame after the element is placed: what depends on it is drawn then, not in the
+//! task that placed it (which has enough to do).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -47,7 +48,7 @@ impl Watch {
     fn start(element: web_sys::Element, width: UseStateHandle<Option<f64>>) -> Option<Self> {
         let frame = Rc::new(Cell::new(None::<i32>));
         let on_resize = {
-            let (width, frame) = (width.clone(), frame.clone());
+            let frame = frame.clone();
             Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
                     return;
@@ -69,12 +70,6 @@ impl Watch {
         };
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
         observer.observe(&element);
-        // The first width now, in the same task as the render that placed the element:
-        // what depends on it is drawn before the browser paints.
-        let now = element.client_width();
-        if now > 0 {
-            width.set(Some(f64::from(now)));
-        }
         Some(Watch {
             element,
             observer,

@@ -347,6 +347,18 @@ test("the seed's 4 replies and one loss: a point and tip per reply, a mark at th
     assert.equal(chart.pieces, 2, "0–1 and 3–4: no line across the loss");
     assert.equal(chart.lostMarks, 2, "one × (two strokes) at sequence 2");
     assert.deepEqual(chart.xLabels, ["0", "1", "2", "3", "4"], "every sequence labelled");
+    // Before the chart is drawn (a frame later, for its measured width), its empty box is
+    // as high as the chart: an empty box put beside it measures the same.
+    const heights = await page.evaluate(() => {
+      const box = document.querySelector(".apw-chart__box");
+      const probe = document.createElement("div");
+      probe.className = "apw-chart__box";
+      box.after(probe);
+      const measured = [probe.clientHeight, box.clientHeight];
+      probe.remove();
+      return measured;
+    });
+    assert.ok(Math.abs(heights[0] - heights[1]) <= 1, `the empty box ${heights[0]} px, the chart ${heights[1]} px`);
     await page.locator(".apw-chart").screenshot({ path: `target/screenshots/chart-4-replies-${colorScheme}-${name}.png` });
     assert.deepEqual(page.problems, []);
     await page.close();

@@ -8,10 +8,11 @@ import { Builder } from "selenium-webdriver";
 import firefox from "selenium-webdriver/firefox.js";
 import { ROOT, SCREENSHOTS } from "./browser.mjs";
 
-// Firefox's capabilities, shared with the wasm-bindgen browser tests (scripts/test):
+// Firefox's capabilities, shared with the wasm-bindgen browser tests (webdriver.json, which
+// their runner reads from the project's root):
 // on top of geckodriver's own recommended preferences, nothing that would reach past
 // 127.0.0.1 on this closed network, and en-US for the numbers the tests read.
-const CAPABILITIES = JSON.parse(await fs.readFile(path.join(ROOT, "tests", "webdriver.json"), "utf8"))["moz:firefoxOptions"];
+const CAPABILITIES = JSON.parse(await fs.readFile(path.join(ROOT, "webdriver.json"), "utf8"))["moz:firefoxOptions"];
 
 export const GECKODRIVER = process.env.GECKODRIVER ?? path.join(os.homedir(), ".cargo", "bin", "geckodriver");
 export const FIREFOX = process.env.FIREFOX ?? CAPABILITIES.binary;
