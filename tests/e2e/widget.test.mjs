@@ -16,6 +16,17 @@ after(async () => stack?.stop());
 
 const open = (query, options) => openEmbed(stack, query, options);
 
+/** A page whose every status request gets `body`, once its chart is drawn. */
+async function openAnswering(body, options) {
+  const page = await open({ serial: "CNF7G9X001" }, {
+    ...options,
+    watch: (p) => p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body })),
+  });
+  await waitForEvent(page, "ping-complete");
+  await page.locator(".apw-chart__points").waitFor();
+  return page;
+}
+
 /** Light and dark, each wide and at 320 px: the looks the chart's screenshots are taken in. */
 const LOOKS = [[WIDE, "light", "wide"], [{ width: 320, height: 900 }, "light", "narrow"],
   [WIDE, "dark", "wide"], [{ width: 320, height: 900 }, "dark", "narrow"]];
@@ -291,12 +302,7 @@ test("a 100-packet test with losses: thinned sequence labels, the line broken at
       resolvedIp: "192.0.2.38", replies },
   });
   for (const [viewport, colorScheme, name] of LOOKS) {
-    const page = await open({ serial: "CNF7G9X001" }, {
-      viewport, colorScheme,
-      watch: (p) => p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body })),
-    });
-    await waitForEvent(page, "ping-complete");
-    await page.locator(".apw-chart__points").waitFor();
+    const page = await openAnswering(body, { viewport, colorScheme });
     const chart = await page.evaluate(() => ({
       xLabels: [...document.querySelectorAll(".apw-chart__x-labels text")].map((t) => Number(t.textContent)),
       tips: document.querySelectorAll(".apw-chart__points title").length,
@@ -331,12 +337,7 @@ test("a 100-packet test with losses: thinned sequence labels, the line broken at
 test("the seed's 4 replies and one loss: a point and tip per reply, a mark at the loss, in every look", async () => {
   const body = fs.readFileSync("tests/fixtures/seed_completed.json", "utf8");
   for (const [viewport, colorScheme, name] of LOOKS) {
-    const page = await open({ serial: "CNF7G9X001" }, {
-      viewport, colorScheme,
-      watch: (p) => p.route("**/async-operations/**", (route) => route.fulfill({ status: 200, contentType: "application/json", body })),
-    });
-    await waitForEvent(page, "ping-complete");
-    await page.locator(".apw-chart__points").waitFor();
+    const page = await openAnswering(body, { viewport, colorScheme });
     const chart = await page.evaluate(() => ({
       tips: [...document.querySelectorAll(".apw-chart__points title")].map((t) => t.textContent),
       pieces: (document.querySelector(".apw-chart__line").getAttribute("d").match(/M/g) ?? []).length,
