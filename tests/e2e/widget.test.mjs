@@ -147,6 +147,8 @@ test("two widgets on one page: every id is unique, and each chart names its own 
   await page.waitForFunction(() => window.secondDone === true, null, { timeout: 20_000 });
   const ids = await page.evaluate(() => [...document.querySelectorAll("[id]")].map((e) => e.id));
   assert.equal(new Set(ids).size, ids.length, `ids: ${ids}`);
+  // Each chart is drawn a frame after its box.
+  await page.waitForFunction(() => document.querySelectorAll(".apw-chart__svg").length === 2);
   const charts = await page.evaluate(() => [...document.querySelectorAll(".apw-chart__svg")].map((svg) =>
     svg.getAttribute("aria-labelledby").split(" ").every((id) => svg.contains(document.getElementById(id)))));
   assert.deepEqual(charts, [true, true], "each chart's aria-labelledby names its own title and description");
