@@ -3,7 +3,7 @@
 //! The crate is split the way data flows through it:
 //!
 //! - [`api`]: the API's JSON exactly as sent (`wire`), the errors of reading it, the
-//!   client (URLs, classification of answers into `outcome`, gloo-net requests) and the
+//!   client (URLs, classification of answers into `outcome`, requests by the browser's fetch) and the
 //!   start request (`start`).
 //! - [`stats`]: the typed model the rest of the code uses (`PingTestResult`) and the
 //!   parsers. They live in the web-free `ap-ping-core` crate, tested natively.
