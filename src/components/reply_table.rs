@@ -2,6 +2,7 @@
 //! at most [`MAX_ROWS`] rows, however many packets a body claims.
 
 use crate::components::{Messages, Msg};
+use crate::hooks::use_progressive;
 use crate::stats::PingStatistics;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,6 +34,11 @@ pub enum ReplyRow<'a> {
 /// Most rows drawn. The API sends at most 100 packets; a body that claims a million is
 /// still drawn in bounded time, and the rest is counted, not drawn ("Download JSON" has it).
 pub const MAX_ROWS: usize = 500;
+
+/// Rows drawn in the first frame (about what the table's box shows), and added in each
+/// step after.
+const FIRST_ROWS: u32 = 20;
+const ROWS_PER_FRAME: u32 = 40;
 
 /// The rows drawn and how many more there are.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,10 +82,16 @@ pub fn rows(stats: &PingStatistics, max_rows: usize) -> TableRows<'_> {
 #[function_component]
 pub fn ReplyTable(props: &ReplyTableProps) -> Html {
     let (stats, m) = (&props.stats, &props.messages);
+    // Drawn over a few frames: the first rows with the card, the rest after (100 rows and
+    // the card in one task took more than a frame).
+    let total = (stats.replies.len() + stats.missing_sequences.runs().len()).min(MAX_ROWS);
+    let limit = use_progressive(total as u32, FIRST_ROWS, ROWS_PER_FRAME) as usize;
     if stats.replies.is_empty() && stats.missing_sequences.is_empty() {
         return html! { <p class="apw-empty">{ m.get(Msg::NoReplies) }</p> };
     }
-    let TableRows { shown, hidden } = rows(stats, MAX_ROWS);
+    let TableRows { shown, hidden } = rows(stats, limit);
+    // Rows still to come are not "not shown".
+    let hidden = if limit < total { 0 } else { hidden };
     let from = shows_sender(stats);
     let columns = if from { 5 } else { 4 };
     let duplicate_tag = html! {

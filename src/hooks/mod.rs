@@ -1,12 +1,15 @@
 //! Custom hooks: the only place with timers, fetches, observers and cancellation, and
-//! with state that outlives a render (an instance's id, an element's width).
+//! with state that outlives a render (an instance's id, an element's width, how much of a
+//! long list is drawn).
 
 pub mod use_instance_id;
 pub mod use_ping_task;
+pub mod use_progressive;
 pub mod use_width;
 
 pub use use_instance_id::use_instance_id;
 pub use use_ping_task::{
     use_ping_task, PingTaskConfig, PingTaskHandle, StartRequest, TaskCallbacks,
 };
+pub use use_progressive::use_progressive;
 pub use use_width::use_width;

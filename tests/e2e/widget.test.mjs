@@ -328,6 +328,10 @@ test("a 100-packet test with losses: thinned sequence labels, the line broken at
     assert.ok(tableOverflow <= 0, `the table fits at ${viewport.width} px (${tableOverflow}px over)`);
     await page.locator(".apw-chart").screenshot({ path: `target/screenshots/chart-100-replies-${colorScheme}-${name}.png` });
     await screenshot(page, `widget-100-replies-${colorScheme}-${name}`);
+    // The rows come over a few frames (20 with the card, then 40 at a time): all 96
+    // replies and the 3 runs of lost ones, and no "not shown" row on the way.
+    await page.waitForFunction(() => document.querySelectorAll(".apw-table tbody tr").length === 99);
+    assert.equal(await page.locator(".apw-row--more").count(), 0);
     // The table scrolls past 24rem: a keyboard can reach and scroll it.
     await page.locator(".apw-table-wrap").focus();
     await page.keyboard.press("PageDown");
