@@ -1,0 +1,53 @@
+// scripts/demo as a user runs it: it serves the demo on 127.0.0.1:8080 from a debug build
+// in a folder of its own (target/demo), and leaves dist/, the release build, as it was.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, DIST } from "./support/browser.mjs";
+
+/** The release build as files and their hashes. */
+function snapshot() {
+  return Object.fromEntries(fs.readdirSync(DIST).filter((f) => /\.(js|wasm|css|html)$/.test(f)).map((f) =>
+    [f, crypto.createHash("sha256").update(fs.readFileSync(path.join(DIST, f))).digest("hex")]));
+}
+
+/** Waits until `url` answers 200, asking every half second, for at most `ms`. */
+async function answered(url, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return response;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer within ${ms / 1000} s`);
+}
+
+test("scripts/demo serves its own debug build from target/demo and leaves dist/ (the release build) alone", { timeout: 600_000 }, async () => {
+  const before = snapshot();
+  assert.ok(before["ap-ping-widget_bg.wasm"], "a release build in dist/ to begin with (scripts/build)");
+  const demo = spawn("bash", ["scripts/demo"], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  demo.stdout.on("data", (d) => (output += d));
+  demo.stderr.on("data", (d) => (output += d));
+  try {
+    const page = await (await answered("http://127.0.0.1:8080/", 540_000)).text();
+    assert.match(page, /ap-ping-widget/, "the demo page");
+    const served = await answered("http://127.0.0.1:8080/ap-ping-widget_bg.wasm", 10_000);
+    const wasm = Buffer.from(await served.arrayBuffer());
+    const staged = fs.readFileSync(path.join(ROOT, "target", "demo", "ap-ping-widget_bg.wasm"));
+    assert.ok(wasm.equals(staged), "what it serves is target/demo's build");
+    assert.ok(wasm.length > fs.statSync(path.join(DIST, "ap-ping-widget_bg.wasm")).size, "a debug build, larger than the release one");
+    assert.match(output, /debug build, in target\/demo/, "it says where its debug build goes");
+    assert.deepEqual(snapshot(), before, "dist/ is still the release build, file for file");
+  } finally {
+    process.kill(-demo.pid, "SIGTERM");
+    await new Promise((resolve) => demo.once("exit", resolve));
+  }
+});
