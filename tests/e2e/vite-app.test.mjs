@@ -1,0 +1,71 @@
+// End to end: the Vite sample app (examples/vite-admin), which takes in the widget as an
+// npm package (the tarball scripts/build packs), built by `vite build` and served as any
+// app's static files, against mock-central, in Chromium: mountPingWidget and the custom
+// element each run a whole test, and the parser-only page never loads the widget's module.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { startStaticServer } from "./support/static-server.mjs";
+import { startMockCentral } from "./support/mock-central.mjs";
+import { launchBrowser, openPage, screenshot, ROOT } from "./support/browser.mjs";
+
+const APP = path.join(ROOT, "examples", "vite-admin", "dist");
+let mock, server, browser;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(APP, "index.html")), "examples/vite-admin built (scripts/test builds it)");
+  mock = await startMockCentral(["--reply-interval-ms", "100"]);
+  server = await startStaticServer({ roots: [APP], fallback: (req, res) => mock.proxy(req, res) });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  mock?.stop();
+});
+
+/** A page of the app, with every request it makes and every answer over 399 kept. */
+async function open(file, options) {
+  const page = await openPage(browser, { viewport: { width: 1000, height: 900 }, ...options });
+  page.requested = [];
+  page.on("request", (r) => page.requested.push(new URL(r.url()).pathname));
+  page.on("response", (r) => {
+    if (r.status() >= 400) page.problems.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${server.url}/${file}`);
+  await page.waitForFunction(() => window.appReady === true, null, { timeout: 15_000 });
+  return page;
+}
+
+test("the Vite app: mountPingWidget and <ap-ping-status>, from the npm package, each run a whole test", async () => {
+  const page = await open("index.html");
+  await page.waitForFunction(() => ["ping", "ap-ping-status"].every((target) =>
+    window.appEvents.some((e) => e.type === "ping-complete" && e.target === target)), null, { timeout: 30_000 });
+  const mounted = await page.locator("#ping .apw-badge").textContent();
+  const element = await page.evaluate(() => document.querySelector("ap-ping-status").shadowRoot.querySelector(".apw-badge").textContent);
+  assert.deepEqual([mounted, element], ["Completed", "Completed"]);
+  // The light DOM's stylesheet came with the app's bundle: the card is styled.
+  const radius = await page.locator("#ping .apw").evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+  assert.notEqual(radius, "0px", "the widget's CSS applies");
+  await page.locator("#ping .apw-chart__points").waitFor();
+  await screenshot(page, "vite-app-light-wide");
+  assert.deepEqual(page.problems, [], "no console error, no 404");
+});
+
+test("the Vite app's parser-only page loads the parsers' module and never the widget's", async () => {
+  const page = await open("parse.html");
+  await page.waitForFunction(() => document.querySelector("#summary").textContent !== "");
+  assert.equal(await page.locator("#summary").textContent(), "2 of 3 replies, 33.3% loss, avg 2 ms");
+  const wasm = page.requested.filter((p) => p.endsWith(".wasm"));
+  assert.equal(wasm.length, 1);
+  assert.match(wasm[0], /ap-ping-parse_bg/);
+  assert.deepEqual(page.requested.filter((p) => /ap-ping-widget/.test(p)), [], "nothing of the widget's module");
+  // What the page downloads, as files in the build: the parser module without Yew.
+  const sizes = page.requested.filter((p) => p.startsWith("/assets/")).map((p) => fs.statSync(path.join(APP, p)).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const widgetWasm = fs.readdirSync(path.join(APP, "assets")).find((f) => /^ap-ping-widget_bg.*\.wasm$/.test(f));
+  const widgetSize = fs.statSync(path.join(APP, "assets", widgetWasm)).size;
+  console.log(`parser-only page: ${sizes.length} assets, ${total} bytes; the widget's wasm alone: ${widgetSize} bytes`);
+  assert.ok(total < widgetSize / 3, `the parser page (${total} bytes) is far below the widget's wasm (${widgetSize} bytes)`);
+  assert.deepEqual(page.problems, []);
+});
