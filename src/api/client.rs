@@ -308,7 +308,7 @@ pub mod http {
     use web_sys::{AbortSignal, Headers, RequestCredentials, RequestInit, Response};
 
     /// Where and how to send: the token goes only into the `Authorization` header.
-    #[derive(Clone, PartialEq)]
+    #[derive(Clone, PartialEq, Default)]
     pub struct Auth {
         /// Bearer token, if the page gave one.
         pub token: Option<std::rc::Rc<str>>,

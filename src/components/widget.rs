@@ -27,6 +27,43 @@ pub struct PingWidgetProps {
 }
 
 /// The ping test card: progress, then summary, chart, replies and raw output.
+///
+/// In a Yew app, with the app's own callbacks (`examples/yew-app` is a whole one):
+///
+/// ```
+/// use ap_ping_widget::components::PingWidget;
+/// use ap_ping_widget::hooks::{PingTaskConfig, TaskCallbacks};
+/// use ap_ping_widget::stats::PingTestResult;
+/// use std::rc::Rc;
+/// use yew::prelude::*;
+///
+/// #[function_component]
+/// fn AccessPoint() -> Html {
+///     let loss = use_state(|| None::<f64>);
+///     let config = PingTaskConfig {
+///         base_url: "/central-proxy".into(),
+///         serial: "CNF7G9X001".into(),
+///         task_id: Some("c7a3f2d1-e8a9-4b7c-8d1e-0f9a3b2c1d0e".into()),
+///         ..Default::default()
+///     };
+///     let callbacks = TaskCallbacks {
+///         on_complete: Some({
+///             let loss = loss.clone();
+///             Callback::from(move |r: Rc<PingTestResult>| {
+///                 loss.set(r.statistics.as_ref().and_then(|s| s.loss_percent))
+///             })
+///         }),
+///         ..Default::default()
+///     };
+///     html! {
+///         <>
+///             <PingWidget {config} {callbacks} class="my-card" />
+///             if let Some(loss) = *loss { <p>{ format!("{loss}% lost") }</p> }
+///         </>
+///     }
+/// }
+/// # let _ = html! { <AccessPoint /> };
+/// ```
 #[function_component]
 pub fn PingWidget(props: &PingWidgetProps) -> Html {
     let task = use_ping_task(&props.config, &props.callbacks);

@@ -16,7 +16,26 @@ use std::rc::{Rc, Weak};
 use yew::prelude::*;
 
 /// What to follow and how. A change of any field starts over.
-#[derive(Clone, PartialEq)]
+///
+/// The default follows nothing (neither a task id nor a start request: a configuration
+/// error); set what you need and take the rest from it:
+///
+/// ```
+/// use ap_ping_widget::hooks::{PingTaskConfig, StartRequest};
+///
+/// let config = PingTaskConfig {
+///     base_url: "/central-proxy".into(), // your backend's proxy of the API
+///     serial: "CNF7G9X001".into(),
+///     start: Some(StartRequest {
+///         destination: "www.example.com".into(),
+///         count: Some(5),
+///         ..Default::default()
+///     }),
+///     ..Default::default()
+/// };
+/// assert_eq!(config.settings.interval_ms, 2000);
+/// ```
+#[derive(Clone, PartialEq, Default)]
 pub struct PingTaskConfig {
     /// Base URL of the API (or of the page's backend proxy); `""` for the page's origin.
     pub base_url: AttrValue,
