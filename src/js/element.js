@@ -12,6 +12,35 @@ const ATTRIBUTES = [
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
 const DEFAULT_STYLESHEET = new URL("../../../../ap-ping-widget.css", import.meta.url).href;
 
+/**
+ * The widget's stylesheet as the page already has it (an app that imported
+ * `ap-ping-widget/ap-ping-widget.css`, or a page that links it), copied once into a
+ * constructed sheet that every element's shadow root adopts: the browser then downloads
+ * and parses it once. A constructed sheet is not markup, so a strict CSP allows it. `null`
+ * when the page has no such sheet or the browser cannot adopt one: the element links the
+ * file instead.
+ */
+let shared;
+function pageStylesheet() {
+  if (shared !== undefined) return shared;
+  shared = null;
+  if (!("adoptedStyleSheets" in ShadowRoot.prototype) || typeof CSSStyleSheet !== "function") return shared;
+  for (const sheet of document.styleSheets) {
+    let rules;
+    try {
+      rules = [...sheet.cssRules];
+    } catch {
+      continue; // another origin's sheet: not readable, and not ours
+    }
+    // The widget's own sheet marks itself (a page's theme may set `.apw` properties too).
+    if (!rules.some((rule) => rule.selectorText === ".apw" && rule.style?.getPropertyValue("--apw-stylesheet"))) continue;
+    shared = new CSSStyleSheet();
+    shared.replaceSync(rules.map((rule) => rule.cssText).join("\n"));
+    break;
+  }
+  return shared;
+}
+
 export function defineElement(mount) {
   if (!globalThis.customElements || customElements.get("ap-ping-status")) return;
 
@@ -62,12 +91,10 @@ export function defineElement(mount) {
       }
       if (!this.#container) {
         const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-        this.#link = document.createElement("link");
-        this.#link.rel = "stylesheet";
         this.#container = document.createElement("div");
-        root.append(this.#link, this.#container);
+        root.append(this.#container);
       }
-      this.#link.href = this.getAttribute("stylesheet") || DEFAULT_STYLESHEET;
+      this.#style();
       this.#render();
     }
 
@@ -81,8 +108,27 @@ export function defineElement(mount) {
     }
 
     attributeChangedCallback(name) {
-      if (name === "stylesheet" && this.#link) this.#link.href = this.getAttribute("stylesheet") || DEFAULT_STYLESHEET;
+      if (name === "stylesheet" && this.#container) this.#style();
       this.#render();
+    }
+
+    /** The `stylesheet` attribute's file if given; else the page's copy of the widget's sheet, adopted; else the file next to the glue. */
+    #style() {
+      const root = this.shadowRoot;
+      const href = this.getAttribute("stylesheet");
+      const adopted = href ? null : pageStylesheet();
+      root.adoptedStyleSheets = adopted ? [adopted] : [];
+      if (adopted) {
+        this.#link?.remove();
+        this.#link = null;
+        return;
+      }
+      if (!this.#link) {
+        this.#link = document.createElement("link");
+        this.#link.rel = "stylesheet";
+        root.prepend(this.#link);
+      }
+      this.#link.href = href || DEFAULT_STYLESHEET;
     }
 
     #number(name) {

@@ -47,6 +47,16 @@ test("the Vite app: mountPingWidget and <ap-ping-status>, from the npm package, 
   // The light DOM's stylesheet came with the app's bundle: the card is styled.
   const radius = await page.locator("#ping .apw").evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
   assert.notEqual(radius, "0px", "the widget's CSS applies");
+  // The element adopted the app's copy of the stylesheet: the file Vite also emitted for
+  // it is never downloaded.
+  const css = page.requested.filter((p) => p.endsWith(".css"));
+  assert.equal(css.length, 1, `one stylesheet download: ${css}`);
+  const shadow = await page.evaluate(() => {
+    const root = document.querySelector("ap-ping-status").shadowRoot;
+    return { adopted: root.adoptedStyleSheets.length, radius: getComputedStyle(root.querySelector(".apw")).borderTopLeftRadius };
+  });
+  assert.equal(shadow.adopted, 1);
+  assert.notEqual(shadow.radius, "0px", "the element is styled");
   await page.locator("#ping .apw-chart__points").waitFor();
   await screenshot(page, "vite-app-light-wide");
   assert.deepEqual(page.problems, [], "no console error, no 404");

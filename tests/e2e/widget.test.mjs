@@ -133,6 +133,27 @@ test("completed state, dark and narrow, through the custom element", async () =>
   assert.deepEqual(page.problems, []);
 });
 
+test("the custom element adopts the page's copy of the widget's stylesheet, and links its own when the page has none", async () => {
+  for (const [query, adopts] of [[{}, true], [{ nopagecss: "1" }, false]]) {
+    const page = await open({ mode: "element", serial: "CNF7G9X002", ...query });
+    await waitForEvent(page, "ping-complete");
+    const seen = await page.evaluate(() => {
+      const root = window.pingElement.shadowRoot;
+      return {
+        adopted: root.adoptedStyleSheets.length,
+        links: root.querySelectorAll("link").length,
+        radius: getComputedStyle(root.querySelector(".apw")).borderTopLeftRadius,
+        downloads: performance.getEntriesByType("resource").filter((e) => e.name.endsWith("/ap-ping-widget.css")).length,
+      };
+    });
+    assert.deepEqual([seen.adopted, seen.links], adopts ? [1, 0] : [0, 1], JSON.stringify(query));
+    assert.notEqual(seen.radius, "0px", "styled either way");
+    // (Without a page sheet, the test page's own link was removed while it loaded.)
+    if (adopts) assert.equal(seen.downloads, 1, "the stylesheet is downloaded once");
+    assert.deepEqual(page.problems, []);
+  }
+});
+
 test("two widgets on one page: every id is unique, and each chart names its own title", async () => {
   const page = await open({ serial: "CNF7G9X002" });
   await page.evaluate(() => {
@@ -395,6 +416,12 @@ test("under a strict Content-Security-Policy the widget still works, with no vio
       ? await page.evaluate(() => !!window.pingElement.shadowRoot.querySelector(".apw-table"))
       : await page.locator(".apw-table").isVisible();
     assert.ok(table, mode);
+    // Styled under the CSP too: in the element, by the page's sheet, adopted.
+    const radius = await page.evaluate((m) => {
+      const root = m === "element" ? window.pingElement.shadowRoot : document;
+      return getComputedStyle(root.querySelector(".apw")).borderTopLeftRadius;
+    }, mode);
+    assert.notEqual(radius, "0px", `${mode}: styled`);
     assert.deepEqual(violations, [], mode);
     assert.deepEqual(page.problems, [], mode);
   }

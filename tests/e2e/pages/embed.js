@@ -1,7 +1,7 @@
 // Mounts the widget the way an admin page would, configured from the query string:
 //   mode=mount|element, serial, taskId, token, destination, count, interval, timeout, retries,
 //   api (the apiVersion option / api-version attribute), vlan, iface, role, raw (true|false),
-//   lang, messages (JSON)
+//   lang, messages (JSON), nopagecss
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
@@ -26,6 +26,8 @@ if (q.get("mode") === "early-element") {
   window.pingElement = early;
 }
 
+// nopagecss: a page without the widget's stylesheet (the custom element links its own).
+if (q.has("nopagecss")) document.querySelector('link[href="/ap-ping-widget.css"]').remove();
 await init({ module_or_path: "/ap-ping-widget_bg.wasm" });
 
 const number = (name) => (q.has(name) ? Number(q.get(name)) : undefined);
