@@ -5,21 +5,28 @@
 //! tokens with client credentials and forwards the two AP ping operations, nothing else.
 //!
 //! Layers, each depending only on the ones above it:
-//! - [`config`]: the command line and the secret (environment or file, never an argument);
+//! - [`config`]: the command line and the secret (file or environment, never an argument);
 //! - [`error`]: every failure as one answer in the API's `{errorCode, message}` shape;
+//! - [`guard`]: who may call from a browser (Host, Origin, Sec-Fetch-Site, CORS);
+//! - [`budget`]: the request budget towards Central;
 //! - [`token`]: the one owner of the token (cached, renewed single-flight);
 //! - [`upstream`]: calls to Central (timeouts, one retry after a 401);
-//! - [`routes`]: what is forwarded, what is served, what is refused.
+//! - [`static_files`]: `--serve`, confined to its folder, with security headers;
+//! - [`routes`]: what is forwarded, what is served, what is refused;
+//! - [`server`]: the accept loop (header timeout, connection cap, graceful shutdown).
 
+pub mod budget;
 pub mod config;
 pub mod error;
+pub mod guard;
 pub mod routes;
+pub mod server;
+pub mod static_files;
 pub mod token;
 pub mod upstream;
 
 use std::sync::Arc;
 use tokio::net::TcpListener;
-use tower_http::services::ServeDir;
 
 /// Serves until `shutdown` resolves.
 pub async fn serve(
@@ -27,9 +34,12 @@ pub async fn serve(
     config: config::Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), String> {
+    let limits = server::ConnectionLimits {
+        max_connections: config.max_connections,
+        header_timeout: config.header_timeout,
+    };
     let state = state(&config)?;
-    axum::serve(listener, routes::router(state))
-        .with_graceful_shutdown(shutdown)
+    server::run(listener, routes::router(state), limits, shutdown)
         .await
         .map_err(|e| e.to_string())
 }
@@ -38,10 +48,14 @@ pub async fn serve(
 pub fn state(config: &config::Config) -> Result<Arc<routes::AppState>, String> {
     Ok(Arc::new(routes::AppState {
         upstream: upstream::Upstream::new(config)?,
-        serve: config
+        files: config
             .serve
-            .as_ref()
-            .map(|dir| ServeDir::new(dir).append_index_html_on_directories(true)),
+            .as_deref()
+            .map(static_files::StaticFiles::new)
+            .transpose()?,
+        guard: guard::Guard::new(config),
+        budget: budget::Budget::new(config.max_requests_per_second),
+        body_timeout: config.body_timeout,
         log_requests: config.log_requests,
     }))
 }

@@ -1,48 +1,81 @@
-//! The proxy's one route: a request whose method and path are one of the two AP ping
-//! operations (either API version, segments checked as the widget checks them) goes to
-//! Central, rebuilt from its parts; anything else is served from `--serve`, or gets a 404,
-//! and never reaches Central. The browser's own headers (its `Authorization`, cookies)
-//! are never forwarded.
+//! The proxy's one handler. Every request passes the [`Guard`] first (its `Host`, the page
+//! it comes from); then a request whose method and path are one of the two AP ping
+//! operations (either API version, a strict serial and task id) goes to Central, rebuilt
+//! from its parts, within the request budget; a GET or HEAD of anything else is served
+//! from `--serve`, or gets a 404, and never reaches Central. The browser's own headers
+//! (its `Authorization`, cookies) are never forwarded.
 
+use crate::budget::Budget;
 use crate::error::ProxyError;
+use crate::guard::{allow_caller, declares_json, Guard};
+use crate::static_files::StaticFiles;
 use crate::upstream::{Forward, Upstream};
 use ap_ping_core::paths::{self, ApiPath, Operation};
-use axum::body::{to_bytes, Body};
+use ap_ping_core::wire::PingStartBody;
+use axum::body::{to_bytes, Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::Method;
+use axum::http::{header, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::sync::Arc;
-use std::time::Instant;
-use tower::ServiceExt;
-use tower_http::services::ServeDir;
+use std::time::{Duration, Instant};
+use tower_http::catch_panic::CatchPanicLayer;
 
-/// Largest request body forwarded: a start request is a few hundred bytes.
+/// Largest request body read: a start request is a few hundred bytes.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// Longest serial forwarded; a serial is letters and digits.
+pub const MAX_SERIAL_CHARS: usize = 32;
+/// Longest task id forwarded; a task id is letters, digits and `-`.
+pub const MAX_TASK_ID_CHARS: usize = 64;
 
 /// What the handler needs.
 pub struct AppState {
     /// Central and its tokens.
     pub upstream: Upstream,
     /// The folder served on the same origin, if any.
-    pub serve: Option<ServeDir>,
+    pub files: Option<StaticFiles>,
+    /// Who may call.
+    pub guard: Guard,
+    /// The request budget towards Central.
+    pub budget: Budget,
+    /// Time for a request's body.
+    pub body_timeout: Duration,
     /// Print one line per request.
     pub log_requests: bool,
 }
 
-/// The router: every request goes through [`handle`].
+/// The router: every request goes through [`handle`]; a panic becomes a 500 for that
+/// request only.
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new().fallback(handle).with_state(state)
+    Router::new()
+        .fallback(handle)
+        .with_state(state)
+        .layer(CatchPanicLayer::custom(|_| {
+            ProxyError::Internal.into_response()
+        }))
 }
 
-/// The allowed operation a request names, or `None`.
+/// The allowed operation a request names, or `None`: the method must fit, and the serial
+/// and task id must look like Central's (checked again when the path is rebuilt).
 pub fn allowed(method: &Method, path: &str) -> Option<ApiPath> {
     let api = paths::parse_path(path)?;
-    let method_fits = match api.operation {
+    let method_fits = match &api.operation {
         Operation::Start => method == Method::POST,
         Operation::Status { .. } => method == Method::GET,
     };
-    method_fits.then_some(api)
+    let plain = |text: &str, max: usize, dash: bool| {
+        !text.is_empty()
+            && text.len() <= max
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || (dash && b == b'-'))
+    };
+    let segments_fit = plain(&api.serial, MAX_SERIAL_CHARS, false)
+        && match &api.operation {
+            Operation::Start => true,
+            Operation::Status { task_id } => plain(task_id, MAX_TASK_ID_CHARS, true),
+        };
+    (method_fits && segments_fit).then_some(api)
 }
 
 /// The canonical path of an allowed operation, as the widget would build it.
@@ -57,19 +90,16 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
     let began = Instant::now();
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let response = match (allowed(&method, &path), &state.serve) {
-        (Some(api), _) => forward(&state, api, request).await,
-        (None, Some(dir)) if method == Method::GET || method == Method::HEAD => {
-            match dir.clone().oneshot(request).await {
-                Ok(response) => response.into_response(),
-                Err(never) => match never {},
-            }
-        }
-        (None, _) => ProxyError::NotForwarded.into_response(),
-    };
+    let mut response = respond(&state, request).await;
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     if state.log_requests {
+        // The path only: a query string or header could carry something private.
         println!(
-            "{method} {path} -> {} ({:.1} ms)",
+            "{method} {} -> {} ({:.1} ms)",
+            path.escape_debug(),
             response.status().as_u16(),
             began.elapsed().as_secs_f64() * 1000.0
         );
@@ -77,23 +107,67 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
     response
 }
 
+async fn respond(state: &AppState, request: Request) -> Response {
+    let guard = &state.guard;
+    let host = match guard.host(request.uri(), request.headers()) {
+        Ok(host) => host,
+        Err(refused) => return refused.into_response(),
+    };
+    let caller = match guard.caller(&host, request.headers()) {
+        Ok(caller) => caller,
+        Err(refused) => return refused.into_response(),
+    };
+    let method = request.method().clone();
+    let api = allowed(&method, request.uri().path());
+    let reads_file = api.is_none() && (method == Method::GET || method == Method::HEAD);
+    let mut response = if method == Method::OPTIONS {
+        guard.preflight(&caller, request.headers())
+    } else if let Err(refused) = guard.fetch_site(&caller, request.headers(), reads_file) {
+        refused.into_response()
+    } else {
+        match (api, &state.files) {
+            (Some(api), _) => api_answer(forward(state, api, request).await),
+            (None, Some(files)) if reads_file => files.serve(request).await,
+            (None, _) => ProxyError::NotForwarded.into_response(),
+        }
+    };
+    allow_caller(&caller, &mut response);
+    response
+}
+
+/// An API answer as the browser gets it: always JSON (whatever Central labelled it),
+/// never sniffed, never cached.
+fn api_answer(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 async fn forward(state: &AppState, api: ApiPath, request: Request) -> Response {
     let Ok(path) = canonical(&api) else {
         return ProxyError::NotForwarded.into_response();
     };
-    let method = request.method().clone();
-    let body = if method == Method::POST {
-        match to_bytes(request.into_body(), MAX_BODY_BYTES).await {
-            Ok(bytes) => Some(bytes),
-            Err(_) => {
-                return ProxyError::BodyTooLarge {
-                    limit: MAX_BODY_BYTES,
-                }
-                .into_response()
-            }
+    let body = match api.operation {
+        Operation::Start => match start_body(state, request).await {
+            Ok(body) => Some(body),
+            Err(refused) => return refused.into_response(),
+        },
+        Operation::Status { .. } => None,
+    };
+    if let Err(wait) = state.budget.take() {
+        return ProxyError::RateLimited {
+            retry_after_secs: wait.as_secs_f64().ceil().max(1.0) as u64,
         }
+        .into_response();
+    }
+    let method = if body.is_some() {
+        Method::POST
     } else {
-        None
+        Method::GET
     };
     match state
         .upstream
@@ -108,4 +182,32 @@ async fn forward(state: &AppState, api: ApiPath, request: Request) -> Response {
         }
         Err(error) => error.into_response(),
     }
+}
+
+/// The start request's body, read within the body timeout and size limit, checked, and
+/// written anew from its checked parts.
+async fn start_body(state: &AppState, request: Request) -> Result<Bytes, ProxyError> {
+    if !declares_json(request.headers()) {
+        return Err(ProxyError::NotJson);
+    }
+    let read = to_bytes(request.into_body(), MAX_BODY_BYTES);
+    let bytes = match tokio::time::timeout(state.body_timeout, read).await {
+        Err(_) => {
+            return Err(ProxyError::BodyTimeout {
+                after: state.body_timeout,
+            })
+        }
+        Ok(Err(_)) => {
+            return Err(ProxyError::BodyTooLarge {
+                limit: MAX_BODY_BYTES,
+            })
+        }
+        Ok(Ok(bytes)) => bytes,
+    };
+    let text = std::str::from_utf8(&bytes).map_err(|_| ProxyError::InvalidStart {
+        problem: "the body is not UTF-8 text".into(),
+    })?;
+    let start =
+        PingStartBody::from_json(text).map_err(|problem| ProxyError::InvalidStart { problem })?;
+    Ok(Bytes::from(start.as_request().to_json()))
 }

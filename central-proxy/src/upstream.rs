@@ -9,9 +9,9 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use std::time::Duration;
 
-/// The answer headers passed back to the browser; every other one stays here.
-pub const PASSED_BACK: [&str; 5] = [
-    "content-type",
+/// The answer headers passed back to the browser; every other one stays here (the
+/// content type is always the proxy's own `application/json`).
+pub const PASSED_BACK: [&str; 4] = [
     "retry-after",
     "x-ratelimit-limit",
     "x-ratelimit-remaining",
@@ -75,6 +75,8 @@ impl Upstream {
     }
 
     /// Sends the request with the current token; after a 401, once more with a new one.
+    /// A new token refused too is the proxy's problem, not the page's: it becomes
+    /// [`ProxyError::TokenRejected`], held for a while (see [`TokenSource::refused`]).
     pub async fn forward(&self, request: &Forward) -> Result<Answer, ProxyError> {
         let token = self.tokens.bearer().await?;
         let answer = self.send(request, &token).await?;
@@ -82,7 +84,11 @@ impl Upstream {
             return Ok(answer);
         }
         let renewed = self.tokens.renew(&token).await?;
-        self.send(request, &renewed).await
+        let answer = self.send(request, &renewed).await?;
+        if answer.status != StatusCode::UNAUTHORIZED {
+            return Ok(answer);
+        }
+        Err(self.tokens.refused(&renewed).await)
     }
 
     async fn send(&self, request: &Forward, token: &SecretString) -> Result<Answer, ProxyError> {

@@ -42,17 +42,19 @@ async fn mock(token_ttl: Duration) -> Running {
 }
 
 fn config(central: &Running, secret: &str, timeout: Duration) -> Config {
-    Config {
-        central_url: central.base.clone(),
-        token_url: format!("{}/as/token.oauth2", central.base),
-        client_id: "client-1".into(),
-        client_secret: SecretString::from(secret.to_owned()),
-        listen: "127.0.0.1:0".parse().unwrap(),
-        serve: None,
-        connect_timeout: Duration::from_secs(2),
-        timeout,
-        log_requests: false,
-    }
+    let mut config = Config::new(
+        &central.base,
+        &format!("{}/as/token.oauth2", central.base),
+        "client-1",
+        SecretString::from(secret.to_owned()),
+    );
+    config.listen = "127.0.0.1:0".parse().unwrap();
+    config.connect_timeout = Duration::from_secs(2);
+    config.timeout = timeout;
+    // The tests send more than Central's 7 a second; the budget has tests of its own.
+    config.max_requests_per_second = 1000;
+    config.log_requests = false;
+    config
 }
 
 async fn proxy(config: Config) -> Running {
@@ -159,7 +161,10 @@ async fn forty_concurrent_polls_after_an_expiry_cause_one_token_request() {
     }
     let log = mock_log(&central).await;
     assert_eq!(token_requests(&log), 1, "{log:?}");
-    assert_eq!(log.len(), 41, "one token request and the 40 polls");
+    // A token is kept at least 30 s whatever its expires_in, so these 1 s tokens are
+    // renewed when Central refuses them: the polls that met the 401 were sent again.
+    let polls = log.len() - 1;
+    assert!((40..=80).contains(&polls), "{log:?}");
 }
 
 // Multi-threaded: the raw requests block their thread while the servers answer.
@@ -311,6 +316,7 @@ async fn a_large_body_is_refused_before_it_is_sent() {
     clear_mock_log(&central).await;
     let r = reqwest::Client::new()
         .post(format!("{}{V1}/aps/CNF7G9X001/ping", proxy.base))
+        .header("content-type", "application/json")
         .body(format!("{{\"destination\":\"{}\"}}", "a".repeat(20_000)))
         .send()
         .await
@@ -433,7 +439,7 @@ fn the_secret_comes_from_the_environment_or_a_file_never_an_argument() {
     let no_secret = args(&[]).unwrap().into_config(None).err().unwrap();
     assert_eq!(
         no_secret,
-        "no client secret: set CENTRAL_CLIENT_SECRET or pass --client-secret-file PATH"
+        "no client secret: pass --client-secret-file PATH or set CENTRAL_CLIENT_SECRET"
     );
     let config = args(&[])
         .unwrap()

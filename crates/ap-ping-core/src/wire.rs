@@ -173,6 +173,114 @@ impl PingStartRequest<'_> {
     }
 }
 
+/// A start request read back from its JSON text, for a server that passes one on
+/// (central-proxy): it forwards [`PingStartBody::as_request`]'s `to_json`, rebuilt from
+/// checked parts, never the text it was given. Keys it does not know are dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PingStartBody {
+    /// See [`PingStartRequest`].
+    pub destination: String,
+    /// See [`PingStartRequest`].
+    pub count: Option<u32>,
+    /// See [`PingStartRequest`].
+    pub packet_size: Option<u32>,
+    /// See [`PingStartRequest`].
+    pub vlan: Option<u32>,
+    /// See [`PingStartRequest`].
+    pub interface_port: Option<String>,
+    /// See [`PingStartRequest`].
+    pub role: Option<String>,
+    /// See [`PingStartRequest`].
+    pub include_raw_output: Option<bool>,
+}
+
+impl PingStartBody {
+    /// Reads and checks the body: its shape (an object; integers, texts and a boolean
+    /// where they belong) and the API's limits ([`PingStartRequest::check`]).
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        #[derive(Clone, Copy)]
+        enum Field {
+            Destination,
+            Count,
+            PacketSize,
+            Vlan,
+            InterfacePort,
+            Role,
+            IncludeRawOutput,
+        }
+        const FIELDS: &[(&str, Field)] = &[
+            ("destination", Field::Destination),
+            ("count", Field::Count),
+            ("packetSize", Field::PacketSize),
+            ("vlan", Field::Vlan),
+            ("interfacePort", Field::InterfacePort),
+            ("role", Field::Role),
+            ("includeRawOutput", Field::IncludeRawOutput),
+        ];
+        fn integer(r: &mut JsonReader<'_>, path: FieldPath<'_>) -> Result<Option<u32>, ParseError> {
+            match r.peek()? {
+                Kind::Null => r.null().map(|_| None).map_err(Into::into),
+                Kind::Number => {
+                    let n = r.number()?;
+                    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+                        Ok(Some(n as u32))
+                    } else {
+                        Err(ParseError::invalid(
+                            path.to_string(),
+                            "expected a whole number",
+                        ))
+                    }
+                }
+                other => Err(wrong_kind(r, path.to_string(), "a whole number", other)),
+            }
+        }
+        let mut body = PingStartBody::default();
+        let mut destination = None;
+        read_document(text, FIELDS, |r, field, path| {
+            match field {
+                Field::Destination => destination = text_value(r, path)?.map(Cow::into_owned),
+                Field::Count => body.count = integer(r, path)?,
+                Field::PacketSize => body.packet_size = integer(r, path)?,
+                Field::Vlan => body.vlan = integer(r, path)?,
+                Field::InterfacePort => {
+                    body.interface_port = text_value(r, path)?.map(Cow::into_owned)
+                }
+                Field::Role => body.role = text_value(r, path)?.map(Cow::into_owned),
+                Field::IncludeRawOutput => {
+                    body.include_raw_output = match r.peek()? {
+                        Kind::Null => None,
+                        Kind::Bool => Some(r.boolean()?),
+                        other => {
+                            return Err(wrong_kind(r, path.to_string(), "true or false", other))
+                        }
+                    };
+                    if body.include_raw_output.is_none() {
+                        r.null()?;
+                    }
+                }
+            }
+            Ok(())
+        })
+        .map_err(|e| e.to_string())?;
+        body.destination = destination.ok_or("destination is required")?;
+        body.as_request().check()?;
+        Ok(body)
+    }
+
+    /// The request it describes.
+    pub fn as_request(&self) -> PingStartRequest<'_> {
+        PingStartRequest {
+            destination: &self.destination,
+            count: self.count,
+            packet_size: self.packet_size,
+            vlan: self.vlan,
+            interface_port: self.interface_port.as_deref(),
+            role: self.role.as_deref(),
+            include_raw_output: self.include_raw_output,
+        }
+    }
+}
+
 /// The 202 answer to the POST: where to poll the new test.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PingStartAnswer<'a> {

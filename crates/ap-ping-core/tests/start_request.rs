@@ -123,3 +123,73 @@ fn values_outside_the_descriptions_limits_are_refused_in_its_words() {
     .check()
     .is_err());
 }
+
+mod read_back {
+    use ap_ping_core::wire::PingStartBody;
+
+    #[test]
+    fn what_the_widget_sends_reads_back_to_the_same_text() {
+        let text = r#"{"destination":"10.0.0.1","count":100,"packetSize":2000,"vlan":4095,"interfacePort":"eth0","role":"guest \"lab\"","includeRawOutput":false}"#;
+        let body = PingStartBody::from_json(text).unwrap();
+        assert_eq!(body.as_request().to_json(), text);
+    }
+
+    #[test]
+    fn unknown_keys_are_dropped_and_nulls_are_absent() {
+        let body =
+            PingStartBody::from_json(r#"{"destination":"a.example","count":null,"x":{"y":[1]}}"#)
+                .unwrap();
+        assert_eq!(
+            body.as_request().to_json(),
+            r#"{"destination":"a.example"}"#
+        );
+    }
+
+    #[test]
+    fn a_wrong_shape_or_a_value_past_the_limits_is_refused_by_name() {
+        for (text, problem) in [
+            ("", "not valid JSON"),
+            ("[]", "expected a JSON object, got an array"),
+            ("{}", "destination is required"),
+            (r#"{"destination":""}"#, "destination is required"),
+            (
+                r#"{"destination":"a b"}"#,
+                "destination must be a hostname or an IP address",
+            ),
+            (r#"{"destination":5}"#, "destination: expected a string"),
+            (
+                r#"{"destination":"a","count":"5"}"#,
+                "count: expected a whole number",
+            ),
+            (
+                r#"{"destination":"a","count":2.5}"#,
+                "count: expected a whole number",
+            ),
+            (
+                r#"{"destination":"a","count":-1}"#,
+                "count: expected a whole number",
+            ),
+            (
+                r#"{"destination":"a","count":101}"#,
+                "count must be between 1 and 100",
+            ),
+            (
+                r#"{"destination":"a","vlan":1e10}"#,
+                "vlan: expected a whole number",
+            ),
+            (
+                r#"{"destination":"a","role":""}"#,
+                "role must be a short, non-empty text",
+            ),
+            (
+                r#"{"destination":"a","includeRawOutput":1}"#,
+                "includeRawOutput: expected true or false",
+            ),
+            (r#"{"destination":"a","destination":"b"}"#, "destination"),
+            (r#"{"destination":"a"} x"#, "not valid JSON"),
+        ] {
+            let error = PingStartBody::from_json(text).unwrap_err();
+            assert!(error.contains(problem), "{text}: {error}");
+        }
+    }
+}
