@@ -2,116 +2,13 @@
 //! and API: tokens that expire mid-test, single-flight renewal, refused paths, timeouts,
 //! and a secret that never leaves the process.
 
-use central_proxy::config::Config;
-use mock_central::server::OAuthClient;
+mod support;
+
 use reqwest::StatusCode;
-use secrecy::SecretString;
 use serde_json::{json, Value};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::time::{Duration, Instant};
-
-const SECRET: &str = "s3cret-of-the-api-client";
-const V1: &str = "/network-troubleshooting/v1";
-
-/// A server on a free port of 127.0.0.1 that stops when this is dropped.
-struct Running {
-    base: String,
-    _stop: tokio::sync::oneshot::Sender<()>,
-}
-
-async fn mock(token_ttl: Duration) -> Running {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let config = mock_central::Config {
-        token: None,
-        oauth: Some(OAuthClient {
-            client_id: "client-1".into(),
-            client_secret: SECRET.into(),
-            token_ttl,
-        }),
-        reply_interval: Duration::from_millis(100),
-        rate_limit_per_second: 10_000,
-        log_requests: false,
-        ..mock_central::Config::default()
-    };
-    tokio::spawn(mock_central::serve(listener, config, async {
-        let _ = stopped.await;
-    }));
-    Running { base, _stop: stop }
-}
-
-fn config(central: &Running, secret: &str, timeout: Duration) -> Config {
-    let mut config = Config::new(
-        &central.base,
-        &format!("{}/as/token.oauth2", central.base),
-        "client-1",
-        SecretString::from(secret.to_owned()),
-    );
-    config.listen = "127.0.0.1:0".parse().unwrap();
-    config.connect_timeout = Duration::from_secs(2);
-    config.timeout = timeout;
-    // The tests send more than Central's 7 a second; the budget has tests of its own.
-    config.max_requests_per_second = 1000;
-    config.log_requests = false;
-    config
-}
-
-async fn proxy(config: Config) -> Running {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(central_proxy::serve(listener, config, async {
-        let _ = stopped.await;
-    }));
-    Running { base, _stop: stop }
-}
-
-/// What mock-central was asked, as `(method, path)`.
-async fn mock_log(central: &Running) -> Vec<(String, String)> {
-    let log: Vec<Value> = reqwest::get(format!("{}/__mock/requests", central.base))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    log.iter()
-        .map(|r| {
-            (
-                r["method"].as_str().unwrap().to_owned(),
-                r["path"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
-async fn clear_mock_log(central: &Running) {
-    reqwest::Client::new()
-        .delete(format!("{}/__mock/requests", central.base))
-        .send()
-        .await
-        .unwrap();
-}
-
-fn token_requests(log: &[(String, String)]) -> usize {
-    log.iter().filter(|(_, p)| p == "/as/token.oauth2").count()
-}
-
-/// Starts a test through the proxy; its location.
-async fn start_test(proxy: &Running, serial: &str, count: u32) -> String {
-    let r = reqwest::Client::new()
-        .post(format!("{}{V1}/aps/{serial}/ping", proxy.base))
-        // The browser's own credentials are not Central's: the proxy drops them.
-        .header("authorization", "Bearer from-the-browser")
-        .header("cookie", "session=abc")
-        .json(&json!({ "destination": "a.example", "count": count }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::ACCEPTED);
-    let body: Value = r.json().await.unwrap();
-    body["location"].as_str().unwrap().to_owned()
-}
+use support::*;
 
 #[tokio::test]
 async fn a_whole_test_runs_through_the_proxy_while_tokens_expire_and_no_401_reaches_the_client() {
@@ -216,25 +113,6 @@ async fn paths_outside_the_allow_list_are_refused_and_never_reach_central() {
         );
     }
     assert_eq!(mock_log(&central).await, [], "nothing reached Central");
-}
-
-/// One HTTP/1.1 request with the path exactly as written (an HTTP library would resolve
-/// `..` before sending): its status and body.
-fn raw_request(address: &str, method: &str, path: &str) -> (u16, String) {
-    let mut stream = std::net::TcpStream::connect(address).unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {address}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let status = answer[9..12].parse().unwrap();
-    let body = answer
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_owned();
-    (status, body)
 }
 
 #[tokio::test]
@@ -470,4 +348,109 @@ fn the_secret_comes_from_the_environment_or_a_file_never_an_argument() {
         "the file wins, without its newline"
     );
     std::fs::remove_file(file).unwrap();
+}
+
+/// Starts the binary with these arguments and environment; its first line's address.
+fn spawn_binary(args: &[&str], env: &[(&str, &str)]) -> (std::process::Child, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_central-proxy"))
+        .args(args)
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = Vec::new();
+    let mut byte = [0u8; 1];
+    while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
+        first.push(byte[0]);
+    }
+    child.stdout = Some(stdout);
+    (child, String::from_utf8(first).unwrap())
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_secret_is_gone_from_proc_environ_and_a_shared_secret_file_is_warned_of() {
+    use std::os::unix::fs::PermissionsExt;
+    let secret = "env-secret-5e1f0c";
+    let common = [
+        "--central-url",
+        "http://127.0.0.1:9",
+        "--client-id",
+        "id",
+        "--listen",
+        "127.0.0.1:0",
+    ];
+    let (mut child, first) = spawn_binary(&common, &[("CENTRAL_CLIENT_SECRET", secret)]);
+    assert!(first.starts_with("central-proxy listening on"), "{first}");
+    let environ = std::fs::read(format!("/proc/{}/environ", child.id())).unwrap();
+    let environ = String::from_utf8_lossy(&environ);
+    assert!(
+        !environ.contains(secret),
+        "the secret is still in /proc/PID/environ"
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let file = std::env::temp_dir().join(format!(
+        "central-proxy-shared-secret-{}",
+        std::process::id()
+    ));
+    std::fs::write(&file, "file-secret\n").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let mut args = common.to_vec();
+    args.extend(["--client-secret-file", file.to_str().unwrap()]);
+    let (mut child, first) = spawn_binary(&args, &[]);
+    assert!(first.starts_with("central-proxy listening on"), "{first}");
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("may be read by other users (mode 0644): chmod 600 it"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("file-secret"));
+    std::fs::remove_file(file).unwrap();
+}
+
+#[test]
+fn plain_http_is_refused_for_central_and_the_token_endpoint_beyond_loopback() {
+    use central_proxy::config::Args;
+    use clap::Parser;
+    let config = |central: &str, token: &str| {
+        Args::try_parse_from([
+            "central-proxy",
+            "--central-url",
+            central,
+            "--token-url",
+            token,
+            "--client-id",
+            "id",
+        ])
+        .unwrap()
+        .into_config(Some("s".into()))
+        .err()
+    };
+    assert_eq!(config("https://c.example", "https://t.example"), None);
+    for loopback in [
+        "http://127.0.0.1:1",
+        "http://localhost:1",
+        "http://[::1]:1",
+        "http://127.9.9.9",
+    ] {
+        assert_eq!(config(loopback, loopback), None, "{loopback}");
+    }
+    let refused = config("http://c.example", "https://t.example").unwrap();
+    assert!(
+        refused.starts_with("--central-url must be https://"),
+        "{refused}"
+    );
+    let refused = config("https://c.example", "http://10.0.0.1/token").unwrap();
+    assert!(
+        refused.starts_with("--token-url must be https://"),
+        "{refused}"
+    );
+    let refused = config("ftp://c.example", "https://t.example").unwrap();
+    assert_eq!(refused, "--central-url must be an https:// URL");
 }

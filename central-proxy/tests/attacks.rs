@@ -1,0 +1,728 @@
+//! A hostile page in the admin's browser, and hostile or broken servers behind the proxy.
+//! Each attack is refused (or bounded) without reaching Central (mock-central's request
+//! log stays empty) and without the proxy dying: a good request still works after it.
+
+mod support;
+
+use axum::routing::post;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use support::*;
+
+const START: &str = "/network-troubleshooting/v1alpha1/aps/CNF7G9X001/ping";
+const BODY: &str = r#"{"destination":"8.8.8.8"}"#;
+
+async fn central_and_proxy() -> (Running, Running) {
+    let central = mock(Duration::from_secs(600)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    clear_mock_log(&central).await;
+    (central, proxy)
+}
+
+/// After an attack: nothing reached Central, and the proxy still forwards a good request.
+async fn nothing_reached_central_and_the_proxy_lives(central: &Running, proxy: &Running) {
+    assert_eq!(mock_log(central).await, [], "nothing reached Central");
+    start_test(proxy, "CNF7G9X001", 1).await;
+}
+
+fn post_with(address: &str, headers: &str, body: &str) -> (u16, String) {
+    raw_exchange(
+        address,
+        &format!(
+            "POST {START} HTTP/1.1\r\nHost: {address}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+fn error_code(answer: &str) -> String {
+    let body = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    serde_json::from_str::<Value>(body).map_or_else(
+        |_| body.to_owned(),
+        |v| v["errorCode"].as_str().unwrap_or("").to_owned(),
+    )
+}
+
+// Multi-threaded: the raw requests block their thread while the servers answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_simple_cross_site_post_cannot_start_a_test() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    // What a form or fetch(…, {mode: "no-cors"}) on https://evil.example sends.
+    let (status, answer) = post_with(
+        &address,
+        "Origin: https://evil.example\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\nContent-Type: text/plain;charset=UTF-8\r\n",
+        BODY,
+    );
+    assert_eq!(status, 403, "{answer}");
+    assert_eq!(error_code(&answer), "CENTRAL_PROXY_FOREIGN_ORIGIN");
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_foreign_origin_is_refused_for_every_method() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    let json = "Content-Type: application/json\r\n";
+    for origin in ["https://evil.example", "http://127.0.0.1:1", "null"] {
+        let (status, answer) = post_with(&address, &format!("Origin: {origin}\r\n{json}"), BODY);
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (403, "CENTRAL_PROXY_FOREIGN_ORIGIN"),
+            "{origin}"
+        );
+        let (status, _) = raw_exchange(
+            &address,
+            &format!("GET {START}/async-operations/t-1 HTTP/1.1\r\nHost: {address}\r\nOrigin: {origin}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 403, "GET from {origin}");
+        let (status, _) = raw_exchange(
+            &address,
+            &format!("OPTIONS {START} HTTP/1.1\r\nHost: {address}\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 403, "preflight from {origin}");
+    }
+    // A Referer says the same when there is no Origin.
+    let (status, _) = post_with(
+        &address,
+        &format!("Referer: https://evil.example/page\r\n{json}"),
+        BODY,
+    );
+    assert_eq!(status, 403);
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cross_site_fetch_without_an_origin_is_refused() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    for site in ["cross-site", "same-site"] {
+        let (status, answer) = raw_exchange(
+            &address,
+            &format!("GET {START}/async-operations/t-1 HTTP/1.1\r\nHost: {address}\r\nSec-Fetch-Site: {site}\r\nSec-Fetch-Mode: no-cors\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (403, "CENTRAL_PROXY_FOREIGN_ORIGIN"),
+            "{site}"
+        );
+    }
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_foreign_host_is_refused_which_stops_dns_rebinding() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    let port = address.rsplit_once(':').unwrap().1;
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".into(),
+        format!("127.0.0.1.nip.io:{port}"),
+    ] {
+        // Same-origin as far as the browser knows: the page is on the rebound name.
+        let (status, answer) = raw_exchange(
+            &address,
+            &format!("GET {START}/async-operations/t-1 HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (421, "CENTRAL_PROXY_FOREIGN_HOST"),
+            "{host}"
+        );
+    }
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_post_that_is_not_json_is_refused_even_from_the_own_origin() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    for content_type in [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+    ] {
+        let (status, answer) = post_with(
+            &address,
+            &format!("Origin: http://{address}\r\nContent-Type: {content_type}\r\n"),
+            BODY,
+        );
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (415, "CENTRAL_PROXY_NOT_JSON"),
+            "{content_type}"
+        );
+    }
+    let (status, _) = post_with(&address, "", BODY);
+    assert_eq!(status, 415, "no Content-Type");
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_start_body_of_the_wrong_shape_or_past_the_limits_is_refused() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    for body in [
+        r#"{"count":5}"#,
+        r#"{"destination":"a","count":1000}"#,
+        "[1]",
+        "{",
+        "\u{fffd}",
+    ] {
+        let (status, answer) = post_with(&address, "Content-Type: application/json\r\n", body);
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (400, "CENTRAL_PROXY_INVALID_START"),
+            "{body}"
+        );
+    }
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test]
+async fn only_the_start_bodys_known_fields_reach_central() {
+    // A Central that keeps the bodies it is sent.
+    let bodies = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let kept = bodies.clone();
+    let central = fake(
+        axum::Router::new()
+            .route(
+                "/as/token.oauth2",
+                post(|| async { json_answer(json!({ "access_token": "t", "expires_in": 3600 })) }),
+            )
+            .route(
+                START,
+                post(move |body: String| {
+                    let kept = kept.clone();
+                    async move {
+                        kept.lock().unwrap().push(body);
+                        (
+                            StatusCode::ACCEPTED,
+                            json_answer(
+                                json!({ "location": format!("{START}/async-operations/t-1") }),
+                            ),
+                        )
+                    }
+                }),
+            ),
+    )
+    .await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let r = reqwest::Client::new()
+        .post(format!("{}{START}", proxy.base))
+        .json(&json!({ "destination": " a.example ", "count": 3, "__proto__": {"x": 1}, "command": "reboot" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        *bodies.lock().unwrap(),
+        [r#"{"destination":"a.example","count":3}"#]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strict_serials_and_task_ids_only() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    for path in [
+        "/network-troubleshooting/v1/aps/CN%252F1/ping/async-operations/t",
+        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/%EF%BC%8E%EF%BC%8E",
+        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/a%E2%80%AEb",
+        "/network-troubleshooting/v1/aps/CN1;x/ping/async-operations/t",
+        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/t;x=1",
+        "/network-troubleshooting/v1/aps/CN_1/ping/async-operations/t",
+        "/network-troubleshooting/v1/aps/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/ping/async-operations/t",
+    ] {
+        let (status, _) = raw_request(&address, "GET", path);
+        assert_eq!(status, 404, "{path}");
+    }
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn slow_headers_and_slow_bodies_are_cut_off() {
+    let central = mock(Duration::from_secs(600)).await;
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.header_timeout = Duration::from_secs(1);
+    config.body_timeout = Duration::from_secs(1);
+    config.max_connections = 64;
+    let proxy = proxy(config).await;
+    clear_mock_log(&central).await;
+    let address = address(&proxy);
+    let began = Instant::now();
+    // 200 connections with half-sent headers, and 20 that send nothing at all: more than
+    // the 64 that may be open at once, so the last ones wait to be accepted.
+    let slow: Vec<std::net::TcpStream> = (0..220)
+        .map(|i| {
+            let mut s = std::net::TcpStream::connect(&address).unwrap();
+            if i < 200 {
+                s.write_all(
+                    format!(
+                        "GET {START}/async-operations/t-1 HTTP/1.1\r\nHost: {address}\r\nX-Slow: "
+                    )
+                    .as_bytes(),
+                )
+                .unwrap();
+            }
+            s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+            s
+        })
+        .collect();
+    let closed = tokio::task::spawn_blocking(move || {
+        slow.into_iter()
+            .filter(|s| {
+                let mut s = s;
+                let mut rest = Vec::new();
+                // The proxy closes it (perhaps after a 408): read to the end.
+                s.read_to_end(&mut rest).is_ok()
+            })
+            .count()
+    })
+    .await
+    .unwrap();
+    let waited = began.elapsed();
+    assert_eq!(closed, 220, "every slow connection was closed by the proxy");
+    // 220 connections, 64 at a time, 1 s each: about 4 s; far below the 45 s they lasted.
+    assert!(waited < Duration::from_secs(15), "closed after {waited:?}");
+
+    // A POST whose body never finishes is answered 408 after the body timeout.
+    let mut s = std::net::TcpStream::connect(&address).unwrap();
+    s.write_all(format!("POST {START} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"desti").as_bytes()).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let began = Instant::now();
+    let mut answer = Vec::new();
+    let _ = s.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("CENTRAL_PROXY_BODY_TIMEOUT"), "{answer}");
+    assert!(
+        began.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        began.elapsed()
+    );
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test]
+async fn the_request_budget_answers_429_with_retry_after_past_it() {
+    let central = mock(Duration::from_secs(600)).await;
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.max_requests_per_second = 3;
+    let proxy = proxy(config).await;
+    clear_mock_log(&central).await;
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for _ in 0..6 {
+        let r = reqwest::get(format!("{}{START}/async-operations/t-1", proxy.base))
+            .await
+            .unwrap();
+        statuses.push(r.status().as_u16());
+        if r.status() == StatusCode::TOO_MANY_REQUESTS {
+            retry_after = r
+                .headers()
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().to_owned());
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(body["errorCode"], "CENTRAL_PROXY_RATE_LIMITED");
+        }
+    }
+    let forwarded = statuses.iter().filter(|s| **s != 429).count();
+    assert!(
+        (3..=4).contains(&forwarded),
+        "a burst of 3 (a 4th if a third of a second passed): {statuses:?}"
+    );
+    assert_eq!(retry_after.as_deref(), Some("1"));
+    let api = mock_log(&central)
+        .await
+        .iter()
+        .filter(|(_, p)| p.starts_with("/network-troubleshooting/"))
+        .count();
+    assert_eq!(api, forwarded, "only the forwarded ones reached Central");
+}
+
+/// A token endpoint that answers `answer` (with `delay`) and counts its requests.
+async fn token_endpoint(
+    delay: Duration,
+    answer: impl Fn() -> axum::response::Response + Send + Sync + 'static,
+) -> (Running, Arc<AtomicUsize>) {
+    let count = Arc::new(AtomicUsize::new(0));
+    let counted = count.clone();
+    let answer = Arc::new(answer);
+    let router = axum::Router::new().route(
+        "/as/token.oauth2",
+        post(move || {
+            let (counted, answer) = (counted.clone(), answer.clone());
+            async move {
+                counted.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(delay).await;
+                answer()
+            }
+        }),
+    );
+    (fake(router).await, count)
+}
+
+fn json_answer(value: Value) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    axum::Json(value).into_response()
+}
+
+/// A token endpoint in front of mock-central's own (whose tokens mock-central accepts),
+/// answering after `delay` with the answer rewritten, and counting its requests.
+async fn relay_tokens(
+    central: &Running,
+    delay: Duration,
+    rewrite: impl Fn(&mut Value) + Send + Sync + 'static,
+) -> (Running, Arc<AtomicUsize>) {
+    let count = Arc::new(AtomicUsize::new(0));
+    let counted = count.clone();
+    let rewrite = Arc::new(rewrite);
+    let base = central.base.clone();
+    let router = axum::Router::new().route(
+        "/as/token.oauth2",
+        post(move |body: String| {
+            let (counted, rewrite, base) = (counted.clone(), rewrite.clone(), base.clone());
+            async move {
+                counted.fetch_add(1, Ordering::SeqCst);
+                tokio::time::sleep(delay).await;
+                let mut answer: Value = reqwest::Client::new()
+                    .post(format!("{base}/as/token.oauth2"))
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(body)
+                    .send()
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
+                rewrite(&mut answer);
+                axum::Json(answer)
+            }
+        }),
+    );
+    (fake(router).await, count)
+}
+
+#[tokio::test]
+async fn an_overflowing_or_zero_token_lifetime_neither_kills_the_proxy_nor_disables_the_cache() {
+    for expires_in in [
+        json!(9_223_372_036_854_775_807u64),
+        json!(u64::MAX),
+        json!(1e308),
+        json!(0),
+        json!(-1),
+    ] {
+        let central = mock(Duration::from_secs(600)).await;
+        let expires = expires_in.clone();
+        let (tokens, _) = relay_tokens(&central, Duration::ZERO, move |answer| {
+            answer["expires_in"] = expires.clone()
+        })
+        .await;
+
+        let mut config = config(&central, SECRET, Duration::from_secs(5));
+        config.token_url = format!("{}/as/token.oauth2", tokens.base);
+        let proxy = proxy(config).await;
+        for _ in 0..5 {
+            let (status, body) = poll_status(&proxy).await;
+            assert_eq!(
+                status,
+                StatusCode::NOT_FOUND,
+                "Central's own 404 for the unknown task ({expires_in}): {body}"
+            );
+        }
+        let log = mock_log(&central).await;
+        assert_eq!(
+            token_requests(&log),
+            1,
+            "one token for 5 requests with expires_in {expires_in}: {log:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_huge_token_answer_is_cut_off_and_refused() {
+    let central = mock(Duration::from_secs(600)).await;
+    let sent = Arc::new(AtomicUsize::new(0));
+    let counted = sent.clone();
+    // 300 MB of a JSON string, sent as fast as the proxy reads it.
+    let router = axum::Router::new().route(
+        "/as/token.oauth2",
+        post(move || {
+            let counted = counted.clone();
+            async move {
+                let chunk = axum::body::Bytes::from(vec![b'a'; 1 << 20]);
+                let head = futures_once(axum::body::Bytes::from_static(b"{\"access_token\":\""));
+                let body = head.chain(tokio_stream_of(300, chunk, counted));
+                axum::body::Body::from_stream(body)
+            }
+        }),
+    );
+    let tokens = fake(router).await;
+    let mut config = config(&central, SECRET, Duration::from_secs(10));
+    config.token_url = format!("{}/as/token.oauth2", tokens.base);
+    let proxy = proxy(config).await;
+    clear_mock_log(&central).await;
+    let (status, body) = poll_status(&proxy).await;
+    assert_eq!(status, StatusCode::BAD_GATEWAY, "{body}");
+    assert_eq!(body["errorCode"], "CENTRAL_PROXY_TOKEN_UNAVAILABLE");
+    let megabytes = sent.load(Ordering::SeqCst);
+    assert!(
+        megabytes < 32,
+        "the proxy stopped reading after 64 KiB; {megabytes} of 300 MB were sent"
+    );
+    assert_eq!(mock_log(&central).await, [], "nothing reached Central");
+}
+
+fn futures_once(
+    bytes: axum::body::Bytes,
+) -> impl futures_util::Stream<Item = Result<axum::body::Bytes, std::io::Error>> {
+    futures_util::stream::once(async move { Ok(bytes) })
+}
+
+fn tokio_stream_of(
+    count: usize,
+    chunk: axum::body::Bytes,
+    counted: Arc<AtomicUsize>,
+) -> impl futures_util::Stream<Item = Result<axum::body::Bytes, std::io::Error>> {
+    futures_util::stream::iter(0..count).map(move |_| {
+        counted.fetch_add(1, Ordering::SeqCst);
+        Ok(chunk.clone())
+    })
+}
+
+use futures_util::StreamExt;
+
+#[tokio::test]
+async fn clients_that_give_up_do_not_cancel_the_shared_token_fetch() {
+    let central = mock(Duration::from_secs(600)).await;
+    let (tokens, asked) = relay_tokens(&central, Duration::from_secs(3), |_| {}).await;
+    let mut config = config(&central, SECRET, Duration::from_secs(10));
+    config.token_url = format!("{}/as/token.oauth2", tokens.base);
+    let proxy = proxy(config).await;
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(1))
+        .build()
+        .unwrap();
+    let url = format!("{}{START}/async-operations/t-1", proxy.base);
+    let impatient: Vec<_> = (0..4)
+        .map(|_| {
+            let (client, url) = (client.clone(), url.clone());
+            tokio::spawn(async move { client.get(url).send().await.is_err() })
+        })
+        .collect();
+    for gave_up in impatient {
+        assert!(gave_up.await.unwrap(), "the client gave up after 1 s");
+    }
+    // The fetch went on without them: the next request finds its token.
+    let (status, body) = poll_status(&proxy).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "Central's answer for the unknown task: {body}"
+    );
+    assert_eq!(
+        asked.load(Ordering::SeqCst),
+        1,
+        "one token request for the 5 clients"
+    );
+}
+
+#[tokio::test]
+async fn a_fresh_token_that_central_refuses_is_not_fetched_again_per_request() {
+    let central = mock(Duration::from_secs(600)).await;
+    // Tokens Central does not know: an API client of another workspace.
+    let (tokens, asked) = token_endpoint(Duration::ZERO, || {
+        json_answer(json!({ "access_token": "of-another-central", "expires_in": 3600 }))
+    })
+    .await;
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.token_url = format!("{}/as/token.oauth2", tokens.base);
+    let proxy = proxy(config).await;
+    clear_mock_log(&central).await;
+    for i in 0..5 {
+        let (status, body) = poll_status(&proxy).await;
+        assert_eq!(status, StatusCode::BAD_GATEWAY, "request {i}: {body}");
+        assert_eq!(
+            body["errorCode"], "CENTRAL_PROXY_TOKEN_REJECTED",
+            "request {i}"
+        );
+    }
+    assert_eq!(
+        asked.load(Ordering::SeqCst),
+        2,
+        "the token, and one renewal after Central's 401"
+    );
+    assert_eq!(
+        mock_log(&central).await.len(),
+        2,
+        "the two refused requests only"
+    );
+}
+
+#[tokio::test]
+async fn api_answers_are_always_json_never_sniffed_never_cached() {
+    let central = mock(Duration::from_secs(600)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let (status, _) = poll_status(&proxy).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let r = reqwest::get(format!("{}{START}/async-operations/t-1", proxy.base))
+        .await
+        .unwrap();
+    let h = r.headers();
+    assert_eq!(h["content-type"], "application/json");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["cache-control"], "no-store");
+    // A Central (or a load balancer before it) that answers HTML.
+    let html = fake(
+        axum::Router::new()
+            .route(
+                "/as/token.oauth2",
+                post(|| async { json_answer(json!({ "access_token": "t", "expires_in": 3600 })) }),
+            )
+            .fallback(|| async { ([("content-type", "text/html")], "<script>alert(1)</script>") }),
+    )
+    .await;
+    let mut config = config(&html, SECRET, Duration::from_secs(5));
+    config.token_url = format!("{}/as/token.oauth2", html.base);
+    let to_html = support::proxy(config).await;
+    let r = reqwest::get(format!("{}{START}/async-operations/t-1", to_html.base))
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-type"], "application/json");
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+}
+
+#[tokio::test]
+async fn cors_stays_closed_unless_an_origin_is_allowed_and_then_only_for_the_operations() {
+    let central = mock(Duration::from_secs(600)).await;
+    let closed = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let admin = "http://127.0.0.1:9";
+    let preflight = |base: String, method: &'static str, headers: &'static str| async move {
+        reqwest::Client::new()
+            .request(reqwest::Method::OPTIONS, format!("{base}{START}"))
+            .header("origin", admin)
+            .header("access-control-request-method", method)
+            .header("access-control-request-headers", headers)
+            .send()
+            .await
+            .unwrap()
+    };
+    let r = preflight(closed.base.clone(), "POST", "content-type").await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(r.headers().get("access-control-allow-origin").is_none());
+
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.allowed_origins = vec![admin.into()];
+    let open = proxy(config).await;
+    let r = preflight(open.base.clone(), "POST", "content-type").await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert_eq!(r.headers()["access-control-allow-origin"], admin);
+    assert_eq!(r.headers()["access-control-allow-methods"], "GET, POST");
+    assert_eq!(r.headers()["access-control-allow-headers"], "content-type");
+    for (method, headers) in [
+        ("DELETE", "content-type"),
+        ("POST", "content-type, x-other"),
+        ("PUT", ""),
+    ] {
+        let r = preflight(open.base.clone(), method, headers).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{method} {headers}");
+    }
+    let r = reqwest::Client::new()
+        .post(format!("{}{START}", open.base))
+        .header("origin", admin)
+        .header("sec-fetch-site", "cross-site")
+        .json(&json!({ "destination": "a.example" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::ACCEPTED);
+    assert_eq!(r.headers()["access-control-allow-origin"], admin);
+    assert!(r.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .contains("retry-after"));
+}
+
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_refuses_symlinks_out_of_its_folder_dotfiles_and_double_slashes() {
+    let central = mock(Duration::from_secs(600)).await;
+    let dir = std::env::temp_dir().join(format!("central-proxy-attack-{}", std::process::id()));
+    let outside =
+        std::env::temp_dir().join(format!("central-proxy-outside-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("snippets")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(dir.join("index.html"), "<title>widget</title>").unwrap();
+    std::fs::write(dir.join("snippets/a.js"), "export {}").unwrap();
+    std::fs::write(dir.join(".env"), "SECRET=1").unwrap();
+    std::fs::write(outside.join("private.txt"), "private").unwrap();
+    std::os::unix::fs::symlink(outside.join("private.txt"), dir.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("linked-dir")).unwrap();
+    std::fs::write(dir.join("inside.txt"), "inside").unwrap();
+    std::os::unix::fs::symlink(dir.join("inside.txt"), dir.join("link-inside.txt")).unwrap();
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.serve = Some(dir.clone());
+    let proxy = proxy(config).await;
+    clear_mock_log(&central).await;
+    let address = address(&proxy);
+    for path in [
+        "/link.txt",
+        "/linked-dir/private.txt",
+        "/linked-dir/",
+        "/.env",
+        "/%2Eenv",
+        "//snippets",
+        "//snippets/a.js",
+        "/snippets//a.js",
+    ] {
+        let (status, answer) = raw_request(&address, "GET", path);
+        assert_eq!(status, 404, "{path}: {answer}");
+        assert!(
+            !answer.contains("private") && !answer.contains("SECRET"),
+            "{path}: {answer}"
+        );
+    }
+    let page = reqwest::get(format!("{}/", proxy.base)).await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let h = page.headers();
+    assert!(h["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["cross-origin-resource-policy"], "same-origin");
+    let inside = reqwest::get(format!("{}/link-inside.txt", proxy.base))
+        .await
+        .unwrap();
+    assert_eq!(
+        inside.text().await.unwrap(),
+        "inside",
+        "a link within the folder is served"
+    );
+    let folder = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}/snippets", proxy.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        folder.headers()["location"],
+        "/snippets/",
+        "a same-origin redirect"
+    );
+    // A link from another site may open a served page.
+    let (status, _) = raw_exchange(&address, &format!("GET / HTTP/1.1\r\nHost: {address}\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nConnection: close\r\n\r\n"));
+    assert_eq!(status, 200);
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+    std::fs::remove_dir_all(dir).unwrap();
+    std::fs::remove_dir_all(outside).unwrap();
+}
