@@ -1,5 +1,5 @@
 // Mounts the widget the way an admin page would, configured from the query string:
-//   mode=mount|element, serial, taskId, token, destination, count, interval, timeout, retries,
+//   mode=mount|element, base (the baseUrl option), serial, taskId, token, destination, count, interval, timeout, retries,
 //   api (the apiVersion option / api-version attribute), vlan, iface, role, raw (true|false),
 //   lang, messages (JSON), nopagecss
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
@@ -35,7 +35,7 @@ window.pingEvents ??= [];
 const record = (event) => window.pingEvents.push({ type: event.type, detail: event.detail });
 
 const options = {
-  baseUrl: "",
+  baseUrl: q.get("base") ?? "",
   apiVersion: q.get("api") ?? undefined,
   serial: q.get("serial") ?? "CNF7G9X001",
   taskId: q.get("taskId") ?? undefined,
