@@ -1,0 +1,214 @@
+//! The API's two operations: start a simulated test, and report its status as the
+//! device's scenario says.
+
+use super::rate_limit::{budget_spent_until, rate_limit_headers};
+use super::{api_error, AppState, Config, Inner, Task};
+use crate::scenario::{self, Scenario, BUDGET_WINDOW, RATE_LIMIT_RESET, SLOW_RESPONSE};
+use crate::simulation::{task_id, PingRequest, SimulatedTest};
+use ap_ping_core::paths::ApiVersion;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+use std::time::SystemTime;
+use tokio::time::Instant;
+
+fn forbidden() -> Response {
+    api_error(
+        StatusCode::FORBIDDEN,
+        "HPE_GL_ERROR_FORBIDDEN",
+        "Forbidden: Access is denied.",
+    )
+}
+
+/// The path version a request came in on (the router only sends the API's paths here).
+fn version_of(uri: &axum::http::Uri) -> ApiVersion {
+    ap_ping_core::paths::parse_path(uri.path()).map_or(ApiVersion::default(), |p| p.version)
+}
+
+pub(super) async fn start_test(
+    State(state): State<AppState>,
+    Path(serial): Path<String>,
+    uri: axum::http::Uri,
+    body: Bytes,
+) -> Response {
+    let request: PingRequest = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            let detail = if e.is_data() {
+                e.to_string()
+            } else {
+                "body is not valid JSON".to_owned()
+            };
+            return api_error(
+                StatusCode::BAD_REQUEST,
+                "HPE_GL_ERROR_BAD_REQUEST",
+                format!("Validation errors - {detail}"),
+            );
+        }
+    };
+    let parameters = match request.validate() {
+        Ok(p) => p,
+        Err(message) => {
+            return api_error(StatusCode::BAD_REQUEST, "HPE_GL_ERROR_BAD_REQUEST", message)
+        }
+    };
+    let Some(device) = scenario::device(&serial) else {
+        return api_error(
+            StatusCode::NOT_FOUND,
+            "HPE_GL_ERROR_NOT_FOUND",
+            format!("Device not found: {serial}"),
+        );
+    };
+    match device.scenario {
+        Scenario::Offline => {
+            return api_error(
+                StatusCode::CONFLICT,
+                "HPE_GL_ERROR_CONFLICT",
+                format!("Device offline: {serial}"),
+            )
+        }
+        Scenario::Forbidden => return forbidden(),
+        _ => {}
+    }
+    let mut inner = state.lock();
+    let id = task_id(&mut inner.rng);
+    let seed = inner.rng.next_u64();
+    let test = SimulatedTest::new(parameters, device.scenario, seed, SystemTime::now());
+    let location = format!(
+        "{}/aps/{serial}/ping/async-operations/{id}",
+        version_of(&uri).prefix()
+    );
+    let start_time = crate::simulation::rfc3339(test.started_at);
+    forget_old_tasks(&mut inner, &state.config);
+    inner.tasks.insert(
+        id.clone(),
+        Task {
+            serial,
+            test,
+            created: Instant::now(),
+            polls: 0,
+            budget_spent_until: None,
+        },
+    );
+    inner.order.push_back(id);
+    drop(inner);
+    let mut response = (
+        StatusCode::ACCEPTED,
+        Json(json!({ "location": location, "status": "INITIATED", "startTime": start_time })),
+    )
+        .into_response();
+    if let Ok(value) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// Keeps storage bounded: expired tasks go, then the oldest beyond `max_tasks`.
+fn forget_old_tasks(inner: &mut Inner, config: &Config) {
+    let now = Instant::now();
+    while let Some(oldest) = inner.order.front() {
+        let expired = inner
+            .tasks
+            .get(oldest)
+            .is_none_or(|t| now.duration_since(t.created) > config.task_ttl);
+        if !expired && inner.order.len() < config.max_tasks {
+            break;
+        }
+        if let Some(id) = inner.order.pop_front() {
+            inner.tasks.remove(&id);
+        }
+    }
+}
+
+pub(super) async fn test_status(
+    State(state): State<AppState>,
+    Path((serial, task_id)): Path<(String, String)>,
+) -> Response {
+    if scenario::device(&serial).is_some_and(|d| d.scenario == Scenario::Forbidden) {
+        return forbidden();
+    }
+    let limit = state.config.rate_limit_per_second;
+    let now = SystemTime::now();
+    let found = {
+        let mut inner = state.lock();
+        let found = inner
+            .tasks
+            .get_mut(&task_id)
+            .filter(|t| t.serial == serial)
+            .map(|task| {
+                task.polls += 1;
+                let spent = task.budget_spent_until.filter(|until| now < *until);
+                if task.test.scenario == Scenario::BudgetSpent && spent.is_none() {
+                    task.budget_spent_until = Some(now + BUDGET_WINDOW);
+                }
+                (
+                    task.test.scenario,
+                    task.polls,
+                    spent,
+                    task.test
+                        .status_at(task.created.elapsed(), state.config.reply_interval),
+                )
+            });
+        if matches!(found, Some((_, _, Some(_), _))) {
+            inner.over_budget += 1;
+        }
+        found
+    };
+    let Some((scenario, polls, spent, body)) = found else {
+        return api_error(
+            StatusCode::NOT_FOUND,
+            "HPE_GL_ERROR_NOT_FOUND",
+            format!("Async operation task not found: {task_id}"),
+        );
+    };
+    match scenario {
+        Scenario::Slow => tokio::time::sleep(SLOW_RESPONSE).await,
+        Scenario::Hanging => std::future::pending::<()>().await,
+        Scenario::Flaky if polls % 2 == 0 => {
+            return api_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "HPE_GL_ERROR_INTERNAL_SERVER_ERROR",
+                "An unexpected error occurred.",
+            )
+        }
+        Scenario::RateLimited if polls % 3 == 1 => {
+            return budget_spent_until(Some(1), now + RATE_LIMIT_RESET, limit)
+        }
+        Scenario::RateLimitedNoRetryAfter if polls % 3 == 1 => {
+            return budget_spent_until(None, now + RATE_LIMIT_RESET, limit)
+        }
+        Scenario::BudgetSpent => {
+            if let Some(until) = spent {
+                return budget_spent_until(None, until, limit);
+            }
+            let mut response = Json(body).into_response();
+            rate_limit_headers(&mut response, limit, 0, now + BUDGET_WINDOW);
+            return response;
+        }
+        Scenario::MalformedJson => {
+            let text = body.to_string();
+            let cut = text.get(..text.len() / 2).unwrap_or("{");
+            return ([(header::CONTENT_TYPE, "application/json")], cut.to_owned()).into_response();
+        }
+        Scenario::WrongContentType => {
+            return (
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                "<html><body><h1>Welcome</h1><p>Please sign in.</p></body></html>",
+            )
+                .into_response()
+        }
+        _ => {}
+    }
+    Json(body).into_response()
+}
+
+pub(super) async fn no_route(method: Method, uri: axum::http::Uri) -> Response {
+    api_error(
+        StatusCode::NOT_FOUND,
+        "HPE_GL_ERROR_NOT_FOUND",
+        format!("No route for {method} {}", uri.path()),
+    )
+}
