@@ -85,12 +85,7 @@ pub const fn index_of(names: &[&str], name: &str) -> usize {
     panic!("a choice names a value it does not list")
 }
 
-/// A type whose values cross to JavaScript, written by the `crossing!` macro.
-pub(super) trait Crossing {
-    fn write(&self, out: &mut super::flat::FlatResult);
-}
-
-/// Describes objects once and expands to the writer (`impl Crossing`) and to `OBJECTS`.
+/// Describes objects once and expands to the writer (`impl flat::Crossing`) and to `OBJECTS`.
 ///
 /// ```text
 /// /// Doc of the interface.
@@ -147,7 +142,7 @@ macro_rules! crossing {
         }
     )*) => {
         $(
-            impl $crate::describe::Crossing for $object {
+            impl $crate::flat::Crossing for $object {
                 fn write(&self, out: &mut $crate::flat::FlatResult) {
                     let $v = self;
                     $( crossing!(@write out, $kind ($($($arg)*)?), $value); )*

@@ -7,11 +7,17 @@
 //! Field-by-field conversion (serde-wasm-bindgen) crosses the boundary per value and was
 //! measured about 4x slower than a plain JavaScript parser; see bench/parse.mjs.
 
-use super::describe::Crossing;
 use ap_ping_core::stats::{PingStatistics, PingTestResult};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+
+/// A type whose values cross to JavaScript: what [`super::describe`]'s `crossing!` macro
+/// implements for each object [`super::layout`] describes. It lives here, with the writer
+/// it writes into, so that `describe` (the vocabulary) does not depend on `flat`.
+pub(super) trait Crossing {
+    fn write(&self, out: &mut FlatResult);
+}
 
 #[wasm_bindgen(module = "/src/flat.js")]
 extern "C" {
