@@ -74,9 +74,18 @@ impl Guard {
         }
     }
 
-    /// The page the request comes from: its `Origin`, else its `Referer`'s origin.
-    pub fn caller(&self, host: &str, headers: &HeaderMap) -> Result<Caller, ProxyError> {
-        let sent = match (headers.get(header::ORIGIN), headers.get(header::REFERER)) {
+    /// The page the request comes from: its `Origin`, else (when `by_referer`) its
+    /// `Referer`'s origin. A served page is asked for with `by_referer` off: a link from
+    /// another site carries that site's `Referer`, and a file is no secret (CORP keeps
+    /// other sites' pages from reading it).
+    pub fn caller(
+        &self,
+        host: &str,
+        headers: &HeaderMap,
+        by_referer: bool,
+    ) -> Result<Caller, ProxyError> {
+        let referer = headers.get(header::REFERER).filter(|_| by_referer);
+        let sent = match (headers.get(header::ORIGIN), referer) {
             (Some(origin), _) => {
                 Some((origin.clone(), origin.to_str().ok().and_then(normal_origin)))
             }
@@ -260,13 +269,13 @@ mod tests {
     fn the_caller_is_told_by_origin_then_referer() {
         let g = guard();
         let host = "127.0.0.1:8082";
-        assert_eq!(g.caller(host, &headers(&[])), Ok(Caller::Unknown));
+        assert_eq!(g.caller(host, &headers(&[]), true), Ok(Caller::Unknown));
         assert_eq!(
-            g.caller(host, &headers(&[("origin", "http://127.0.0.1:8082")])),
+            g.caller(host, &headers(&[("origin", "http://127.0.0.1:8082")]), true),
             Ok(Caller::Own)
         );
         assert_eq!(
-            g.caller(host, &headers(&[("origin", "https://admin.example")])),
+            g.caller(host, &headers(&[("origin", "https://admin.example")]), true),
             Ok(Caller::Allowed(HeaderValue::from_static(
                 "https://admin.example"
             )))
@@ -278,7 +287,7 @@ mod tests {
             "https://admin.example.evil",
         ] {
             assert_eq!(
-                g.caller(host, &headers(&[("origin", foreign)])),
+                g.caller(host, &headers(&[("origin", foreign)]), true),
                 Err(ProxyError::ForeignOrigin),
                 "{foreign}"
             );
@@ -286,18 +295,27 @@ mod tests {
         assert_eq!(
             g.caller(
                 host,
-                &headers(&[("referer", "http://127.0.0.1:8082/index.html?x=1")])
+                &headers(&[("referer", "http://127.0.0.1:8082/index.html?x=1")]),
+                true
             ),
             Ok(Caller::Own)
         );
         assert_eq!(
-            g.caller(host, &headers(&[("referer", "https://evil.example/page")])),
+            g.caller(
+                host,
+                &headers(&[("referer", "https://evil.example/page")]),
+                true
+            ),
             Err(ProxyError::ForeignOrigin)
         );
         assert_eq!(
-            g.caller(host, &headers(&[("referer", "garbage")])),
+            g.caller(host, &headers(&[("referer", "garbage")]), true),
             Err(ProxyError::ForeignOrigin)
         );
+        // A link from another site to a served page.
+        let link = headers(&[("referer", "https://elsewhere.example/wiki")]);
+        assert_eq!(g.caller(host, &link, false), Ok(Caller::Unknown));
+        assert_eq!(g.caller(host, &link, true), Err(ProxyError::ForeignOrigin));
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub async fn serve(
     let limits = server::ConnectionLimits {
         max_connections: config.max_connections,
         header_timeout: config.header_timeout,
+        // A client must read an answer as promptly as it sends a body.
+        write_stall_timeout: config.body_timeout,
     };
     let state = state(&config)?;
     server::run(listener, routes::router(state), limits, shutdown)

@@ -12,11 +12,12 @@ use crate::static_files::StaticFiles;
 use crate::upstream::{Forward, Upstream};
 use ap_ping_core::paths::{self, ApiPath, Operation};
 use ap_ping_core::wire::PingStartBody;
-use axum::body::{to_bytes, Body, Bytes};
+use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -113,13 +114,13 @@ async fn respond(state: &AppState, request: Request) -> Response {
         Ok(host) => host,
         Err(refused) => return refused.into_response(),
     };
-    let caller = match guard.caller(&host, request.headers()) {
-        Ok(caller) => caller,
-        Err(refused) => return refused.into_response(),
-    };
     let method = request.method().clone();
     let api = allowed(&method, request.uri().path());
     let reads_file = api.is_none() && (method == Method::GET || method == Method::HEAD);
+    let caller = match guard.caller(&host, request.headers(), !reads_file) {
+        Ok(caller) => caller,
+        Err(refused) => return refused.into_response(),
+    };
     let mut response = if method == Method::OPTIONS {
         guard.preflight(&caller, request.headers())
     } else if let Err(refused) = guard.fetch_site(&caller, request.headers(), reads_file) {
@@ -190,19 +191,25 @@ async fn start_body(state: &AppState, request: Request) -> Result<Bytes, ProxyEr
     if !declares_json(request.headers()) {
         return Err(ProxyError::NotJson);
     }
-    let read = to_bytes(request.into_body(), MAX_BODY_BYTES);
+    let read = Limited::new(request.into_body(), MAX_BODY_BYTES).collect();
     let bytes = match tokio::time::timeout(state.body_timeout, read).await {
         Err(_) => {
             return Err(ProxyError::BodyTimeout {
                 after: state.body_timeout,
             })
         }
-        Ok(Err(_)) => {
+        Ok(Err(error)) if error.is::<LengthLimitError>() => {
             return Err(ProxyError::BodyTooLarge {
                 limit: MAX_BODY_BYTES,
             })
         }
-        Ok(Ok(bytes)) => bytes,
+        // A broken chunked encoding, a connection closed mid-body.
+        Ok(Err(_)) => {
+            return Err(ProxyError::InvalidStart {
+                problem: "the body could not be read".into(),
+            })
+        }
+        Ok(Ok(collected)) => collected.to_bytes(),
     };
     let text = std::str::from_utf8(&bytes).map_err(|_| ProxyError::InvalidStart {
         problem: "the body is not UTF-8 text".into(),

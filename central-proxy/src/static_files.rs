@@ -46,7 +46,12 @@ impl StaticFiles {
             return ProxyError::FileNotFound.into_response();
         }
         let mut response = match self.files.clone().oneshot(request).await {
-            Ok(response) if response.status() == StatusCode::NOT_FOUND => {
+            // Missing, or unreadable (a name too long for the file system, a file it may
+            // not open): no such file, as far as the page is concerned.
+            Ok(response)
+                if response.status() == StatusCode::NOT_FOUND
+                    || response.status().is_server_error() =>
+            {
                 ProxyError::FileNotFound.into_response()
             }
             Ok(response) => response.into_response(),

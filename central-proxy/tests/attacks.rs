@@ -40,7 +40,8 @@ fn post_with(address: &str, headers: &str, body: &str) -> (u16, String) {
 }
 
 fn error_code(answer: &str) -> String {
-    let body = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+    // A whole answer, or just its body.
+    let body = answer.split_once("\r\n\r\n").map_or(answer, |(_, b)| b);
     serde_json::from_str::<Value>(body).map_or_else(
         |_| body.to_owned(),
         |v| v["errorCode"].as_str().unwrap_or("").to_owned(),
@@ -719,10 +720,93 @@ async fn serve_refuses_symlinks_out_of_its_folder_dotfiles_and_double_slashes() 
         "/snippets/",
         "a same-origin redirect"
     );
-    // A link from another site may open a served page.
-    let (status, _) = raw_exchange(&address, &format!("GET / HTTP/1.1\r\nHost: {address}\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nConnection: close\r\n\r\n"));
+    // A link from another site may open a served page (the browser sends that site as
+    // the Referer), but not call the API that way.
+    let link = "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nReferer: https://wiki.example/page\r\n";
+    let (status, _) = raw_exchange(
+        &address,
+        &format!("GET / HTTP/1.1\r\nHost: {address}\r\n{link}Connection: close\r\n\r\n"),
+    );
     assert_eq!(status, 200);
+    let (status, _) = raw_exchange(
+        &address,
+        &format!("GET {START}/async-operations/t-1 HTTP/1.1\r\nHost: {address}\r\n{link}Connection: close\r\n\r\n"),
+    );
+    assert_eq!(status, 403);
+    // A name too long for the file system is no such file, not a 500.
+    let (status, answer) = raw_request(&address, "GET", &format!("/{}", "a".repeat(300)));
+    assert_eq!(
+        (status, error_code(&answer).as_str()),
+        (404, "CENTRAL_PROXY_FILE_NOT_FOUND")
+    );
     nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
     std::fs::remove_dir_all(dir).unwrap();
     std::fs::remove_dir_all(outside).unwrap();
+}
+
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_never_reads_its_answers_is_cut_off() {
+    let central = mock(Duration::from_secs(600)).await;
+    let dir = std::env::temp_dir().join(format!("central-proxy-unread-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("big.wasm"), vec![7u8; 4 << 20]).unwrap();
+    std::fs::write(dir.join("index.html"), "<title>widget</title>").unwrap();
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.serve = Some(dir.clone());
+    config.max_connections = 1;
+    config.body_timeout = Duration::from_secs(1);
+    let proxy = proxy(config).await;
+    let address = address(&proxy);
+    // The one connection there may be: 20 requests for 4 MB, none of it ever read.
+    let mut greedy = std::net::TcpStream::connect(&address).unwrap();
+    let request = format!("GET /big.wasm HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    greedy.write_all(request.repeat(20).as_bytes()).unwrap();
+    let began = Instant::now();
+    let (status, _) = tokio::task::spawn_blocking(move || {
+        let mut s = std::net::TcpStream::connect(&address).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        s.write_all(
+            format!("GET / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let _ = s.read_to_string(&mut answer);
+        (
+            answer
+                .get(9..12)
+                .and_then(|c| c.parse::<u16>().ok())
+                .unwrap_or(0),
+            answer,
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        status, 200,
+        "the next client was served once the stalled one was cut off"
+    );
+    assert!(
+        began.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        began.elapsed()
+    );
+    drop(greedy);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_that_cannot_be_read_is_a_bad_request_not_a_large_one() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    let (status, answer) = raw_exchange(
+        &address,
+        &format!("POST {START} HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nffffffffffffffffff\r\nx\r\n0\r\n\r\n"),
+    );
+    assert_eq!(
+        (status, error_code(&answer).as_str()),
+        (400, "CENTRAL_PROXY_INVALID_START"),
+        "{answer}"
+    );
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
 }
