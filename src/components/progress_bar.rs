@@ -19,8 +19,8 @@ pub struct ProgressBarProps {
 #[function_component]
 pub fn ProgressBar(props: &ProgressBarProps) -> Html {
     let value = props.percent.map(clamp_percent);
-    let now = value.map(|v| AttrValue::from(format!("{v}")));
-    let text = value.map(|v| AttrValue::from(format!("{v}%")));
+    let now = value.map(|v| AttrValue::from(v.to_string()));
+    let text = value.map(|v| AttrValue::from(v.to_string() + "%"));
     let fill_width = value.unwrap_or(0).to_string();
     let class = classes!(
         "apw-progress",

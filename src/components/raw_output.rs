@@ -36,13 +36,13 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
     };
     let on_download = {
         let result = props.result.clone();
-        let name = format!("{}.json", props.file_stem);
+        let name = props.file_stem.to_string() + ".json";
         Callback::from(move |_| {
             download(&name, "application/json", &as_json(&result));
         })
     };
     let on_download_csv = props.result.statistics.clone().map(|stats| {
-        let name = format!("{}.csv", props.file_stem);
+        let name = props.file_stem.to_string() + ".csv";
         Callback::from(move |_| {
             download(&name, "text/csv", &replies_csv(&stats));
         })

@@ -404,7 +404,10 @@ pub fn RttChart(props: &RttChartProps) -> Html {
     let id = use_instance_id();
     let plot = use_node_ref();
     let width = use_width(plot.clone());
-    let (title_id, desc_id) = (format!("{id}-chart-title"), format!("{id}-chart-desc"));
+    let (title_id, desc_id) = (
+        id.to_string() + "-chart-title",
+        id.to_string() + "-chart-desc",
+    );
     if props.stats.rtt.is_none() {
         return html! {};
     }
@@ -445,7 +448,7 @@ pub fn RttChart(props: &RttChartProps) -> Html {
         <figure class="apw-chart">
             // The box is measured, not the SVG: its inside is exactly the SVG's width.
             <div class="apw-chart__box" ref={plot}>
-            <svg class="apw-chart__svg" viewBox={view_box} role="img" aria-labelledby={format!("{title_id} {desc_id}")}>
+            <svg class="apw-chart__svg" viewBox={view_box} role="img" aria-labelledby={title_id.clone() + " " + &desc_id}>
                 <title id={title_id}>{ "Round-trip time per ICMP sequence" }</title>
                 <desc id={desc_id}>{ describe(m, &props.stats) }</desc>
                 { path("apw-chart__grid".into(), grid_path(&g)) }
@@ -453,7 +456,7 @@ pub fn RttChart(props: &RttChartProps) -> Html {
                 <g class="apw-chart__y-labels" aria-hidden="true">{ for y_labels }</g>
                 <g class="apw-chart__x-labels" aria-hidden="true">{ for x_labels }</g>
                 { for g.guides.iter().map(|(name, _, y)| {
-                    path(format!("apw-chart__guide apw-chart__guide--{name}").into(), horizontal(*y))
+                    path((String::from("apw-chart__guide apw-chart__guide--") + name).into(), horizontal(*y))
                 }) }
                 { path("apw-chart__line".into(), g.line.clone()) }
                 if g.points.len() <= MAX_TITLED_POINTS {
@@ -503,7 +506,7 @@ fn point(p: &ChartPoint, r: &AttrValue, title: String) -> Html {
 }
 
 fn key(name: &str, text: AttrValue) -> Html {
-    html! { <span class={format!("apw-chart__key apw-chart__key--{name}")}>{ text }</span> }
+    html! { <span class={String::from("apw-chart__key apw-chart__key--") + name}>{ text }</span> }
 }
 
 #[cfg(test)]
