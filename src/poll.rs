@@ -79,8 +79,9 @@ pub enum Event {
     Start,
     /// Begin by starting a new test (the widget's own POST), then poll it.
     StartNewTest,
-    /// The POST that starts a test came back: `Ok` once its task id is known.
-    StartAnswered(Result<(), Failure>),
+    /// The POST that starts a test came back: `Ok` once its task id is known, else the
+    /// answer (or the failure without one) whose outcome is [`Outcome::Failed`].
+    StartAnswered(Result<(), Answer>),
     /// A status request finished.
     Answered(Answer),
     /// The wait the machine asked for is over.
@@ -89,8 +90,12 @@ pub enum Event {
     Hidden,
     /// The page is visible again.
     Visible,
-    /// The user asked to try again after polling stopped.
-    Retry,
+    /// The user asked to try again after polling stopped, at `now_ms` (ms since the
+    /// epoch): before the time the server last said no request may go, it waits for it.
+    Retry {
+        /// The page's clock.
+        now_ms: f64,
+    },
     /// Polling cannot work (the page's configuration is wrong): stop with this failure.
     Refuse(Failure),
     /// Stop everything (unmount, `destroy()`, new serial or task id).
@@ -124,7 +129,8 @@ pub enum Phase {
     /// Waiting for the next regular poll.
     Waiting,
     /// Waiting longer than the poll interval, because the API's request budget is spent
-    /// until it resets (`X-RateLimit-Remaining: 0`).
+    /// until it resets (`X-RateLimit-Remaining: 0`), or for a "Try again" asked before the
+    /// time the server gave (that reset, a 429's wait).
     Throttled {
         /// The wait chosen.
         delay_ms: u32,
@@ -157,6 +163,9 @@ pub struct PollMachine {
     failures_in_a_row: u32,
     /// The test has to be started by a POST before it can be polled.
     needs_start: bool,
+    /// No request before this moment (ms since the epoch), as the last answer said: the
+    /// reset of a spent budget, or a 429's `Retry-After` (else its reset). 0: no limit.
+    not_before_ms: f64,
 }
 
 impl PollMachine {
@@ -170,6 +179,7 @@ impl PollMachine {
             due_while_hidden: false,
             failures_in_a_row: 0,
             needs_start: false,
+            not_before_ms: 0.0,
         }
     }
 
@@ -213,21 +223,36 @@ impl PollMachine {
                         self.needs_start = false;
                         self.fetch_unless_hidden()
                     }
-                    Err(failure) => {
-                        self.phase = Phase::Failed(failure);
-                        Effect::Stop
-                    }
+                    // A POST is never retried by itself: it could start a second test.
+                    Err(Answer {
+                        outcome:
+                            Outcome::Failed {
+                                failure,
+                                retry_after_ms,
+                            },
+                        budget_spent_for_ms,
+                        received_at_ms,
+                    }) => self.stop(
+                        failure,
+                        retry_after_ms.max(budget_spent_for_ms),
+                        received_at_ms,
+                    ),
+                    Err(_) => Effect::Stop,
                 }
             }
-            Event::Retry => match self.phase {
+            // Only a stopped test is retried, and never before the time the server gave:
+            // until then the widget waits (Throttled says until when), and asking again
+            // meanwhile changes nothing.
+            Event::Retry { now_ms } => match self.phase {
                 Phase::Failed(_) | Phase::Idle => {
                     self.failures_in_a_row = 0;
-                    if self.needs_start {
-                        self.phase = Phase::Starting;
-                        Effect::PostStart
-                    } else {
-                        self.fetch_unless_hidden()
+                    let wait = self.not_before_ms - now_ms;
+                    if wait > 0.0 {
+                        let delay_ms = wait.ceil() as u32;
+                        self.phase = Phase::Throttled { delay_ms };
+                        return Effect::Wait { ms: delay_ms };
                     }
+                    self.resume()
                 }
                 _ => Effect::None,
             },
@@ -254,9 +279,7 @@ impl PollMachine {
                 }
             }
             Event::TimerFired => match self.phase {
-                Phase::Waiting | Phase::Throttled { .. } | Phase::Retrying { .. } => {
-                    self.fetch_unless_hidden()
-                }
+                Phase::Waiting | Phase::Throttled { .. } | Phase::Retrying { .. } => self.resume(),
                 _ => Effect::None,
             },
             Event::Answered(answer) => {
@@ -266,6 +289,28 @@ impl PollMachine {
                 self.answered(answer, jitter)
             }
         }
+    }
+
+    /// The next request: the POST while the test is not started yet, else a status request.
+    fn resume(&mut self) -> Effect {
+        if self.needs_start {
+            self.phase = Phase::Starting;
+            Effect::PostStart
+        } else {
+            self.fetch_unless_hidden()
+        }
+    }
+
+    /// Stops on `failure`, remembering until when its answer (received at `at_ms`) said
+    /// no request may go: `wait_ms` after it, capped. Only a stop needs it: while polling,
+    /// every wait is taken before the next request.
+    fn stop(&mut self, failure: Failure, wait_ms: Option<u32>, at_ms: f64) -> Effect {
+        let wait_ms = wait_ms
+            .unwrap_or(0)
+            .min(self.settings.retry.max_retry_after_ms);
+        self.not_before_ms = at_ms + f64::from(wait_ms);
+        self.phase = Phase::Failed(failure);
+        Effect::Stop
     }
 
     fn fetch_unless_hidden(&mut self) -> Effect {
@@ -290,7 +335,7 @@ impl PollMachine {
             Outcome::Status(result) => {
                 let terminal = result.is_terminal;
                 self.failures_in_a_row = 0;
-                self.latest = Some(Rc::new(result));
+                self.latest = Some(result);
                 if terminal {
                     self.phase = Phase::Done;
                     return Effect::Stop;
@@ -314,8 +359,11 @@ impl PollMachine {
                 let attempt = self.failures_in_a_row + 1;
                 if !failure.kind.is_retryable() || attempt > policy.max_attempts {
                     self.failures_in_a_row = attempt;
-                    self.phase = Phase::Failed(failure);
-                    return Effect::Stop;
+                    return self.stop(
+                        failure,
+                        retry_after_ms.max(budget_ms),
+                        answer.received_at_ms,
+                    );
                 }
                 let delay_ms = match retry_after_ms {
                     Some(ms) => ms.min(policy.max_retry_after_ms),

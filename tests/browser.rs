@@ -419,6 +419,40 @@ async fn a_403_names_the_missing_permission() {
 }
 
 #[wasm_bindgen_test]
+async fn a_refused_proxy_client_points_at_the_proxys_credentials_not_the_token() {
+    let message = "The token endpoint refused the proxy's API client credentials (HTTP 401, invalid_client): check --client-id and the client secret.";
+    let root = render::<ErrorPanel>(ErrorPanelProps {
+        messages: Default::default(),
+        failure: Failure {
+            kind: FailureKind::ProxyCredentials,
+            http_status: Some(502),
+            error_code: Some("CENTRAL_PROXY_CREDENTIALS_REFUSED".into()),
+            message: message.into(),
+        },
+        retrying: None,
+        retry_at_ms: None,
+        on_retry: Some(yew::Callback::from(|()| {})),
+    })
+    .await;
+    assert_eq!(texts(&root, ".apw-alert__message"), [message]);
+    assert_eq!(
+        texts(&root, ".apw-alert__code"),
+        ["HTTP 502 · CENTRAL_PROXY_CREDENTIALS_REFUSED"]
+    );
+    let next = texts(&root, ".apw-alert__next").join("");
+    assert!(
+        next.contains("Check the proxy's own client id and secret (not this page's token)"),
+        "{next}"
+    );
+    assert!(!next.contains("API token"), "{next}");
+    assert_eq!(
+        texts(&root, "button"),
+        ["Try again"],
+        "once the proxy is fixed"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_test_without_result_shows_the_reason_and_the_aps_own_line() {
     let body = include_str!("fixtures/completed_without_result.json");
     let result = Rc::new(parse_ping_status(body).unwrap());

@@ -340,3 +340,50 @@ fn credentials_modes_are_named_as_fetch_names_them() {
         r#"credentials "always" is not one of "same-origin", "include", "omit""#
     );
 }
+
+#[test]
+fn the_proxys_refused_api_client_is_its_own_kind_whatever_the_status_and_never_retried() {
+    let refused = r#"{"errorCode":"CENTRAL_PROXY_CREDENTIALS_REFUSED","message":"The token endpoint refused the proxy's API client credentials (HTTP 401, invalid_client): check --client-id and the client secret."}"#;
+    let rejected = r#"{"errorCode":"CENTRAL_PROXY_TOKEN_REJECTED","message":"Central refused the token the proxy got: <b>the API client</b> does not fit this Central."}"#;
+    for (status, body) in [
+        (502, refused),
+        (502, rejected),
+        (503, rejected),
+        (401, refused),
+    ] {
+        let (f, wait) = failure_of(classify(&answer(status, "application/json", body)));
+        assert_eq!(f.kind, FailureKind::ProxyCredentials, "{status} {body}");
+        assert!(!f.kind.is_retryable());
+        assert_eq!(f.http_status, Some(status));
+        let sent: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(f.error_code.as_deref(), sent["errorCode"].as_str());
+        assert_eq!(
+            Some(f.message.as_str()),
+            sent["message"].as_str(),
+            "the proxy's words as sent"
+        );
+        assert_eq!(wait, None);
+    }
+    // The proxy's other 502s are server errors, retried as before.
+    for code in [
+        "CENTRAL_PROXY_UPSTREAM_UNREACHABLE",
+        "CENTRAL_PROXY_TOKEN_UNAVAILABLE",
+    ] {
+        let body = format!(r#"{{"errorCode":"{code}","message":"x"}}"#);
+        let (f, _) = failure_of(classify(&answer(502, "application/json", &body)));
+        assert_eq!(f.kind, FailureKind::Server, "{code}");
+        assert!(f.kind.is_retryable());
+    }
+}
+
+#[test]
+fn an_answer_keeps_when_it_arrived_for_a_later_try_again() {
+    let mut a = answer(
+        429,
+        "application/json",
+        include_str!("fixtures/error_429_too_many_requests.json"),
+    );
+    a.retry_after = Some("3".into());
+    let classified = classify(&a);
+    assert_eq!(classified.received_at_ms, 1_445_412_475_000.0);
+}

@@ -8,7 +8,7 @@ const RUNNING: &str = r#"{"status":"RUNNING","progressPercent":40}"#;
 const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
 
 fn status(body: &str) -> Event {
-    Event::Answered(Outcome::Status(parse_ping_status(body).unwrap()).into())
+    Event::Answered(Outcome::Status(parse_ping_status(body).unwrap().into()).into())
 }
 
 fn failure(kind: FailureKind, http_status: u16) -> Event {
@@ -82,7 +82,7 @@ fn never_two_requests_in_flight() {
         Effect::None,
         "a stray timer while fetching"
     );
-    for event in [Event::Start, Event::Retry, Event::Visible] {
+    for event in [Event::Start, Event::Retry { now_ms: 0.0 }, Event::Visible] {
         assert_eq!(
             m.handle(event.clone(), 0.5),
             Effect::None,
@@ -237,14 +237,14 @@ fn the_user_can_retry_a_stopped_test() {
     let mut m = machine();
     m.handle(Event::Start, 0.5);
     m.handle(failure(FailureKind::Unauthorized, 401), 0.5);
-    assert_eq!(m.handle(Event::Retry, 0.5), Effect::Fetch);
+    assert_eq!(m.handle(Event::Retry { now_ms: 0.0 }, 0.5), Effect::Fetch);
     assert_eq!(
         m.handle(failure(FailureKind::Server, 500), 1.0),
         Effect::Wait { ms: 1000 },
         "a fresh count"
     );
     assert_eq!(
-        m.handle(Event::Retry, 0.5),
+        m.handle(Event::Retry { now_ms: 0.0 }, 0.5),
         Effect::None,
         "only a stopped test is retried"
     );
@@ -335,11 +335,14 @@ fn a_failed_start_stops_and_retry_posts_again() {
         message: "offline".into(),
     };
     assert_eq!(
-        m.handle(Event::StartAnswered(Err(offline)), 0.5),
+        m.handle(Event::StartAnswered(Err(offline.into())), 0.5),
         Effect::Stop
     );
     assert!(matches!(m.phase(), Phase::Failed(f) if f.http_status == Some(409)));
-    assert_eq!(m.handle(Event::Retry, 0.5), Effect::PostStart);
+    assert_eq!(
+        m.handle(Event::Retry { now_ms: 0.0 }, 0.5),
+        Effect::PostStart
+    );
 }
 
 #[test]
@@ -359,4 +362,146 @@ fn a_refused_configuration_stops_before_any_request() {
         Effect::None,
         "no timer brings a request"
     );
+}
+
+/// An answer that arrived at `at_ms`, said `status` (with `retry_after_ms` on a 429) and
+/// maybe that the budget is spent for `budget_ms`.
+fn answer_at(
+    at_ms: f64,
+    status: u16,
+    retry_after_ms: Option<u32>,
+    budget_ms: Option<u32>,
+) -> Answer {
+    let kind = match status {
+        429 => FailureKind::RateLimited,
+        401 => FailureKind::Unauthorized,
+        _ => FailureKind::Server,
+    };
+    Answer {
+        outcome: Outcome::Failed {
+            failure: Failure {
+                kind,
+                http_status: Some(status),
+                error_code: None,
+                message: "x".into(),
+            },
+            retry_after_ms,
+        },
+        budget_spent_for_ms: budget_ms,
+        received_at_ms: at_ms,
+    }
+}
+
+const T0: f64 = 1_445_412_475_000.0;
+
+#[test]
+fn try_again_after_a_spent_budget_waits_for_its_reset_and_a_second_try_changes_nothing() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    // A 401 that also says the budget is spent for 45 s: polling stops at once.
+    assert_eq!(
+        m.handle(Event::Answered(answer_at(T0, 401, None, Some(45_000))), 0.5),
+        Effect::Stop
+    );
+    // "Try again" 10 s later: the request waits the 35 s left, and says so.
+    assert_eq!(
+        m.handle(
+            Event::Retry {
+                now_ms: T0 + 10_000.0
+            },
+            0.5
+        ),
+        Effect::Wait { ms: 35_000 }
+    );
+    assert_eq!(m.phase(), &Phase::Throttled { delay_ms: 35_000 });
+    for later in [T0 + 11_000.0, T0 + 50_000.0] {
+        assert_eq!(
+            m.handle(Event::Retry { now_ms: later }, 0.5),
+            Effect::None,
+            "asking again while it waits sends nothing"
+        );
+    }
+    assert_eq!(
+        m.handle(Event::TimerFired, 0.5),
+        Effect::Fetch,
+        "then the request goes"
+    );
+    assert_eq!(m.handle(status(RUNNING), 0.5), Effect::Wait { ms: 2000 });
+}
+
+#[test]
+fn try_again_after_a_429_waits_for_its_retry_after_or_reset_and_not_after_them() {
+    let settings = PollSettings {
+        retry: RetryPolicy {
+            max_attempts: 0,
+            ..RetryPolicy::default()
+        },
+        ..PollSettings::default()
+    };
+    for (retry_after, budget, now, wait) in [
+        (Some(7_000), None, T0 + 2_000.0, Some(5_000)), // Retry-After: 7
+        (Some(7_000), Some(9_000), T0 + 2_000.0, Some(7_000)), // and a later reset
+        (None, Some(9_000), T0 + 8_999.5, Some(1)),     // the reset alone, rounded up
+        (Some(7_000), None, T0 + 7_000.0, None),        // asked after the wait: at once
+        (Some(3_600_000), None, T0, Some(900_000)),     // capped as any server wait
+        (None, None, T0, None),                         // nothing said: at once
+    ] {
+        let mut m = PollMachine::new(settings);
+        m.handle(Event::Start, 0.5);
+        let answered = answer_at(T0, 429, retry_after, budget);
+        assert_eq!(m.handle(Event::Answered(answered), 0.5), Effect::Stop);
+        let effect = m.handle(Event::Retry { now_ms: now }, 0.5);
+        let case = format!("{retry_after:?} {budget:?} at +{} ms", now - T0);
+        match wait {
+            Some(ms) => {
+                assert_eq!(effect, Effect::Wait { ms }, "{case}");
+                assert_eq!(m.phase(), &Phase::Throttled { delay_ms: ms }, "{case}");
+                assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::Fetch, "{case}");
+            }
+            None => assert_eq!(effect, Effect::Fetch, "{case}"),
+        }
+    }
+}
+
+#[test]
+fn try_again_after_a_429_to_the_post_waits_then_posts() {
+    let mut m = machine();
+    m.handle(Event::StartNewTest, 0.5);
+    let answered = answer_at(T0, 429, Some(3_000), None);
+    assert_eq!(
+        m.handle(Event::StartAnswered(Err(answered)), 0.5),
+        Effect::Stop
+    );
+    assert!(matches!(m.phase(), Phase::Failed(f) if f.http_status == Some(429)));
+    assert_eq!(
+        m.handle(
+            Event::Retry {
+                now_ms: T0 + 1_000.0
+            },
+            0.5
+        ),
+        Effect::Wait { ms: 2_000 }
+    );
+    assert_eq!(
+        m.handle(Event::TimerFired, 0.5),
+        Effect::PostStart,
+        "the test is started, not polled"
+    );
+    assert_eq!(m.phase(), &Phase::Starting);
+}
+
+#[test]
+fn a_refused_proxy_credential_stops_at_once_and_try_again_asks_at_once() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    assert_eq!(
+        m.handle(failure(FailureKind::ProxyCredentials, 502), 0.5),
+        Effect::Stop,
+        "not retried: the proxy's secret does not get better"
+    );
+    assert!(matches!(m.phase(), Phase::Failed(f) if f.kind == FailureKind::ProxyCredentials));
+    assert!(!FailureKind::ProxyCredentials.is_retryable());
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::None);
+    // Once the proxy is fixed, "Try again" asks again.
+    assert_eq!(m.handle(Event::Retry { now_ms: T0 }, 0.5), Effect::Fetch);
 }

@@ -3,7 +3,15 @@
 
 use ap_ping_widget::api::client::{ApiVersion, RawAnswer};
 use ap_ping_widget::api::start::{config_failure, started_task};
-use ap_ping_widget::poll::FailureKind;
+use ap_ping_widget::poll::{Answer, Failure, FailureKind, Outcome};
+
+/// The failure an answer to the POST was.
+fn failure_of(answer: Answer) -> Failure {
+    match answer.outcome {
+        Outcome::Failed { failure, .. } => failure,
+        Outcome::Status(s) => panic!("expected a failure, got {s:?}"),
+    }
+}
 
 fn answer(status: u16, body: &str) -> RawAnswer {
     RawAnswer {
@@ -43,7 +51,7 @@ fn a_202_without_a_usable_location_is_a_bad_response_that_says_why() {
         ),
         ("<html>", "the answer has no task location"),
     ] {
-        let failure = started_task(&answer(202, body), "CN1").unwrap_err();
+        let failure = failure_of(started_task(&answer(202, body), "CN1").unwrap_err());
         assert_eq!(failure.kind, FailureKind::BadResponse, "{body}");
         assert_eq!(
             failure.message,
@@ -54,14 +62,16 @@ fn a_202_without_a_usable_location_is_a_bad_response_that_says_why() {
 
 #[test]
 fn an_error_answer_to_the_post_is_its_failure() {
-    let failure = started_task(
-        &answer(
-            409,
-            r#"{"errorCode":"HPE_GL_ERROR_CONFLICT","message":"Device offline: CN1"}"#,
-        ),
-        "CN1",
-    )
-    .unwrap_err();
+    let failure = failure_of(
+        started_task(
+            &answer(
+                409,
+                r#"{"errorCode":"HPE_GL_ERROR_CONFLICT","message":"Device offline: CN1"}"#,
+            ),
+            "CN1",
+        )
+        .unwrap_err(),
+    );
     assert_eq!(failure.kind, FailureKind::Conflict);
     assert_eq!(failure.error_code.as_deref(), Some("HPE_GL_ERROR_CONFLICT"));
 }
@@ -72,4 +82,32 @@ fn configuration_failures_are_one_kind_and_say_so() {
     assert_eq!(failure.kind, FailureKind::Configuration);
     assert_eq!(failure.message, "Widget configuration: serial is required");
     assert_eq!((failure.http_status, failure.error_code), (None, None));
+}
+
+#[test]
+fn an_error_answer_to_the_post_keeps_its_waits_and_kind() {
+    let mut a = answer(
+        429,
+        r#"{"errorCode":"HPE_GL_ERROR_TOO_MANY_REQUESTS","message":"Rate limit exceeded."}"#,
+    );
+    a.retry_after = Some("3".into());
+    a.rate_limit_remaining = Some("0".into());
+    a.rate_limit_reset = Some("1970-01-01T00:00:09Z".into());
+    a.received_at_ms = 1_000.0;
+    let refused = started_task(&a, "CN1").unwrap_err();
+    assert_eq!(refused.received_at_ms, 1_000.0);
+    assert_eq!(refused.budget_spent_for_ms, Some(8_000));
+    assert!(matches!(
+        refused.outcome,
+        Outcome::Failed {
+            retry_after_ms: Some(3_000),
+            ..
+        }
+    ));
+    let proxy = answer(
+        502,
+        r#"{"errorCode":"CENTRAL_PROXY_CREDENTIALS_REFUSED","message":"check --client-id"}"#,
+    );
+    let failure = failure_of(started_task(&proxy, "CN1").unwrap_err());
+    assert_eq!(failure.kind, FailureKind::ProxyCredentials);
 }

@@ -160,6 +160,7 @@ pub fn classify(answer: &RawAnswer) -> Answer {
     Answer {
         outcome: outcome(answer),
         budget_spent_for_ms: budget_spent_for_ms(answer),
+        received_at_ms: answer.received_at_ms,
     }
 }
 
@@ -197,7 +198,7 @@ pub fn outcome(answer: &RawAnswer) -> Outcome {
             );
         }
         return match parse_ping_status(&answer.body) {
-            Ok(result) => Outcome::Status(result),
+            Ok(result) => Outcome::Status(result.into()),
             Err(e) => failed(
                 FailureKind::BadResponse,
                 Some(200),
@@ -206,7 +207,16 @@ pub fn outcome(answer: &RawAnswer) -> Outcome {
             ),
         };
     }
+    let (error_code, message) = error_fields(answer);
     let kind = match answer.status {
+        // central-proxy's own API client does not work (see `FailureKind::ProxyCredentials`).
+        _ if matches!(
+            error_code.as_deref(),
+            Some("CENTRAL_PROXY_CREDENTIALS_REFUSED" | "CENTRAL_PROXY_TOKEN_REJECTED")
+        ) =>
+        {
+            FailureKind::ProxyCredentials
+        }
         429 => FailureKind::RateLimited,
         400 => FailureKind::BadRequest,
         401 => FailureKind::Unauthorized,
@@ -216,7 +226,6 @@ pub fn outcome(answer: &RawAnswer) -> Outcome {
         500..=599 => FailureKind::Server,
         _ => FailureKind::Client,
     };
-    let (error_code, message) = error_fields(answer);
     // A 429 says when to come back with `Retry-After` when it sends one, and otherwise
     // (as the API documents) with the time its window resets.
     let retry_after_ms = if kind == FailureKind::RateLimited {

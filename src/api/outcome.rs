@@ -3,6 +3,7 @@
 //! makes these; the polling machine (`poll`) decides on them.
 
 use crate::stats::PingTestResult;
+use std::rc::Rc;
 
 /// Why a request failed, as shown to the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +47,12 @@ pub enum FailureKind {
     /// The page's own settings are wrong (no serial, a task id that is not a path
     /// segment, a start request outside the API's limits): nothing was sent.
     Configuration,
+    /// The page's backend, central-proxy, cannot use its own API client: the token
+    /// endpoint refused its client id and secret (`CENTRAL_PROXY_CREDENTIALS_REFUSED`), or
+    /// Central refused the token it had just got (`CENTRAL_PROXY_TOKEN_REJECTED`: a client
+    /// of another Central). Whatever the HTTP status (502): asking again cannot mend the
+    /// proxy's configuration, and the page's own token is not the cause.
+    ProxyCredentials,
 }
 
 impl FailureKind {
@@ -65,8 +72,8 @@ impl FailureKind {
 /// What one status request came back with, already classified (see `api::client::classify`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    /// A 200 with a readable body.
-    Status(PingTestResult),
+    /// A 200 with a readable body (shared: the machine keeps it as the latest status).
+    Status(Rc<PingTestResult>),
     /// Anything else. `retry_after_ms` is how long the server asked to wait before
     /// retrying, if it said (`Retry-After`, or else until `X-RateLimit-Reset` on a 429).
     Failed {
@@ -83,6 +90,9 @@ pub struct Answer {
     /// The budget is spent (`X-RateLimit-Remaining: 0`): no request may go for this many
     /// ms (until `X-RateLimit-Reset`), whatever the answer was.
     pub budget_spent_for_ms: Option<u32>,
+    /// When the answer arrived (ms since the epoch; 0 when there was none): the waits
+    /// above count from here, also for a "Try again" long after it.
+    pub received_at_ms: f64,
 }
 
 impl From<Outcome> for Answer {
@@ -90,6 +100,18 @@ impl From<Outcome> for Answer {
         Answer {
             outcome,
             budget_spent_for_ms: None,
+            received_at_ms: 0.0,
         }
+    }
+}
+
+impl From<Failure> for Answer {
+    /// A failure without an answer (no connection, the timeout, the page's settings).
+    fn from(failure: Failure) -> Self {
+        Outcome::Failed {
+            failure,
+            retry_after_ms: None,
+        }
+        .into()
     }
 }

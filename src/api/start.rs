@@ -2,7 +2,7 @@
 //! it is tested natively; the hook only sends.
 
 use crate::api::client::{self, ApiVersion, RawAnswer};
-use crate::api::outcome::{Failure, FailureKind, Outcome};
+use crate::api::outcome::{Answer, Failure, FailureKind};
 use crate::api::wire::{PingStartAnswer, PingStartRequest};
 
 /// The body of the POST that starts a test, when the widget starts it itself. Checked
@@ -40,8 +40,11 @@ impl StartRequest {
     }
 }
 
-/// The task (and its path version) from the 202 answer to the POST, or the failure it was.
-pub fn started_task(answer: &RawAnswer, serial: &str) -> Result<(ApiVersion, String), Failure> {
+/// The task (and its path version) from the 202 answer to the POST, or the answer it was
+/// instead, classified (its outcome is [`Outcome::Failed`](crate::api::outcome::Outcome::Failed); with its waits, if it gave any).
+// An `Answer` can hold a whole result, so it is large; a failed start is rare.
+#[allow(clippy::result_large_err)]
+pub fn started_task(answer: &RawAnswer, serial: &str) -> Result<(ApiVersion, String), Answer> {
     if answer.status == 200 || answer.status == 202 || answer.status == 201 {
         let location = PingStartAnswer::from_json(&answer.body)
             .ok()
@@ -49,17 +52,18 @@ pub fn started_task(answer: &RawAnswer, serial: &str) -> Result<(ApiVersion, Str
             .ok_or_else(|| "the answer has no task location".to_owned());
         return location
             .and_then(|l| client::task_from_location(&l, serial))
-            .map_err(|why| Failure {
-                kind: FailureKind::BadResponse,
-                http_status: Some(answer.status),
-                error_code: None,
-                message: format!("The test was accepted, but {why}."),
+            .map_err(|why| {
+                Failure {
+                    kind: FailureKind::BadResponse,
+                    http_status: Some(answer.status),
+                    error_code: None,
+                    message: format!("The test was accepted, but {why}."),
+                }
+                .into()
             });
     }
-    match client::outcome(answer) {
-        Outcome::Failed { failure, .. } => Err(failure),
-        Outcome::Status(_) => Err(config_failure("unexpected answer")),
-    }
+    // Not a 200: a failure of some kind.
+    Err(client::classify(answer))
 }
 
 /// A problem with what the page configured: shown like an API error, never retried, and

@@ -33,6 +33,7 @@ pub fn next_step(kind: FailureKind) -> Msg {
         FailureKind::BadRequest => Msg::NextBadRequest,
         FailureKind::Client => Msg::NextClient,
         FailureKind::Configuration => Msg::NextConfiguration,
+        FailureKind::ProxyCredentials => Msg::NextProxyCredentials,
         FailureKind::RateLimited => Msg::NextRateLimited,
         FailureKind::Server
         | FailureKind::Network
@@ -74,12 +75,14 @@ pub fn retry_words(
 #[function_component]
 pub fn ErrorPanel(props: &ErrorPanelProps) -> Html {
     let (f, m) = (&props.failure, &props.messages);
-    let code = match (f.http_status, &f.error_code) {
-        (Some(status), Some(code)) => format!("HTTP {status} · {code}"),
-        (Some(status), None) => format!("HTTP {status}"),
-        (None, Some(code)) => code.clone(),
-        (None, None) => String::new(),
-    };
+    // "HTTP 403 · HPE_GL_ERROR_FORBIDDEN", either part alone, or nothing.
+    let mut code = f.http_status.map_or(String::new(), |s| format!("HTTP {s}"));
+    if let Some(error_code) = &f.error_code {
+        if !code.is_empty() {
+            code.push_str(" · ");
+        }
+        code.push_str(error_code);
+    }
     let onclick = props
         .on_retry
         .clone()

@@ -81,6 +81,7 @@ messages! {
     NextBadRequest "nextBadRequest" = "Check the test settings (destination, count, packet size).",
     NextClient "nextClient" = "The request was refused. Check the widget's settings.",
     NextConfiguration "nextConfiguration" = "Check the widget's settings (serial, task id, base URL, API version, start request), then mount it again.",
+    NextProxyCredentials "nextProxyCredentials" = "Check the proxy's own client id and secret (not this page's token), then try again.",
     NextRateLimited "nextRateLimited" = "Central is limiting requests. Wait a moment, then try again.",
     NextUnavailable "nextUnavailable" = "Central did not answer properly. Check the connection, then try again.",
     NoResultLabel "noResultLabel" = "No result",

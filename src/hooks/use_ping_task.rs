@@ -6,7 +6,7 @@
 use crate::api::client::{self, http, ApiVersion, RawAnswer};
 pub use crate::api::start::StartRequest;
 use crate::api::start::{config_failure, started_task};
-use crate::poll::{Effect, Event, Failure, Outcome, Phase, PollMachine, PollSettings};
+use crate::poll::{Answer, Effect, Event, Failure, Phase, PollMachine, PollSettings};
 use crate::stats::PingTestResult;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -127,7 +127,9 @@ pub fn use_ping_task(config: &PingTaskConfig, callbacks: &TaskCallbacks) -> Ping
         let driver = driver.clone();
         Callback::from(move |()| {
             if let Some(d) = driver.borrow().as_ref() {
-                d.dispatch(Event::Retry);
+                d.dispatch(Event::Retry {
+                    now_ms: js_sys::Date::now(),
+                });
             }
         })
     };
@@ -381,15 +383,7 @@ impl Driver {
             &task_id,
         ) {
             Ok(url) => url,
-            Err(problem) => {
-                return self.dispatch(Event::Answered(
-                    Outcome::Failed {
-                        failure: config_failure(&problem),
-                        retry_after_ms: None,
-                    }
-                    .into(),
-                ))
-            }
+            Err(problem) => return self.dispatch(Event::Answered(config_failure(&problem).into())),
         };
         let auth = self.config.auth.clone();
         self.send(
@@ -397,17 +391,14 @@ impl Driver {
             |driver, answer| {
                 let answer = match answer {
                     Ok(answer) => client::classify(&answer),
-                    Err(failure) => Outcome::Failed {
-                        failure,
-                        retry_after_ms: None,
-                    }
-                    .into(),
+                    Err(failure) => failure.into(),
                 };
                 driver.dispatch(Event::Answered(answer));
             },
         );
     }
 
+    #[allow(clippy::result_large_err)] // see `started_task`
     fn post_start(&self) {
         let Some(start) = self.config.start.clone() else {
             return;
@@ -422,7 +413,7 @@ impl Driver {
         });
         let url = match checked {
             Ok(url) => url,
-            Err(problem) => return self.finish_start(Err(config_failure(&problem))),
+            Err(problem) => return self.finish_start(Err(config_failure(&problem).into())),
         };
         let body = body.to_json();
         let auth = self.config.auth.clone();
@@ -430,12 +421,16 @@ impl Driver {
             move |signal| async move { http::post(&url, &body, &auth, &signal).await },
             |driver, answer| {
                 let serial = driver.config.serial.to_string();
-                driver.finish_start(answer.and_then(|a| started_task(&a, &serial)))
+                driver.finish_start(
+                    answer
+                        .map_err(Answer::from)
+                        .and_then(|a| started_task(&a, &serial)),
+                )
             },
         );
     }
 
-    fn finish_start(&self, result: Result<(ApiVersion, String), Failure>) {
+    fn finish_start(&self, result: Result<(ApiVersion, String), Answer>) {
         let result = result.map(|(version, task_id)| {
             if let Some(cb) = self.callbacks.borrow().on_started.clone() {
                 cb.emit(task_id.clone());

@@ -13,8 +13,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::{AppHandle, Callback};
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_OPTIONS: &'static str = r#"
+/// The options' and events' TypeScript, for the generated `.d.ts` (and the test that
+/// keeps `PingErrorKind` equal to [`kind_name`]).
+// Used by `TS_OPTIONS` (which the macro turns into a custom section, unseen by the lint)
+// and by the test.
+#[allow(dead_code)]
+const TS_TEXT: &str = r#"
 /** Options of `mountPingWidget` and `PingWidgetHandle.update`. */
 export interface PingWidgetOptions {
   /** Base URL of the API or of your backend's proxy of it; "" (default) for this page's origin. */
@@ -79,12 +83,19 @@ export interface PingErrorDetail {
 
 /**
  * Why polling stopped: "forbidden" is a 403 (the API client lacks troubleshooting
- * access), "unauthorized" a 401, "rateLimited" a 429 after every retry.
+ * access), "unauthorized" a 401, "rateLimited" a 429 after every retry,
+ * "proxyCredentials" central-proxy's own API client refused (its client id and secret,
+ * not the page's token: errorCode CENTRAL_PROXY_CREDENTIALS_REFUSED or
+ * CENTRAL_PROXY_TOKEN_REJECTED), "configuration" the widget's own options.
  */
 export type PingErrorKind =
   | "rateLimited" | "server" | "network" | "timeout" | "badResponse" | "badRequest"
-  | "unauthorized" | "forbidden" | "notFound" | "conflict" | "client" | "configuration";
+  | "unauthorized" | "forbidden" | "notFound" | "conflict" | "client" | "configuration"
+  | "proxyCredentials";
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OPTIONS: &'static str = TS_TEXT;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_MESSAGE_KEYS: &'static str = crate::components::messages::TS_KEYS;
@@ -367,6 +378,7 @@ fn kind_name(kind: FailureKind) -> &'static str {
         FailureKind::Conflict => "conflict",
         FailureKind::Client => "client",
         FailureKind::Configuration => "configuration",
+        FailureKind::ProxyCredentials => "proxyCredentials",
     }
 }
 
@@ -461,4 +473,52 @@ fn resolve_target(target: &JsValue) -> Result<web_sys::Element, JsError> {
         .clone()
         .dyn_into::<web_sys::Element>()
         .map_err(|_| JsError::new("mount target must be an Element or a CSS selector"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind, in `FailureKind`'s order (a new one must be added here, and then to the
+    /// union and the README, or this fails).
+    const KINDS: [FailureKind; 13] = [
+        FailureKind::RateLimited,
+        FailureKind::Server,
+        FailureKind::Network,
+        FailureKind::Timeout,
+        FailureKind::BadResponse,
+        FailureKind::BadRequest,
+        FailureKind::Unauthorized,
+        FailureKind::Forbidden,
+        FailureKind::NotFound,
+        FailureKind::Conflict,
+        FailureKind::Client,
+        FailureKind::Configuration,
+        FailureKind::ProxyCredentials,
+    ];
+
+    /// The `kind` of `ping-error` is named alike in the code, the TypeScript union
+    /// (`PingErrorKind`) and the README's table of events.
+    #[test]
+    fn every_error_kind_has_one_name_in_the_code_the_typescript_and_the_readme() {
+        for (i, kind) in KINDS.iter().enumerate() {
+            assert_eq!(*kind as usize, i, "{kind:?} listed in its order");
+        }
+        let union = TS_TEXT
+            .split_once("export type PingErrorKind =")
+            .and_then(|(_, rest)| rest.split_once(';'))
+            .expect("the PingErrorKind union")
+            .0;
+        let in_union: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+        let names: Vec<&str> = KINDS.iter().map(|k| kind_name(*k)).collect();
+        assert_eq!(in_union, names, "the TypeScript union, in the same order");
+        let readme = include_str!("../../README.md");
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with("| `ping-error` |"))
+            .expect("the README's ping-error row");
+        for name in &names {
+            assert!(row.contains(&format!("`{name}`")), "README lacks `{name}`");
+        }
+    }
 }
