@@ -13,7 +13,9 @@ export const STRICT_CSP =
 
 /**
  * With `proxy`, the page's API requests go through the real central-proxy, which gets
- * OAuth tokens from mock-central (`proxy.tokenTtlSecs` long); otherwise straight to it.
+ * OAuth tokens from mock-central (`proxy.tokenTtlSecs` long; with `proxy.secret`, a secret
+ * other than the one mock-central takes); otherwise straight to it. `forwarded` lists
+ * every request the page sent past the static files (to the proxy or the mock), in order.
  */
 export async function startStack({ mockArgs = [], proxy = null, chromium = true, roots = [] } = {}) {
   const secret = "e2e-client-secret";
@@ -22,12 +24,16 @@ export async function startStack({ mockArgs = [], proxy = null, chromium = true,
     : [];
   const mock = await startMockCentral(["--reply-interval-ms", "150", ...oauthArgs, ...mockArgs]);
   const centralProxy = proxy
-    ? await startCentralProxy({ centralUrl: mock.url, clientId: "e2e-client", secret })
+    ? await startCentralProxy({ centralUrl: mock.url, clientId: "e2e-client", secret: proxy.secret ?? secret })
     : null;
+  const forwarded = [];
   const server = await startStaticServer({
     roots: [DIST, PAGES, ...roots],
     headers: (url) => (url.searchParams.get("csp") === "strict" ? { "content-security-policy": STRICT_CSP } : {}),
-    fallback: (req, res) => (centralProxy ? centralProxy.forward(req, res) : mock.proxy(req, res)),
+    fallback: (req, res) => {
+      forwarded.push({ method: req.method, path: req.url });
+      return centralProxy ? centralProxy.forward(req, res) : mock.proxy(req, res);
+    },
   });
   const browser = chromium ? await launchBrowser() : null;
   return {
@@ -35,6 +41,7 @@ export async function startStack({ mockArgs = [], proxy = null, chromium = true,
     centralProxy,
     server,
     browser,
+    forwarded,
     async stop() {
       await browser?.close();
       await server.close();
