@@ -9,12 +9,14 @@
 //!   parsers. They live in the web-free `ap-ping-core` crate, tested natively.
 //! - [`poll`]: the polling state machine and `RetryPolicy`. Pure, tested natively.
 //! - [`hooks`]: `use_ping_task`, the one place with fetches, timers and cancellation.
+//! - [`words`]: the widget's texts, the page's overrides and the language's formats of
+//!   numbers, times and plural forms. Below the components, above nothing but the core.
 //! - [`components`]: Yew function components that render the model.
 //! - [`js`]: the thin JavaScript-facing layer (`parsePingStatus`, `mountPingWidget`).
 //!
 //! Each module uses only the ones listed above it. Everything but `api::client::http`,
-//! `hooks`, `components` and `js` is free of web types, so most of the logic runs under a
-//! plain native `cargo test`. The model as JavaScript sees it (the parsers' objects, the
+//! `hooks`, the `Intl` calls of `words::format`, `components` and `js` is free of web
+//! types, so most of the logic runs under a plain native `cargo test`. The model as JavaScript sees it (the parsers' objects, the
 //! events' details, the JSON export) comes from the `ap-ping-parse` crate below them all.
 
 pub mod api;
@@ -22,6 +24,7 @@ pub mod components;
 pub mod hooks;
 pub mod js;
 pub mod poll;
+pub mod words;
 
 /// The typed model and the parsers, from the web-free `ap-ping-core` crate.
 pub use ap_ping_core::stats;

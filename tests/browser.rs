@@ -388,7 +388,7 @@ async fn a_rate_limited_retry_says_until_when() {
     let text = root.text_content().unwrap();
     let expected = format!(
         "Rate limited until {} (attempt 1 of 5)",
-        ap_ping_widget::components::format::clock_time(at, "")
+        ap_ping_widget::words::format::clock_time(at, "")
     );
     assert!(text.contains(&expected), "{text}");
     assert!(
@@ -559,7 +559,7 @@ async fn raw_output_is_collapsible_with_export_buttons() {
 
 #[wasm_bindgen_test]
 fn a_language_tag_picks_the_intl_formats_and_a_wrong_one_is_refused() {
-    use ap_ping_widget::components::{format, Messages};
+    use ap_ping_widget::words::{format, Messages};
     assert_eq!(format::number(1234.5, 1, "de-DE"), "1.234,5");
     assert_eq!(format::number(1234.5, 1, "en-US"), "1,234.5");
     assert_eq!(format::canonical_lang("en-us").as_deref(), Some("en-US"));

@@ -1,7 +1,7 @@
 //! Errors and retries: the API's code and message, and what the user can do next.
 
-use crate::components::{Messages, Msg};
 use crate::poll::{Failure, FailureKind};
+use crate::words::{Messages, Msg};
 use yew::prelude::*;
 
 /// Props of [`ErrorPanel`].

@@ -1,8 +1,8 @@
 //! A test that ended without a result: why (the API's `failReason`) and what the AP
 //! itself said (its error line from `rawOutput`), in place of numbers that would mislead.
 
-use crate::components::{Messages, Msg};
 use crate::stats::PingTestResult;
+use crate::words::{Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 

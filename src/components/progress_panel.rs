@@ -1,9 +1,10 @@
 //! The test's progress: the bar, the status in words, the elapsed time, and an
 //! `aria-live` announcement when the test ends.
 
-use crate::components::{Messages, Msg, ProgressBar};
+use crate::components::ProgressBar;
 use crate::poll::Phase;
 use crate::stats::{PingTestResult, TestOutcome, TestStatus};
+use crate::words::{Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -2,8 +2,8 @@
 //! the reply table as CSV.
 
 use crate::components::reply_table::replies_csv;
-use crate::components::{Messages, Msg};
 use crate::stats::PingTestResult;
+use crate::words::{Messages, Msg};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;

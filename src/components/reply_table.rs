@@ -1,9 +1,9 @@
 //! Every reply, with runs of lost sequences as rows of their own, in sequence order;
 //! at most [`MAX_ROWS`] rows, however many packets a body claims.
 
-use crate::components::{Messages, Msg};
 use crate::hooks::use_progressive;
 use crate::stats::PingStatistics;
+use crate::words::{Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The loss and RTT summary: what an admin reads first.
 
-use crate::components::{Messages, Msg};
 use crate::stats::PingStatistics;
+use crate::words::{Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 

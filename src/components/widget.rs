@@ -1,12 +1,12 @@
 //! The widget's root component: follows one ping test and composes the views.
 
 use crate::components::{
-    format, ErrorPanel, Messages, Msg, NoResultCard, ProgressPanel, RawOutput, ReplyTable,
-    RttChart, SummaryCard,
+    ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard,
 };
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
 use crate::poll::{FailureKind, Phase};
 use crate::stats::{PingTestResult, TestOutcome, TestStatus};
+use crate::words::{format, Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 

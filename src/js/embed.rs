@@ -98,7 +98,7 @@ export type PingErrorKind =
 const TS_OPTIONS: &'static str = TS_TEXT;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_MESSAGE_KEYS: &'static str = crate::components::messages::TS_KEYS;
+const TS_MESSAGE_KEYS: &'static str = crate::words::messages::TS_KEYS;
 
 #[wasm_bindgen(module = "/src/js/element.js")]
 extern "C" {

@@ -6,7 +6,7 @@
 //! says (reasons, error messages, raw output) is shown as sent, and so are the parser's
 //! warnings about the API's data.
 
-use crate::components::format;
+use crate::words::format;
 use std::rc::Rc;
 use yew::AttrValue;
 
