@@ -41,12 +41,20 @@ struct Watch {
     /// Drawing from inside the observer's callback would change the layout while the
     /// browser still delivers its notifications, which Firefox reports as a
     /// "ResizeObserver loop" error: the width is set at the next frame.
-    frame: Rc<Cell<Option<i32>>>,
+    frame: Rc<Cell<Option<Frame>>>,
+}
+
+/// A requested animation frame and its closure, owned here: a frame replaced by a newer
+/// width is cancelled and its closure released with it (a closure handed to JS for good
+/// would stay, with the state it holds, when its frame never comes).
+struct Frame {
+    id: i32,
+    _draw: Closure<dyn FnMut()>,
 }
 
 impl Watch {
     fn start(element: web_sys::Element, width: UseStateHandle<Option<f64>>) -> Option<Self> {
-        let frame = Rc::new(Cell::new(None::<i32>));
+        let frame = Rc::new(Cell::new(None::<Frame>));
         let on_resize = {
             let frame = frame.clone();
             Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -57,15 +65,14 @@ impl Watch {
                 let Some(window) = web_sys::window().filter(|_| measured > 0.0) else {
                     return;
                 };
-                let (width, frame_done) = (width.clone(), frame.clone());
-                let draw = Closure::once_into_js(move || {
-                    frame_done.set(None);
-                    width.set(Some(measured));
-                });
-                if let Some(id) = frame.take() {
-                    window.cancel_animation_frame(id).ok();
+                cancel(&window, frame.take());
+                let width = width.clone();
+                let draw = Closure::<dyn FnMut()>::new(move || width.set(Some(measured)));
+                // The closure of a frame that has run stays until the next one replaces
+                // it (a closure cannot free itself while it runs), or the watch ends.
+                if let Ok(id) = window.request_animation_frame(draw.as_ref().unchecked_ref()) {
+                    frame.set(Some(Frame { id, _draw: draw }));
                 }
-                frame.set(window.request_animation_frame(draw.unchecked_ref()).ok());
             })
         };
         let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
@@ -79,11 +86,18 @@ impl Watch {
     }
 }
 
+/// Cancels `frame` (harmless when it has run) and drops its closure.
+fn cancel(window: &web_sys::Window, frame: Option<Frame>) {
+    if let Some(frame) = frame {
+        window.cancel_animation_frame(frame.id).ok();
+    }
+}
+
 impl Drop for Watch {
     fn drop(&mut self) {
         self.observer.disconnect();
-        if let (Some(id), Some(window)) = (self.frame.take(), web_sys::window()) {
-            window.cancel_animation_frame(id).ok();
+        if let Some(window) = web_sys::window() {
+            cancel(&window, self.frame.take());
         }
     }
 }
