@@ -576,3 +576,150 @@ fn a_language_tag_picks_the_intl_formats_and_a_wrong_one_is_refused() {
         Some(r#"lang "not a tag" is not a language tag"#)
     );
 }
+
+// ── language: plural forms, the chart's name, the percent's limits ─────────────────────
+
+/// German words for the texts with a count, each in its two forms, and the chart's name.
+fn german() -> ap_ping_widget::words::Messages {
+    let texts = [
+        ("chartTitle", "Umlaufzeit je ICMP-Sequenz"),
+        (
+            "chartSummary",
+            "Umlaufzeit von {count} Antworten ({lost}); min {min}, Mittel {avg}, max {max}.",
+        ),
+        (
+            "chartSummaryOne",
+            "Umlaufzeit von {count} Antwort ({lost}); min {min}, Mittel {avg}, max {max}.",
+        ),
+        ("chartLostSequences", "verloren: Sequenzen {sequences}"),
+        ("chartLostSequencesOne", "verloren: Sequenz {sequences}"),
+        ("percentAbove", "über {value} %"),
+        ("percentBelow", "unter {value} %"),
+    ];
+    let texts = texts.map(|(k, v)| (k.to_owned(), v.to_owned()));
+    ap_ping_widget::words::Messages::new("de-DE", texts).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn intl_plural_rules_pick_each_languages_forms() {
+    use ap_ping_widget::words::format::plural;
+    // 0 other, 1 zero, 2 one, 3 two, 4 few, 5 many.
+    assert_eq!([1.0, 2.0, 0.0].map(|n| plural(n, "de-DE")), [2, 0, 0]);
+    assert_eq!(
+        [1.0, 3.0, 5.0, 22.0].map(|n| plural(n, "pl-PL")),
+        [2, 4, 5, 4]
+    );
+    assert_eq!([0.0, 2.0].map(|n| plural(n, "ar")), [1, 3]);
+    let m = german();
+    assert_eq!(
+        m.percent(99.99),
+        "über 99,9 %",
+        "the comparison inside the language's text"
+    );
+    assert_eq!(m.percent(0.01), "unter 0,1 %");
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_speaks_german_with_plural_forms() {
+    // The seed: 4 replies, sequence 2 lost.
+    let root = render::<RttChart>(RttChartProps {
+        messages: german(),
+        stats: seed_stats(),
+    })
+    .await;
+    drawn(&root, "svg").await;
+    assert_eq!(
+        texts(&root, "svg > title"),
+        ["Umlaufzeit je ICMP-Sequenz"],
+        "the chart's name from the messages"
+    );
+    assert_eq!(
+        texts(&root, "desc").join(""),
+        "Umlaufzeit von 4 Antworten (verloren: Sequenz 2); min 200,2 ms, Mittel 204,7 ms, max 209,8 ms."
+    );
+    // One reply, sequences 1 and 2 lost: the other forms.
+    let body = r#"{"status":"COMPLETED","output":{"transmittedPacketsCount":"3","receivedPacketsCount":"1","replies":[{"sentPacketIcmpSequenceNumber":"0","sentPacketTimeMilliseconds":"5.5"}]}}"#;
+    let root = render::<RttChart>(RttChartProps {
+        messages: german(),
+        stats: parse_ping_status(body).unwrap().statistics.unwrap(),
+    })
+    .await;
+    drawn(&root, "svg").await;
+    assert_eq!(
+        texts(&root, "desc").join(""),
+        "Umlaufzeit von 1 Antwort (verloren: Sequenzen 1–2); min 5,5 ms, Mittel 5,5 ms, max 5,5 ms."
+    );
+}
+
+/// Replaces `navigator.clipboard.writeText` with `body` (a JS function body).
+fn fake_clipboard(body: &str) {
+    let clipboard = web_sys::window().unwrap().navigator().clipboard();
+    let write = js_sys::Function::new_with_args("text", body);
+    js_sys::Reflect::set(&clipboard, &"writeText".into(), &write).unwrap();
+}
+
+/// Waits a frame at a time (at most 120) until `element`'s text is not empty.
+async fn said(element: &web_sys::Element) -> String {
+    for _ in 0..120 {
+        let text = element.text_content().unwrap_or_default();
+        if !text.is_empty() {
+            return text;
+        }
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+        yew::scheduler::flush().await;
+    }
+    panic!("nothing was said within 120 frames");
+}
+
+#[wasm_bindgen_test]
+async fn copied_is_said_once_the_clipboard_has_the_text_and_a_refusal_says_so() {
+    let result = Rc::new(parse_ping_status(SEED_COMPLETED).unwrap());
+    let root = render::<RawOutput>(RawOutputProps {
+        on_run_again: None,
+        messages: Default::default(),
+        result,
+        file_stem: "ping".into(),
+    })
+    .await;
+    let button: web_sys::HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let status = root.query_selector(".apw-raw__copied").unwrap().unwrap();
+    // A write the test settles by hand.
+    fake_clipboard(
+        "window.apwCopied = text; return new Promise((ok) => { window.apwSettle = ok; });",
+    );
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        status.text_content().as_deref(),
+        Some(""),
+        "nothing said while the write runs"
+    );
+    let window = web_sys::window().unwrap();
+    let copied = js_sys::Reflect::get(&window, &"apwCopied".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        copied.contains("\"status\": \"COMPLETED\""),
+        "the JSON went to the clipboard"
+    );
+    let settle: js_sys::Function = js_sys::Reflect::get(&window, &"apwSettle".into())
+        .unwrap()
+        .unchecked_into();
+    settle.call0(&JsValue::NULL).unwrap();
+    assert_eq!(said(&status).await, "Copied");
+    fake_clipboard("return Promise.reject(new DOMException('denied', 'NotAllowedError'));");
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(said(&status).await, "Could not copy");
+}

@@ -14,6 +14,22 @@ pub mod widget;
 
 /// The words every component takes (`messages`), for a Yew app that passes its own.
 pub use crate::words::{Messages, Msg};
+
+use yew::{html, Html};
+
+/// The text of `msg` with `value` in place of `{name}`, set apart in a span of `class`
+/// wherever the language puts it (the serial in the title, the destination).
+fn with_value_apart(m: &Messages, msg: Msg, name: &str, value: &str, class: &str) -> Html {
+    let mut nodes = Vec::new();
+    m.parts(msg, &[(name, value)], &mut |text, is_value| {
+        nodes.push(if is_value {
+            html! { <span class={class.to_owned()}>{ text.to_owned() }</span> }
+        } else {
+            Html::from(text)
+        })
+    });
+    nodes.into_iter().collect()
+}
 pub use chart::{RttChart, RttChartProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
 pub use no_result_card::{NoResultCard, NoResultCardProps};

@@ -1,6 +1,7 @@
 //! A test that ended without a result: why (the API's `failReason`) and what the AP
 //! itself said (its error line from `rawOutput`), in place of numbers that would mislead.
 
+use crate::components::with_value_apart;
 use crate::stats::PingTestResult;
 use crate::words::{Messages, Msg};
 use std::rc::Rc;
@@ -29,20 +30,19 @@ pub fn NoResultCard(props: &NoResultCardProps) -> Html {
         .filter(|r| !r.trim().is_empty())
         .map(AttrValue::from)
         .or_else(|| ap_error.is_none().then(|| m.get(no_reason_words(result))));
-    // The destination is set apart, wherever the language puts it.
     let title = match &destination {
-        Some(_) => m.get(Msg::NoResultFor),
-        None => m.get(Msg::NoResultTitle),
+        Some(d) => with_value_apart(
+            m,
+            Msg::NoResultFor,
+            "destination",
+            d,
+            "apw-noresult__destination",
+        ),
+        None => m.get(Msg::NoResultTitle).into(),
     };
-    let (before, after) = title.split_once("{destination}").unwrap_or((&title, ""));
     html! {
         <section class="apw-noresult" aria-label={m.get(Msg::NoResultLabel)}>
-            <p class="apw-noresult__title">
-                { before.to_owned() }
-                if let Some(destination) = destination {
-                    <span class="apw-noresult__destination">{ destination }</span>{ after.to_owned() }
-                }
-            </p>
+            <p class="apw-noresult__title">{ title }</p>
             if let Some(reason) = reason {
                 <p class="apw-noresult__reason">{ reason }</p>
             }

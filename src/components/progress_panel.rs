@@ -155,8 +155,9 @@ pub fn announce(m: &Messages, result: &PingTestResult) -> String {
             let loss = s
                 .loss_percent
                 .map_or_else(|| m.get(Msg::Unknown).to_string(), |p| m.percent(p));
-            m.fill(
+            m.fill_count(
                 Msg::AnnounceCompleted,
+                f64::from(s.transmitted),
                 &[
                     ("received", &m.number(f64::from(s.received), 0)),
                     ("sent", &m.number(f64::from(s.transmitted), 0)),

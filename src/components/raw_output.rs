@@ -27,12 +27,23 @@ pub struct RawOutputProps {
 #[function_component]
 pub fn RawOutput(props: &RawOutputProps) -> Html {
     let m = &props.messages;
+    // Whether the last copy reached the clipboard: said once the browser has answered.
     let copied = use_state(|| None::<bool>);
     // The JSON is made on click, not on every render.
     let on_copy = {
         let result = props.result.clone();
         let copied = copied.clone();
-        Callback::from(move |_| copied.set(Some(copy_to_clipboard(&as_json(&result)))))
+        Callback::from(move |_| {
+            copied.set(None);
+            let (copied, written) = (copied.clone(), copy_to_clipboard(&as_json(&result)));
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = match written {
+                    Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                    None => false,
+                };
+                copied.set(Some(done));
+            });
+        })
     };
     let on_download = {
         let result = props.result.clone();
@@ -81,17 +92,15 @@ fn as_json(result: &PingTestResult) -> String {
         .unwrap_or_default()
 }
 
-/// Starts writing to the clipboard; false where there is no clipboard (insecure context).
-fn copy_to_clipboard(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let clipboard = window.navigator().clipboard();
-    if wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {
-        return false;
+/// Starts writing to the clipboard: the browser's promise, which rejects when it refuses
+/// (no permission, the page not focused); `None` where there is no clipboard (an
+/// insecure context).
+fn copy_to_clipboard(text: &str) -> Option<js_sys::Promise> {
+    let clipboard = web_sys::window()?.navigator().clipboard();
+    if JsValue::from(clipboard.clone()).is_undefined() {
+        return None;
     }
-    let _promise = clipboard.write_text(text);
-    true
+    Some(clipboard.write_text(text))
 }
 
 /// Saves `text` as a file of type `mime` through a temporary object URL.

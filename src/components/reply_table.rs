@@ -78,6 +78,11 @@ pub fn rows(stats: &PingStatistics, max_rows: usize) -> TableRows<'_> {
     }
 }
 
+/// `msg` for `n` things, in the form `n` takes: `2 requests, no reply`.
+fn count(m: &Messages, msg: Msg, n: f64) -> String {
+    m.fill_count(msg, n, &[("count", &m.number(n, 0))])
+}
+
 /// The reply table. Numbers are right-aligned and formatted for the page's locale.
 #[function_component]
 pub fn ReplyTable(props: &ReplyTableProps) -> Html {
@@ -127,7 +132,7 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
                 <td>{ format!("{first}–{last}") }</td>
                 <td colspan={(columns - 1).to_string()}>
                     { lost_tag.clone() }{ " " }
-                    { m.fill(Msg::NoReplyRun, &[("count", &m.number(f64::from(last - first) + 1.0, 0))]) }
+                    { count(m, Msg::NoReplyRun, f64::from(last - first) + 1.0) }
                 </td>
             </tr>
         },
@@ -152,7 +157,7 @@ pub fn ReplyTable(props: &ReplyTableProps) -> Html {
                     { for body }
                     if hidden > 0 {
                         <tr class="apw-row--more">
-                            <td colspan={columns.to_string()}>{ m.fill(Msg::MoreRows, &[("count", &m.number(hidden as f64, 0))]) }</td>
+                            <td colspan={columns.to_string()}>{ count(m, Msg::MoreRows, hidden as f64) }</td>
                         </tr>
                     }
                 </tbody>

@@ -1,7 +1,8 @@
 //! The widget's root component: follows one ping test and composes the views.
 
 use crate::components::{
-    ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart, SummaryCard,
+    with_value_apart, ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart,
+    SummaryCard,
 };
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
 use crate::poll::{FailureKind, Phase};
@@ -82,9 +83,6 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
         (Phase::Idle, None, _) => (Msg::BadgeIdle, "apw-badge--idle"),
         _ => (Msg::BadgeRunning, "apw-badge--running"),
     };
-    // The serial is set apart in the title, wherever the language puts it.
-    let title = m.get(Msg::Title);
-    let (before, after) = title.split_once("{serial}").unwrap_or((&title, ""));
     let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
     let file_stem = AttrValue::from(format!(
         "ping-{}-{}",
@@ -95,7 +93,7 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
         <section class={classes!("apw", props.class.clone())} {lang} aria-label={m.get(Msg::WidgetLabel)} aria-busy={(!matches!(task.phase, Phase::Done | Phase::Failed(_) | Phase::Idle)).to_string()}>
             <header class="apw__header">
                 <h2 class="apw__title">
-                    { before.to_owned() }<span class="apw__serial">{ props.config.serial.clone() }</span>{ after.to_owned() }
+                    { with_value_apart(m, Msg::Title, "serial", &props.config.serial, "apw__serial") }
                 </h2>
                 <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
             </header>

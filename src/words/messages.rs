@@ -10,10 +10,10 @@ use crate::words::format;
 use std::rc::Rc;
 use yew::AttrValue;
 
-/// Declares the table once: the enum, the keys pages use, the English text, and the
-/// TypeScript union of the keys.
+/// Declares the table once: the enum, the keys pages use, the English text, the plural
+/// forms, and the TypeScript union of the keys.
 macro_rules! messages {
-    ($($variant:ident $key:literal = $english:literal,)*) => {
+    ($($variant:ident $key:literal = $english:literal $(/ one $one:literal)?,)*) => {
         /// A piece of visible text.
         #[derive(Clone, Copy, PartialEq, Eq, Debug)]
         pub enum Msg { $($variant,)* }
@@ -26,17 +26,51 @@ macro_rules! messages {
         /// when a page gives messages). [`keys`] lists them.
         const KEY_LIST: &str = concat!($($key, " ",)*);
 
-        /// The English text of every key, in [`Msg`] order.
-        pub const ENGLISH: &[&str] = &[$($english),*];
+        /// The English text of every key, in [`Msg`] order, then the `one` form of each
+        /// of [`PLURALS`]: one string, cut at [`ENGLISH_STARTS`] (a table of `&str` would
+        /// be 8 bytes a text, this one 2; the widget is built for size). [`english`]
+        /// reads it.
+        const ENGLISH: &str = concat!($($english,)* $($($one,)?)*);
 
-        /// `PingMessageKey` for the generated `.d.ts`.
+        /// The length of each text of [`ENGLISH`].
+        const ENGLISH_LENGTHS: [usize; MSGS.len() + PLURALS.len()] =
+            [$($english.len(),)* $($($one.len(),)?)*];
+
+        /// The texts that show a count: a page may give each form of them
+        /// (`noReplyRunFew`), the key itself being the `other` form.
+        pub const PLURALS: &[Msg] = &[$($({ let _ = $one; Msg::$variant },)?)*];
+
+        /// `PingMessageKey` for the generated `.d.ts`: every key, each counted one followed
+        /// by its forms.
         pub const TS_KEYS: &str = concat!(
             "\n/** A key of the `messages` option: README, \"Language\", lists them with their English text. */\nexport type PingMessageKey =",
-            $("\n  | \"", $key, "\"",)*
+            $("\n  | \"", $key, "\"", $($crate::words::messages::plural_keys!($key, $one),)?)*
             ";\n"
         );
     };
 }
+
+/// The TypeScript keys of a counted text's forms, after its own (`one` is the only one
+/// English has besides `other`; a language may need the rest).
+macro_rules! plural_keys {
+    ($key:literal, $one:literal) => {
+        concat!(
+            "\n  | \"",
+            $key,
+            "Zero\"\n  | \"",
+            $key,
+            "One\"\n  | \"",
+            $key,
+            "Two\"",
+            "\n  | \"",
+            $key,
+            "Few\"\n  | \"",
+            $key,
+            "Many\""
+        )
+    };
+}
+pub(crate) use plural_keys;
 
 messages! {
     WidgetLabel "widgetLabel" = "Access point ping test",
@@ -67,7 +101,8 @@ messages! {
     BudgetWait "budgetWait" = "Request budget used up: next check at {time}",
     AnnounceFailed "announceFailed" = "Ping test failed.",
     AnnounceNoResult "announceNoResult" = "Ping test ended without a result.",
-    AnnounceCompleted "announceCompleted" = "Ping test completed: {received} of {sent} replies received, {loss} loss.",
+    AnnounceCompleted "announceCompleted" = "Ping test completed: {received} of {sent} replies received, {loss} loss."
+        / one "Ping test completed: {received} of {sent} reply received, {loss} loss.",
     AnnounceEnded "announceEnded" = "Ping test ended.",
     Unknown "unknown" = "unknown",
     ErrorTitle "errorTitle" = "The ping test could not be followed",
@@ -109,10 +144,12 @@ messages! {
     Duration "duration" = "Duration",
     Warnings "warnings" = "Warnings",
     ChartTitle "chartTitle" = "Round-trip time per ICMP sequence",
-    ChartSummary "chartSummary" = "Round-trip time of {count} replies ({lost}); min {min}, avg {avg}, max {max}.",
+    ChartSummary "chartSummary" = "Round-trip time of {count} replies ({lost}); min {min}, avg {avg}, max {max}."
+        / one "Round-trip time of {count} reply ({lost}); min {min}, avg {avg}, max {max}.",
     ChartNoReplies "chartNoReplies" = "No replies; {lost}.",
     ChartNoneLost "chartNoneLost" = "none lost",
-    ChartLostSequences "chartLostSequences" = "lost: sequence {sequences}",
+    ChartLostSequences "chartLostSequences" = "lost: sequences {sequences}"
+        / one "lost: sequence {sequences}",
     ChartPointTip "chartPointTip" = "seq {seq}: {time}",
     ChartPointTipTtl "chartPointTipTtl" = "seq {seq}: {time}, TTL {ttl}",
     ChartLine "chartLine" = "RTT",
@@ -134,20 +171,42 @@ messages! {
     DuplicateTitle "duplicateTitle" = "A second reply to the same request",
     LostTag "lostTag" = "lost",
     NoReply "noReply" = "no reply",
-    NoReplyRun "noReplyRun" = "{count} requests, no reply",
-    MoreRows "moreRows" = "… {count} more rows not shown (Download JSON has every reply)",
+    NoReplyRun "noReplyRun" = "{count} requests, no reply"
+        / one "{count} request, no reply",
+    MoreRows "moreRows" = "… {count} more rows not shown (Download JSON has every reply)"
+        / one "… {count} more row not shown (Download JSON has every reply)",
     RawOutput "rawOutput" = "Raw output",
     CopyJson "copyJson" = "Copy results as JSON",
     DownloadJson "downloadJson" = "Download JSON",
     DownloadCsv "downloadCsv" = "Download CSV",
     Copied "copied" = "Copied",
-    CopyUnavailable "copyUnavailable" = "Copy is not available here",
+    CopyUnavailable "copyUnavailable" = "Could not copy",
     RunAgain "runAgain" = "Run again",
     PreviousResult "previousResult" = "Previous result: a new test is running",
     Milliseconds "milliseconds" = "{value} ms",
     Seconds "seconds" = "{value} s",
     MinutesSeconds "minutesSeconds" = "{minutes} min {seconds} s",
     Percent "percent" = "{value}%",
+    PercentAbove "percentAbove" = ">{value}%",
+    PercentBelow "percentBelow" = "<{value}%",
+}
+
+/// Where each text of `ENGLISH` starts, and at the end its length.
+const ENGLISH_STARTS: [u16; MSGS.len() + PLURALS.len() + 1] = {
+    let mut starts = [0; MSGS.len() + PLURALS.len() + 1];
+    let mut i = 0;
+    while i < ENGLISH_LENGTHS.len() {
+        starts[i + 1] = starts[i] + ENGLISH_LENGTHS[i] as u16;
+        i += 1;
+    }
+    starts
+};
+
+/// The English text of `msg`, or with `one` its `one` form when it has one.
+pub fn english(msg: Msg, one: bool) -> &'static str {
+    let plural = PLURALS.iter().position(|m| one && *m == msg);
+    let i = plural.map_or(msg as usize, |k| MSGS.len() + k);
+    &ENGLISH[usize::from(ENGLISH_STARTS[i])..usize::from(ENGLISH_STARTS[i + 1])]
 }
 
 /// The keys of `messages`, in [`Msg`] order.
@@ -155,19 +214,38 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
     KEY_LIST.split_terminator(' ')
 }
 
+/// A plural form, as `Intl.PluralRules` names them; `other` is the key itself.
+pub type Form = u8;
+pub const OTHER: Form = 0;
+pub const ONE: Form = 2;
+/// The forms after `other`, as key suffixes: `noReplyRunFew` is `noReplyRun`'s `few`.
+pub const FORMS: [&str; 5] = ["Zero", "One", "Two", "Few", "Many"];
+
+/// The [`Msg`] and [`Form`] of a key, or `None` when `messages` has no such key.
+fn key_of(key: &str) -> Option<(Msg, Form)> {
+    let msg = |base: &str| keys().position(|k| k == base).map(|i| MSGS[i]);
+    if let Some(msg) = msg(key) {
+        return Some((msg, OTHER));
+    }
+    FORMS.iter().zip(1..).find_map(|(suffix, form)| {
+        let msg = msg(key.strip_suffix(suffix)?)?;
+        PLURALS.contains(&msg).then_some((msg, form))
+    })
+}
+
 /// The widget's text: English, the page's overrides, and the language of its formats.
 #[derive(Clone, PartialEq, Default)]
 pub struct Messages {
     /// A BCP 47 tag for `Intl` (`de-DE`), or empty for the browser's own language.
     lang: AttrValue,
-    /// One entry per [`Msg`] the page replaced.
-    overrides: Rc<[(Msg, AttrValue)]>,
+    /// One entry per key the page replaced: the text, its form.
+    overrides: Rc<[(Msg, Form, AttrValue)]>,
 }
 
 impl Messages {
     /// English, with `overrides` (key, text) in its place, formatted for `lang` (empty:
-    /// the browser's language). Every key must be one of [`keys`]; the error names the
-    /// unknown key or the wrong tag.
+    /// the browser's language). Every key must be one of [`keys`], or a counted one's with
+    /// a form of [`FORMS`] after it; the error names the unknown key or the wrong tag.
     pub fn new(
         lang: &str,
         overrides: impl IntoIterator<Item = (String, String)>,
@@ -182,8 +260,8 @@ impl Messages {
         };
         let mut table = Vec::new();
         for (key, text) in overrides {
-            match keys().position(|k| k == key) {
-                Some(i) => table.push((MSGS[i], AttrValue::from(text))),
+            match key_of(&key) {
+                Some((msg, form)) => table.push((msg, form, AttrValue::from(text))),
                 None => return Err(format!("messages has no key {}", quoted(&key))),
             }
         }
@@ -200,38 +278,57 @@ impl Messages {
 
     /// The text of `msg`: the page's, else English. No allocation.
     pub fn get(&self, msg: Msg) -> AttrValue {
+        self.text(msg, OTHER)
+    }
+
+    /// The `form` of `msg`: the page's, else the page's `other` form (its language, if not
+    /// its grammar), else English.
+    fn text(&self, msg: Msg, form: Form) -> AttrValue {
         // The last override of a key wins, as in an object literal.
-        match self.overrides.iter().rev().find(|(m, _)| *m == msg) {
-            Some((_, text)) => text.clone(),
-            None => AttrValue::Static(ENGLISH[msg as usize]),
+        let page = |form| {
+            let mut latest_first = self.overrides.iter().rev();
+            latest_first.find_map(|(m, f, text)| (*m == msg && *f == form).then(|| text.clone()))
+        };
+        page(form)
+            .or_else(|| page(OTHER))
+            .unwrap_or(AttrValue::Static(english(msg, form == ONE)))
+    }
+
+    /// The form of `msg` for the count `n`: by `Intl.PluralRules` of the language when
+    /// the page gave any text of `msg`, else by English's rule (one for 1).
+    fn form(&self, msg: Msg, n: f64) -> Form {
+        if self.overrides.iter().any(|(m, _, _)| *m == msg) {
+            format::plural(n, &self.lang)
+        } else if n == 1.0 {
+            ONE
+        } else {
+            OTHER
         }
     }
 
     /// The text of `msg` with each `{name}` of `args` replaced by its value, in one pass:
     /// a value is never searched for placeholders itself.
     pub fn fill(&self, msg: Msg, args: &[(&str, &str)]) -> String {
-        let template = self.get(msg);
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest: &str = &template;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            rest = &rest[open..];
-            let arg = args.iter().find(|(name, _)| {
-                rest[1..].starts_with(name) && rest[1 + name.len()..].starts_with('}')
-            });
-            match arg {
-                Some((name, value)) => {
-                    out.push_str(value);
-                    rest = &rest[name.len() + 2..];
-                }
-                None => {
-                    out.push('{');
-                    rest = &rest[1..];
-                }
-            }
-        }
-        out.push_str(rest);
+        self.fill_form(msg, OTHER, args)
+    }
+
+    /// [`Self::fill`] in the plural form the count `n` takes in this language.
+    pub fn fill_count(&self, msg: Msg, n: f64, args: &[(&str, &str)]) -> String {
+        self.fill_form(msg, self.form(msg, n), args)
+    }
+
+    fn fill_form(&self, msg: Msg, form: Form, args: &[(&str, &str)]) -> String {
+        let mut out = String::new();
+        expand(&self.text(msg, form), args, &mut |piece, _| {
+            out.push_str(piece)
+        });
         out
+    }
+
+    /// The text of `msg` in pieces, for a view that sets a value apart (the serial in the
+    /// title): `piece(text, false)` for the text around, `(value, true)` for a value.
+    pub fn parts(&self, msg: Msg, args: &[(&str, &str)], piece: &mut dyn FnMut(&str, bool)) {
+        expand(&self.get(msg), args, piece);
     }
 
     /// `v` with at most `max_fraction` decimals, in this language.
@@ -246,17 +343,17 @@ impl Messages {
     }
 
     /// A percentage (`20%`, `33.3%`). Rounding never claims all or nothing: 999,999 lost
-    /// of a million is `>99.9%`, not `100%`.
+    /// of a million is `>99.9%` (`percentAbove`), not `100%`.
     pub fn percent(&self, v: f64) -> String {
-        let (prefix, shown) = if (99.95..100.0).contains(&v) {
-            (">", 99.9)
+        let (msg, shown) = if (99.95..100.0).contains(&v) {
+            (Msg::PercentAbove, 99.9)
         } else if v > 0.0 && v < 0.05 {
-            ("<", 0.1)
+            (Msg::PercentBelow, 0.1)
         } else {
-            ("", v)
+            (Msg::Percent, v)
         };
         let value = self.number(shown, 1);
-        prefix.to_owned() + &self.fill(Msg::Percent, &[("value", &value)])
+        self.fill(msg, &[("value", &value)])
     }
 
     /// A duration for people: `850 ms`, `15.2 s`, `2 min 5 s`.
@@ -283,21 +380,48 @@ impl Messages {
     }
 }
 
+/// The one template engine: `template` in pieces, each `{name}` of `args` given as its
+/// value (`true`), the text between as is (`false`). A `{` of no known name is text.
+fn expand(template: &str, args: &[(&str, &str)], piece: &mut dyn FnMut(&str, bool)) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let arg = args
+            .iter()
+            .find(|(name, _)| after.starts_with(name) && after[name.len()..].starts_with('}'));
+        match arg {
+            Some((name, value)) => {
+                piece(&rest[..open], false);
+                piece(value, true);
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                piece(&rest[..=open], false);
+                rest = after;
+            }
+        }
+    }
+    piece(rest, false);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn english() -> Messages {
+    fn in_english() -> Messages {
         Messages::default()
     }
 
     #[test]
     fn every_key_has_english_text_and_keys_are_unique() {
         let all: Vec<&str> = keys().collect();
-        assert_eq!(all.len(), ENGLISH.len());
         assert_eq!(all.len(), MSGS.len());
+        assert_eq!(english(Msg::WidgetLabel, false), "Access point ping test");
+        assert_eq!(english(Msg::NoReplyRun, true), "{count} request, no reply");
+        assert_eq!(english(Msg::Sent, true), "Sent", "no `one` form: the text");
+        assert_eq!(english(Msg::PercentBelow, false), "<{value}%");
         for (i, key) in all.iter().enumerate() {
-            assert!(!ENGLISH[i].is_empty(), "{key}");
+            assert!(!english(MSGS[i], false).is_empty(), "{key}");
             assert_eq!(all.iter().filter(|k| *k == key).count(), 1, "{key}");
             assert!(key.bytes().all(|b| b.is_ascii_alphanumeric()), "{key}");
             assert_eq!(MSGS[i] as usize, i);
@@ -346,7 +470,7 @@ mod tests {
             "AP offline ({nope}) AP offline{"
         );
         assert_eq!(
-            english().fill(
+            in_english().fill(
                 Msg::RetryingIn,
                 &[("seconds", "3"), ("attempt", "1"), ("max", "5")]
             ),
@@ -356,7 +480,7 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
-        let m = english();
+        let m = in_english();
         assert_eq!(m.duration(850.0), "850 ms");
         assert_eq!(m.duration(15184.342778), "15.2 s");
         assert_eq!(m.duration(125_000.0), "2 min 5 s");
@@ -366,7 +490,7 @@ mod tests {
 
     #[test]
     fn percentages_round_to_all_or_nothing_only_when_they_are() {
-        let m = english();
+        let m = in_english();
         assert_eq!(m.percent(20.0), "20%");
         assert_eq!(m.percent(33.33), "33.3%");
         assert_eq!(m.percent(99.9999), ">99.9%");
@@ -376,32 +500,139 @@ mod tests {
     }
 
     #[test]
+    fn a_count_picks_its_form_and_a_missing_form_falls_back_to_the_pages_other_form() {
+        let m = in_english();
+        let run =
+            |m: &Messages, n: f64| m.fill_count(Msg::NoReplyRun, n, &[("count", &m.number(n, 0))]);
+        assert_eq!(run(&m, 1.0), "1 request, no reply");
+        assert_eq!(run(&m, 2.0), "2 requests, no reply");
+        assert_eq!(run(&m, 0.0), "0 requests, no reply");
+        let german = Messages::new(
+            "de-DE",
+            [
+                (
+                    "noReplyRun".to_owned(),
+                    "{count} Anfragen ohne Antwort".to_owned(),
+                ),
+                (
+                    "moreRowsOne".to_owned(),
+                    "… {count} weitere Zeile".to_owned(),
+                ),
+            ],
+        )
+        .unwrap();
+        // Natively the rule is English's (one for 1); in the browser, Intl.PluralRules.
+        assert_eq!(run(&german, 2.0), "2 Anfragen ohne Antwort");
+        assert_eq!(
+            run(&german, 1.0),
+            "1 Anfragen ohne Antwort",
+            "no `one` form given: the page's own words, not English's"
+        );
+        let more = |n: f64| german.fill_count(Msg::MoreRows, n, &[("count", &german.number(n, 0))]);
+        assert_eq!(more(1.0), "… 1 weitere Zeile");
+        assert_eq!(
+            more(3.0),
+            "… 3 more rows not shown (Download JSON has every reply)",
+            "no `other` form given: English"
+        );
+        assert_eq!(german.get(Msg::NoReplyRun), "{count} Anfragen ohne Antwort");
+    }
+
+    #[test]
+    fn the_title_and_fill_share_one_template_engine() {
+        let m = Messages::new(
+            "",
+            [(
+                "title".to_owned(),
+                "{serial}: Ping ({serial}) {x".to_owned(),
+            )],
+        )
+        .unwrap();
+        let mut pieces = Vec::new();
+        m.parts(Msg::Title, &[("serial", "AP1")], &mut |text, value| {
+            pieces.push((text.to_owned(), value))
+        });
+        let joined: String = pieces.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined, m.fill(Msg::Title, &[("serial", "AP1")]));
+        assert_eq!(joined, "AP1: Ping (AP1) {x");
+        let values: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, v)| *v)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(
+            values,
+            ["AP1", "AP1"],
+            "the serial is set apart wherever it is"
+        );
+    }
+
+    #[test]
     fn units_follow_the_messages() {
         let m = Messages::new(
             "",
             [
                 ("milliseconds".to_owned(), "{value} мс".to_owned()),
                 ("percent".to_owned(), "{value} %".to_owned()),
+                ("percentAbove".to_owned(), "über {value} %".to_owned()),
+                ("percentBelow".to_owned(), "unter {value} %".to_owned()),
             ],
         )
         .unwrap();
         assert_eq!(m.ms(20.0), "20 мс");
         assert_eq!(m.percent(12.5), "12.5 %");
+        assert_eq!(
+            m.percent(99.99),
+            "über 99.9 %",
+            "the comparison is the language's"
+        );
+        assert_eq!(m.percent(0.01), "unter 0.1 %");
     }
 
-    /// The README's table of keys is this table: every key with its English text.
+    /// The README's table of keys is this table: every key with its English text, each
+    /// counted one followed by its forms (English has `one`; the others show "—").
     #[test]
     fn the_readme_lists_every_key_with_its_english_text() {
         let readme = include_str!("../../README.md");
-        let missing: Vec<String> = keys()
-            .zip(ENGLISH)
-            .map(|(key, english)| format!("| `{key}` | {} |", english.replace('|', "\\|")))
-            .filter(|row| !readme.contains(row.as_str()))
+        let mut rows = Vec::new();
+        for (i, key) in keys().enumerate() {
+            let text = english(MSGS[i], false).replace('|', "\\|");
+            rows.push(format!("| `{key}` | {text} |"));
+            if PLURALS.contains(&MSGS[i]) {
+                for form in FORMS {
+                    let text = if form == "One" {
+                        english(MSGS[i], true)
+                    } else {
+                        "—"
+                    };
+                    rows.push(format!("| `{key}{form}` | {text} |"));
+                }
+            }
+        }
+        let table: Vec<&str> = readme.lines().filter(|l| l.starts_with("| `")).collect();
+        let missing: Vec<&String> = rows
+            .iter()
+            .filter(|r| !table.contains(&r.as_str()))
             .collect();
-        assert!(
-            missing.is_empty(),
-            "README lacks these rows:\n{}",
-            missing.join("\n")
+        assert!(missing.is_empty(), "README lacks these rows:\n{missing:#?}");
+        let start = table.iter().position(|l| *l == rows[0]).unwrap();
+        assert_eq!(table[start..start + rows.len()], rows, "in this order");
+    }
+
+    /// Every key of the TypeScript union is one `Messages::new` takes, and the other way
+    /// round for the forms.
+    #[test]
+    fn the_typescript_union_names_every_key_and_form() {
+        let typed: Vec<&str> = TS_KEYS.split('"').skip(3).step_by(2).collect();
+        assert_eq!(typed.len(), keys().count() + 5 * PLURALS.len(), "{typed:?}");
+        for key in &typed {
+            assert!(key_of(key).is_some(), "{key}");
+        }
+        assert_eq!(key_of("noReplyRunFew"), Some((Msg::NoReplyRun, 4)));
+        assert_eq!(
+            key_of("sentFew"),
+            None,
+            "a text without a count has no forms"
         );
     }
 }

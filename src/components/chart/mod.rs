@@ -64,7 +64,7 @@ pub fn RttChart(props: &RttChartProps) -> Html {
             </figure>
         };
     };
-    let view_box = String::from("0 0 ") + &coordinate(g.width) + " " + &coordinate(g.height);
+    let view_box = format!("0 0 {} {}", coordinate(g.width), coordinate(g.height));
     let (left, _, _, bottom) = g.plot;
     let y_labels = g.y_ticks.iter().map(|&(ms, y)| {
         let value = m.number(ms, g.y_tick_decimals);
