@@ -68,6 +68,56 @@ test("the custom element takes lang as an attribute and messages as a property, 
   assert.deepEqual(page.problems, []);
 });
 
+/** German texts with a count, each in its `one` and `other` form, and the chart's name. */
+const GERMAN_COUNTS = {
+  ...GERMAN,
+  percent: "{value} %",
+  noReplyRun: "{count} Anfragen ohne Antwort",
+  noReplyRunOne: "{count} Anfrage ohne Antwort",
+  announceCompleted: "Test beendet: {received} von {sent} Antworten erhalten, {loss} Verlust.",
+  announceCompletedOne: "Test beendet: {received} von {sent} Antwort erhalten, {loss} Verlust.",
+  chartTitle: "Umlaufzeit je ICMP-Sequenz",
+  chartSummary: "Umlaufzeit von {count} Antworten ({lost}); min {min}, Mittel {avg}, max {max}.",
+  chartSummaryOne: "Umlaufzeit von {count} Antwort ({lost}); min {min}, Mittel {avg}, max {max}.",
+  chartNoneLost: "keine verloren",
+  chartLostSequences: "verloren: Sequenzen {sequences}",
+  chartLostSequencesOne: "verloren: Sequenz {sequences}",
+};
+
+test("plural forms: each count in the form German gives it, the chart named in German", async () => {
+  // Every packet lost: one run in the table, and the announcement counts what was sent.
+  for (const [count, run, announced] of [
+    ["3", "3 Anfragen ohne Antwort", "Test beendet: 0 von 3 Antworten erhalten, 100 % Verlust."],
+    ["1", null, "Test beendet: 0 von 1 Antwort erhalten, 100 % Verlust."],
+  ]) {
+    const page = await open({ serial: "CNF7G9X003", count, lang: "de-DE", messages: JSON.stringify(GERMAN_COUNTS) });
+    await waitForEvent(page, "ping-complete");
+    await page.waitForFunction(() => document.querySelector("[role=status]")?.textContent.startsWith("Test beendet"));
+    assert.equal(await text(page, "[role=status]"), announced);
+    if (run) {
+      assert.equal(await text(page, ".apw-row--lost td:last-child"), `lost ${run}`);
+      await screenshot(page, "widget-german-plural-light-wide");
+    }
+    assert.deepEqual(page.problems, []);
+  }
+  const page = await open(
+    { serial: "CNF7G9X002", count: "6", lang: "de-DE", messages: JSON.stringify(GERMAN_COUNTS) },
+    { viewport: NARROW, colorScheme: "dark" },
+  );
+  const complete = await waitForEvent(page, "ping-complete");
+  await page.locator(".apw-chart svg").waitFor();
+  assert.equal(await text(page, ".apw-chart svg > title"), "Umlaufzeit je ICMP-Sequenz", "the chart's accessible name");
+  const { received, missingSequences } = complete.statistics;
+  const desc = await text(page, ".apw-chart desc");
+  const replies = received === 1 ? "1 Antwort" : `${received} Antworten`;
+  const lost = missingSequences.length === 0 ? "keine verloren"
+    : missingSequences.length === 1 ? `verloren: Sequenz ${missingSequences[0]}` : "verloren: Sequenzen ";
+  assert.ok(desc.startsWith(`Umlaufzeit von ${replies} (${lost}`), desc);
+  assert.match(desc, /min \d+(,\d+)? ms, Mittel \d+(,\d+)? ms/, "numbers in German");
+  await screenshot(page, "widget-german-plural-dark-narrow");
+  assert.deepEqual(page.problems, []);
+});
+
 test("an unknown key, a text that is not a string and a wrong language tag are refused by name", async () => {
   const page = await open({ serial: "CNF7G9X002" });
   const refused = await page.evaluate(() => {
