@@ -60,9 +60,12 @@ pub fn millisecond_ticks(min: f64, max: f64) -> (Vec<f64>, u8) {
 }
 
 /// The sequences to label on an axis `plot_width` pixels long: every one when they fit
-/// (about 36 px each), else every 2nd, 5th, 10th, 20th, 50th... from a multiple of the step.
+/// (36 px each, more for numbers of more than 3 digits: 7 px a digit of the 11 px labels,
+/// and a gap), else every 2nd, 5th, 10th, 20th, 50th... from a multiple of the step.
 pub fn sequence_ticks(first: u32, last: u32, plot_width: f64) -> Vec<u32> {
-    let room = ((plot_width / 36.0).floor() as u64).max(2);
+    let digits = last.checked_ilog10().unwrap_or(0) + 1;
+    let label_width = f64::from(digits * 7 + 12).max(36.0);
+    let room = ((plot_width / label_width).floor() as u64).max(2);
     let count = u64::from(last - first) + 1;
     let mut step: u64 = 1;
     let mut multiples = [2, 5, 10].into_iter().cycle();
@@ -122,7 +125,13 @@ mod tests {
         );
         assert_eq!(sequence_ticks(0, 99, 250.0), vec![0, 20, 40, 60, 80]);
         assert_eq!(sequence_ticks(0, 9, 250.0), vec![0, 2, 4, 6, 8]);
-        assert_eq!(sequence_ticks(0, 999_999, 250.0).len(), 5);
+        // Six-digit labels need 54 px each: 222 px hold 4 of them, not 6 that overlap.
+        assert_eq!(sequence_ticks(0, 999_999, 222.0), vec![0, 500_000]);
+        assert_eq!(sequence_ticks(0, 999_999, 860.0).len(), 10);
+        assert_eq!(
+            sequence_ticks(0, 9_999, 222.0),
+            vec![0, 2_000, 4_000, 6_000, 8_000]
+        );
         assert_eq!(sequence_ticks(7, 7, 250.0), vec![7]);
     }
 
