@@ -5,7 +5,8 @@
 use super::scale::{chart_size, millisecond_ticks, sequence_ticks};
 use crate::stats::{order, PingStatistics};
 
-/// Room for the millisecond labels on the left, the sequence labels below.
+/// Room for the millisecond labels on the left (at least; see [`label_room`]), the
+/// sequence labels below.
 const PAD_LEFT: f64 = 52.0;
 const PAD_RIGHT: f64 = 14.0;
 const PAD_TOP: f64 = 12.0;
@@ -55,7 +56,10 @@ pub struct ChartGeometry {
 pub fn chart_geometry(stats: &PingStatistics, width: f64) -> Option<ChartGeometry> {
     let rtt = stats.rtt.as_ref()?;
     let (width, height) = chart_size(width);
-    let (left, right, top, bottom) = (PAD_LEFT, width - PAD_RIGHT, PAD_TOP, height - PAD_BOTTOM);
+    let (y_ticks_ms, y_tick_decimals) = millisecond_ticks(rtt.min_ms, rtt.max_ms);
+    let (y_min_ms, y_max_ms) = (y_ticks_ms[0], y_ticks_ms[y_ticks_ms.len() - 1]);
+    let left = label_room(y_max_ms, y_tick_decimals);
+    let (right, top, bottom) = (width - PAD_RIGHT, PAD_TOP, height - PAD_BOTTOM);
     let sequences = stats.replies.iter().map(|r| r.sequence).chain(
         stats
             .missing_sequences
@@ -73,8 +77,6 @@ pub fn chart_geometry(stats: &PingStatistics, width: f64) -> Option<ChartGeometr
         span => (f64::from(first), f64::from(span)),
     };
     let x = |seq: u32| left + (f64::from(seq) - x_first) / x_span * (right - left);
-    let (y_ticks_ms, y_tick_decimals) = millisecond_ticks(rtt.min_ms, rtt.max_ms);
-    let (y_min_ms, y_max_ms) = (y_ticks_ms[0], y_ticks_ms[y_ticks_ms.len() - 1]);
     let y = |ms: f64| {
         let unit = ((ms - y_min_ms) / (y_max_ms - y_min_ms)).clamp(0.0, 1.0);
         top + (1.0 - unit) * (bottom - top)
@@ -115,6 +117,20 @@ pub fn chart_geometry(stats: &PingStatistics, width: f64) -> Option<ChartGeometr
         y_min_ms,
         y_max_ms,
     })
+}
+
+/// The room left of the plot for the longest millisecond label (`1,000 ms`, `0.005 ms`):
+/// about 7 px a character of the 11 px labels, and a gap; at least [`PAD_LEFT`].
+fn label_room(max_ms: f64, decimals: u8) -> f64 {
+    let digits = (max_ms as u32).checked_ilog10().unwrap_or(0) + 1;
+    let fraction = if decimals > 0 {
+        1 + u32::from(decimals)
+    } else {
+        0
+    };
+    // Digits, group separators, the fraction and " ms".
+    let chars = digits + (digits - 1) / 3 + fraction + 3;
+    (f64::from(chars) * 7.0 + 8.0).max(PAD_LEFT)
 }
 
 /// Most points drawn: two per unit of the plot's width. More cannot be told apart, and
@@ -252,6 +268,14 @@ pub(super) mod tests {
             (lowest - y(10.0)).abs() < 1e-9,
             "the lowest RTT (10 ms) is still drawn"
         );
+    }
+
+    #[test]
+    fn long_millisecond_labels_get_the_room_they_need() {
+        assert_eq!(label_room(210.0, 0), PAD_LEFT, "200 ms");
+        assert_eq!(label_room(1000.0, 0), 64.0, "1,000 ms");
+        assert_eq!(label_room(0.01, 3), 64.0, "0.005 ms");
+        assert_eq!(label_room(3.24, 2), 57.0, "3.24 ms");
     }
 
     #[test]
