@@ -22,10 +22,36 @@ use ap_ping_core::stats::{parse_ping_output, parse_ping_status};
 use wasm_bindgen::prelude::*;
 
 /// Talc in place of the standard library's dlmalloc: 2 KB gzip smaller, and faster
-/// (bench/size.mjs, bench/parse.mjs). Defined once, here, it is the widget's allocator too.
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+/// (bench/size.mjs, bench/parse.mjs). This crate declares it for its own module only
+/// (the `allocator` feature, on by default); the widget declares its own.
+#[cfg(all(
+    feature = "allocator",
+    target_family = "wasm",
+    not(target_feature = "atomics")
+))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// Expands to what it is given unless this crate declares the global allocator itself.
+///
+/// A crate that links this one into a wasm module of its own declares its allocator in
+/// it. With this crate's `allocator` feature off, as that crate asks, that is the only
+/// declaration. In a build that also selects this crate (`cargo test -p ap-ping-widget -p
+/// ap-ping-parse`), Cargo unifies the features and this crate declares one too: two
+/// would not link, so the other crate's expands to nothing and both use this one, the
+/// same talc. Which is why this is not a feature of the other crate's.
+#[cfg(feature = "allocator")]
+#[macro_export]
+macro_rules! unless_allocator_declared {
+    ($($item:item)*) => {};
+}
+
+/// See the other definition: this crate declares no allocator, so the items stand.
+#[cfg(not(feature = "allocator"))]
+#[macro_export]
+macro_rules! unless_allocator_declared {
+    ($($item:item)*) => { $($item)* };
+}
 
 /// The types of the objects, generated from `layout.rs`.
 #[wasm_bindgen(typescript_custom_section)]
