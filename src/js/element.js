@@ -3,11 +3,14 @@
 // the Rust `mount` it is given. The token is a property only, never an attribute, so it
 // never appears in the DOM or in markup.
 
-const ATTRIBUTES = [
-  "base-url", "api-version", "serial", "task-id", "poll-interval-ms", "request-timeout-ms",
-  "credentials", "destination", "count", "packet-size", "vlan", "interface-port", "role",
-  "include-raw-output", "stylesheet", "lang",
-];
+// ── generated from src/js/options.rs and START_FIELDS by scripts/generate: do not edit ──
+const OPTIONS = { baseUrl: "s", apiVersion: "s", serial: "s", taskId: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
+const START = { destination: "s", count: "n", packetSize: "n", vlan: "n", interfacePort: "s", role: "s", includeRawOutput: "b" };
+// ── end of generated code ──
+
+/** `baseUrl` → `base-url`: each option's attribute. */
+const kebab = (name) => name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+const ATTRIBUTES = [...Object.keys(OPTIONS), ...Object.keys(START)].map(kebab).concat("stylesheet");
 
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
 const DEFAULT_STYLESHEET = new URL("../../../../ap-ping-widget.css", import.meta.url).href;
@@ -131,42 +134,30 @@ export function defineElement(mount) {
       this.#link.href = href || DEFAULT_STYLESHEET;
     }
 
-    #number(name) {
-      const value = this.getAttribute(name);
-      return value == null || value === "" ? undefined : Number(value);
-    }
-
-    /** "true" or "false" as a boolean; absent (or anything else, which mount rejects) as given. */
-    #boolean(name) {
-      const value = this.getAttribute(name);
-      if (value == null || value === "") return undefined;
-      return value === "true" ? true : value === "false" ? false : value;
+    /**
+     * The options `fields` describe (name: "s" text, "n" number, "b" true or false), each
+     * from its attribute; an absent or empty one is not given. "true" and "false" are
+     * booleans; any other value of a boolean is passed on as given, for mount to refuse.
+     */
+    #read(fields) {
+      const options = {};
+      for (const [name, kind] of Object.entries(fields)) {
+        const value = this.getAttribute(kebab(name));
+        options[name] = value == null || value === "" ? undefined
+          : kind === "n" ? Number(value)
+          : kind === "b" && (value === "true" || value === "false") ? value === "true"
+          : value;
+      }
+      return options;
     }
 
     #options() {
-      const destination = this.getAttribute("destination");
+      const start = this.#read(START);
       return {
-        baseUrl: this.getAttribute("base-url") ?? "",
-        apiVersion: this.getAttribute("api-version") || undefined,
-        serial: this.getAttribute("serial") ?? "",
-        taskId: this.getAttribute("task-id") || undefined,
+        ...this.#read(OPTIONS),
         token: this.#token ?? undefined,
-        credentials: this.getAttribute("credentials") || undefined,
-        lang: this.getAttribute("lang") || undefined,
         messages: this.#messages ?? undefined,
-        pollIntervalMs: this.#number("poll-interval-ms"),
-        requestTimeoutMs: this.#number("request-timeout-ms"),
-        start: destination
-          ? {
-            destination,
-            count: this.#number("count"),
-            packetSize: this.#number("packet-size"),
-            vlan: this.#number("vlan"),
-            interfacePort: this.getAttribute("interface-port") || undefined,
-            role: this.getAttribute("role") || undefined,
-            includeRawOutput: this.#boolean("include-raw-output"),
-          }
-          : undefined,
+        start: start.destination ? start : undefined,
       };
     }
 

@@ -105,6 +105,71 @@ pub const VLAN_LIMITS: (u32, u32) = (1, 4095);
 /// Longest destination: a hostname has at most 253 characters.
 pub const MAX_DESTINATION_CHARS: usize = 253;
 
+/// What a field of the start request holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartFieldKind {
+    /// The destination: a host name or address, required.
+    Host,
+    /// A whole number within the API's limits `(min, max)`, inclusive.
+    Whole((u32, u32)),
+    /// A short text.
+    Text,
+    /// `true` or `false`.
+    Flag,
+}
+
+/// One field of the start request.
+#[derive(Debug)]
+pub struct StartField {
+    /// Its name in the API's JSON, and in JavaScript's `start` option.
+    pub name: &'static str,
+    pub kind: StartFieldKind,
+    /// What it means, in a sentence (the TypeScript and the README).
+    pub doc: &'static str,
+}
+
+/// The start request's fields, described once, in the order they are sent. From it come,
+/// by the widget's `scripts/generate`, the TypeScript `PingStartOptions`, the custom
+/// element's attributes and the README's table; a test keeps the widget's reader equal to
+/// it.
+pub const START_FIELDS: [StartField; 7] = [
+    StartField {
+        name: "destination",
+        kind: StartFieldKind::Host,
+        doc: "Hostname or IP address to ping (required).",
+    },
+    StartField {
+        name: "count",
+        kind: StartFieldKind::Whole(COUNT_LIMITS),
+        doc: "Echo requests to send.",
+    },
+    StartField {
+        name: "packetSize",
+        kind: StartFieldKind::Whole(PACKET_SIZE_LIMITS),
+        doc: "Payload size in bytes.",
+    },
+    StartField {
+        name: "vlan",
+        kind: StartFieldKind::Whole(VLAN_LIMITS),
+        doc: "VLAN to ping from.",
+    },
+    StartField {
+        name: "interfacePort",
+        kind: StartFieldKind::Text,
+        doc: "Interface to ping from, e.g. `eth0`.",
+    },
+    StartField {
+        name: "role",
+        kind: StartFieldKind::Text,
+        doc: "Role to ping as.",
+    },
+    StartField {
+        name: "includeRawOutput",
+        kind: StartFieldKind::Flag,
+        doc: "Whether the AP's ping text (`rawOutput`) comes back too.",
+    },
+];
+
 impl PingStartRequest<'_> {
     /// Checks the body against the API's limits before it is sent, so a page learns of a
     /// wrong setting at once, in the API's own words ("count must be between 1 and 100").

@@ -1,0 +1,311 @@
+//! Writes what is generated from the descriptions of the options (`options::OPTIONS`),
+//! the start request (`ap_ping_core::wire::START_FIELDS`) and the error kinds
+//! (`events::ERROR_KINDS`): the TypeScript (`types.d.ts`), the table of attributes in
+//! `element.js`, and the README's options and start tables and its `ping-error` row.
+//!
+//! The files are checked in, so a reader of the code, the wasm build and the README's
+//! readers see them. The test below fails while one differs from what the descriptions
+//! give; `scripts/generate` (which sets `APW_GENERATE=1`) rewrites them.
+
+use super::events::{ERROR_KINDS, TS_ERROR_DETAIL};
+use super::options::{Element, OptionLayout, OPTIONS};
+use ap_ping_core::wire::{StartField, StartFieldKind, START_FIELDS};
+use std::fmt::Write;
+
+/// Marks the generated part of `element.js`; the rest of the file is written by hand.
+pub const JS_BEGIN: &str =
+    "// ── generated from src/js/options.rs and START_FIELDS by scripts/generate: do not edit ──\n";
+pub const JS_END: &str = "// ── end of generated code ──\n";
+/// Marks the README's generated tables.
+pub const MD_BEGIN: &str =
+    "<!-- generated from src/js/options.rs and START_FIELDS by scripts/generate: do not edit -->\n";
+pub const MD_END: &str = "<!-- end of generated tables -->\n";
+
+/// `baseUrl` → `base-url`: the attribute of an option.
+pub fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The sentence that says what happens under an option's minimum.
+fn minimum_sentence(o: &OptionLayout) -> Option<String> {
+    o.minimum.map(|min| {
+        format!(
+            "At least {min}: less is refused with `invalid widget options: {} must be at least {min}`.",
+            o.name
+        )
+    })
+}
+
+fn limits(f: &StartField) -> Option<(u32, u32)> {
+    match f.kind {
+        StartFieldKind::Whole(limits) => Some(limits),
+        _ => None,
+    }
+}
+
+/// The TypeScript of the options, the start request, the `ping-error` detail and its kinds.
+pub fn typescript() -> String {
+    let mut ts = String::from(
+        "// Generated from src/js/options.rs, src/js/events.rs and START_FIELDS by scripts/generate: do not edit.\n",
+    );
+    ts.push_str("\n/** Options of `mountPingWidget` and `PingWidgetHandle.update`. */\nexport interface PingWidgetOptions {\n");
+    for o in OPTIONS {
+        let mut doc: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
+        doc.extend(minimum_sentence(o));
+        if o.default != "—" {
+            doc.push(format!("Default: {}.", o.default));
+        }
+        doc_comment(&mut ts, &doc, "  ");
+        let optional = if o.required { "" } else { "?" };
+        let _ = writeln!(ts, "  {}{optional}: {};", o.name, o.ts);
+    }
+    ts.push_str("}\n\n/** The POST body of a new test, checked against the API's limits before it is sent. */\nexport interface PingStartOptions {\n");
+    for f in &START_FIELDS {
+        let mut doc = f.doc.to_owned();
+        if let Some((min, max)) = limits(f) {
+            let _ = write!(doc, " {min}-{max}.");
+        }
+        doc_comment(&mut ts, &[doc], "  ");
+        let (optional, ty) = match f.kind {
+            StartFieldKind::Host => ("", "string"),
+            StartFieldKind::Whole(_) => ("?", "number"),
+            StartFieldKind::Text => ("?", "string"),
+            StartFieldKind::Flag => ("?", "boolean"),
+        };
+        let _ = writeln!(ts, "  {}{optional}: {ty};", f.name);
+    }
+    ts.push_str("}\n\n");
+    ts.push_str(TS_ERROR_DETAIL);
+    ts.push_str("\n/**\n * Why polling stopped:\n");
+    for k in ERROR_KINDS {
+        let _ = writeln!(ts, " * - \"{}\": {}", k.name, k.doc);
+    }
+    ts.push_str(" */\nexport type PingErrorKind =\n");
+    for k in ERROR_KINDS {
+        let _ = writeln!(ts, "  | \"{}\"", k.name);
+    }
+    ts.truncate(ts.len() - 1);
+    ts.push_str(";\n");
+    ts
+}
+
+/// The generated part of `element.js`: the options an attribute gives and the start
+/// request's fields, each as `name: kind` ("s" a text, "n" a number, "b" true or false);
+/// the element names the attribute in kebab case.
+pub fn element_js() -> String {
+    let mut js = String::from(JS_BEGIN);
+    js.push_str("const OPTIONS = {");
+    let options: Vec<String> = OPTIONS
+        .iter()
+        .filter_map(|o| match o.element {
+            Element::Text => Some(format!(" {}: \"s\"", o.name)),
+            Element::Number => Some(format!(" {}: \"n\"", o.name)),
+            Element::Property | Element::Start => None,
+        })
+        .collect();
+    js.push_str(&options.join(","));
+    js.push_str(" };\nconst START = {");
+    let start: Vec<String> = START_FIELDS
+        .iter()
+        .map(|f| {
+            let kind = match f.kind {
+                StartFieldKind::Host | StartFieldKind::Text => "s",
+                StartFieldKind::Whole(_) => "n",
+                StartFieldKind::Flag => "b",
+            };
+            format!(" {}: \"{kind}\"", f.name)
+        })
+        .collect();
+    js.push_str(&start.join(","));
+    js.push_str(" };\n");
+    js.push_str(JS_END);
+    js
+}
+
+/// The README's options table and start request table, between their markers.
+pub fn readme_tables() -> String {
+    let mut md = String::from(MD_BEGIN);
+    md.push_str("\n| option | attribute | default | meaning |\n| --- | --- | --- | --- |\n");
+    for o in OPTIONS {
+        let attribute = match o.element {
+            Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
+            Element::Property => "(a property)".to_owned(),
+            Element::Start => "(below)".to_owned(),
+        };
+        let mut meaning: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
+        meaning.extend(minimum_sentence(o));
+        let _ = writeln!(
+            md,
+            "| `{}` | {attribute} | {} | {} |",
+            o.name,
+            o.default,
+            meaning.join(" ")
+        );
+    }
+    md.push_str("\nThe start request (`start`; for the element, an attribute each, used when `destination` is given):\n\n| field | attribute | values | meaning |\n| --- | --- | --- | --- |\n");
+    for f in &START_FIELDS {
+        let values = match f.kind {
+            StartFieldKind::Host => "a hostname or an address".to_owned(),
+            StartFieldKind::Whole((min, max)) => format!("{min}–{max}"),
+            StartFieldKind::Text => "a short text".to_owned(),
+            StartFieldKind::Flag => "`true` or `false`".to_owned(),
+        };
+        let _ = writeln!(
+            md,
+            "| `{}` | `{}` | {values} | {} |",
+            f.name,
+            kebab(f.name),
+            f.doc
+        );
+    }
+    md.push('\n');
+    md.push_str(MD_END);
+    md
+}
+
+/// The README's row of `ping-error` in its table of events.
+pub fn readme_error_row() -> String {
+    let kinds: Vec<String> = ERROR_KINDS
+        .iter()
+        .map(|k| format!("`{}` ({})", k.name, k.doc))
+        .collect();
+    format!(
+        "| `ping-error` | `{{ status, errorCode, message, kind }}` when polling stops on an error; `kind` (typed as `PingErrorKind`) is one of {} |",
+        kinds.join(", ")
+    )
+}
+
+/// `/** … */` from doc lines.
+fn doc_comment(ts: &mut String, doc: &[String], pad: &str) {
+    match doc {
+        [] => {}
+        [line] => {
+            let _ = writeln!(ts, "{pad}/** {line} */");
+        }
+        lines => {
+            let _ = writeln!(ts, "{pad}/**");
+            for line in lines {
+                let _ = writeln!(ts, "{pad} * {line}");
+            }
+            let _ = writeln!(ts, "{pad} */");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    const TYPES_TS: &str = "src/js/types.d.ts";
+    const ELEMENT_JS: &str = "src/js/element.js";
+    const README: &str = "README.md";
+
+    /// `text` with what lies between `begin` and `end` (both kept) replaced by `generated`,
+    /// which starts with `begin` and ends with `end`.
+    fn replaced(text: &str, file: &str, begin: &str, end: &str, generated: &str) -> String {
+        let (Some(b), Some(e)) = (text.find(begin), text.find(end)) else {
+            panic!("{file} has lost its generated-code markers");
+        };
+        format!("{}{generated}{}", &text[..b], &text[e + end.len()..])
+    }
+
+    /// The README with its `ping-error` row as the kinds give it.
+    fn with_error_row(readme: &str) -> String {
+        let row = readme_error_row();
+        let mut found = false;
+        let out: String = readme
+            .split_inclusive('\n')
+            .map(|l| {
+                if l.starts_with("| `ping-error` |") {
+                    found = true;
+                    format!("{row}\n")
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect();
+        assert!(
+            found,
+            "the README's events table has lost its ping-error row"
+        );
+        out
+    }
+
+    /// The checked-in copies are what the descriptions give: the TypeScript, the element's
+    /// table of attributes, the README's tables and its `ping-error` row (each kind named
+    /// as `kind_name` names it, with the union in the same order). `APW_GENERATE=1`
+    /// rewrites them.
+    #[test]
+    fn generated_types_attributes_and_readme_tables_are_current() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |file: &str| std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        let (types, element, readme) = (read(TYPES_TS), read(ELEMENT_JS), read(README));
+        let want_types = typescript();
+        let want_element = replaced(&element, ELEMENT_JS, JS_BEGIN, JS_END, &element_js());
+        let want_readme = with_error_row(&replaced(
+            &readme,
+            README,
+            MD_BEGIN,
+            MD_END,
+            &readme_tables(),
+        ));
+        if std::env::var_os("APW_GENERATE").is_some() {
+            std::fs::write(root.join(TYPES_TS), &want_types).unwrap();
+            std::fs::write(root.join(ELEMENT_JS), &want_element).unwrap();
+            std::fs::write(root.join(README), &want_readme).unwrap();
+            return;
+        }
+        for (file, have, want) in [
+            (TYPES_TS, &types, &want_types),
+            (ELEMENT_JS, &element, &want_element),
+            (README, &readme, &want_readme),
+        ] {
+            if have != want {
+                let line = have
+                    .lines()
+                    .zip(want.lines())
+                    .find(|(h, w)| h != w)
+                    .map_or_else(String::new, |(h, w)| format!("\n  has:  {h}\n  want: {w}"));
+                panic!("{file} is stale: run scripts/generate after changing src/js/options.rs, src/js/events.rs or START_FIELDS{line}");
+            }
+        }
+    }
+
+    #[test]
+    fn attributes_are_the_options_in_kebab_case() {
+        assert_eq!(kebab("requestTimeoutMs"), "request-timeout-ms");
+        assert_eq!(kebab("includeRawOutput"), "include-raw-output");
+        let js = element_js();
+        assert!(js.contains(" pollIntervalMs: \"n\""), "{js}");
+        assert!(js.contains(" includeRawOutput: \"b\""), "{js}");
+        assert!(!js.contains("token"), "the token is never an attribute");
+    }
+
+    #[test]
+    fn the_union_lists_every_kind_with_its_meaning() {
+        let ts = typescript();
+        let union = ts
+            .split_once("export type PingErrorKind =")
+            .and_then(|(_, rest)| rest.split_once(';'))
+            .expect("the PingErrorKind union")
+            .0;
+        let in_union: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+        let names: Vec<&str> = ERROR_KINDS.iter().map(|k| k.name).collect();
+        assert_eq!(in_union, names);
+        assert!(
+            ts.contains(" * - \"forbidden\": 403: the API client lacks troubleshooting access\n")
+        );
+        assert!(ts.contains("  serial: string;\n") && ts.contains("  destination: string;\n"));
+        assert!(ts.contains("  /** Echo requests to send. 1-100. */\n  count?: number;\n"));
+    }
+}

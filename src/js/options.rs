@@ -1,0 +1,394 @@
+//! The options of `mountPingWidget` and `PingWidgetHandle.update`, described once.
+//!
+//! From the description below (`options!`) come, by `super::generate`, the
+//! `PingWidgetOptions` TypeScript interface (`types.d.ts`), the table of attributes
+//! `<ap-ping-status>` reads (`element.js`) and the README's options table;
+//! `scripts/generate` rewrites those copies, and a native test fails while one is stale.
+//! The reader, `MountOptions::from_js`, is written out by hand: a reader generated
+//! from the description through a struct of every option made the widget 0.4 KB gzip
+//! larger, over its budget. The tests below keep it equal to the description instead:
+//! each option read by its name, with the reader its kind names, and its minimum. The
+//! start request's fields (`start`) are described with the request itself, in
+//! `ap_ping_core::wire::START_FIELDS`.
+
+use crate::api::client::http::Auth;
+use crate::api::client::{ApiVersion, CredentialsMode};
+use crate::components::{Messages, PingWidgetProps};
+use crate::hooks::{PingTaskConfig, StartRequest};
+use crate::poll::PollSettings;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How `<ap-ping-status>` gives an option.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Element {
+    /// An attribute, named like the option in kebab case (`base-url`), read as text.
+    Text,
+    /// An attribute, named like the option in kebab case, read as a number.
+    Number,
+    /// A property of the element, never an attribute (the token, `messages`).
+    Property,
+    /// The start request's fields, each an attribute of its own (`START_FIELDS`).
+    Start,
+}
+
+/// One option, as `generate` reads it.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[derive(Debug)]
+pub struct OptionLayout {
+    /// The JS property name.
+    pub name: &'static str,
+    /// Its doc comment, one entry a line (Markdown: the README shows it too).
+    pub doc: &'static [&'static str],
+    /// The function of this file that reads it (`string`, `whole`, …).
+    pub reader: &'static str,
+    /// Its TypeScript type.
+    pub ts: &'static str,
+    /// Whether the TypeScript requires it.
+    pub required: bool,
+    /// Its default, as the README shows it (`—` for none).
+    pub default: &'static str,
+    /// The least value taken; a smaller one is refused.
+    pub minimum: Option<u32>,
+    pub element: Element,
+}
+
+/// Describes the options once; expands to `OPTIONS`.
+///
+/// ```text
+/// /// Doc of the option.
+/// jsName: reader [at least minimum], ts "TS type" required, default "…", element Kind;
+/// ```
+macro_rules! options {
+    (@minimum) => { None };
+    (@minimum $min:literal) => { Some($min) };
+    ($(
+        $(#[doc = $doc:literal])*
+        $js:ident: $read:ident $([at least $min:literal])?,
+            ts $ts:literal $($required:ident)?, default $default:literal, element $element:ident;
+    )*) => {
+        /// Every option, as data for `generate` and the tests.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const OPTIONS: &[OptionLayout] = &[$(
+            OptionLayout {
+                name: stringify!($js),
+                doc: &[$($doc),*],
+                reader: stringify!($read),
+                ts: $ts,
+                required: false $(|| stringify!($required).len() > 0)?,
+                default: $default,
+                minimum: options!(@minimum $($min)?),
+                element: Element::$element,
+            }
+        ),*];
+    };
+}
+
+options! {
+    /// API base URL, or your backend's proxy of it; `""` is the page's own origin.
+    baseUrl: string, ts "string", default "`\"\"`", element Text;
+    /// Path version: `"v1alpha1"` (the seed's) or `"v1"` (the current API description's);
+    /// a 202's `location` is followed in its own version when it has the status path's
+    /// shape and names the same AP.
+    apiVersion: string, ts "\"v1alpha1\" | \"v1\"", default "`\"v1alpha1\"`", element Text;
+    /// The AP's serial number (checked: no `/`, `\`, `.` or `..`, no control characters, at
+    /// most 128 characters; then percent-encoded, so `?`, `#` or `%` cannot change the URL).
+    /// Task ids follow the same rules.
+    serial: string, ts "string" required, default "—", element Text;
+    /// The async operation to follow. Omit it and give `start` to start a new test.
+    taskId: string, ts "string", default "—", element Text;
+    /// POST a new test and follow it (when no `taskId`); its fields are in the table below.
+    /// Checked against the API's limits before it is sent: a wrong value stops with
+    /// `Widget configuration: count must be between 1 and 100` and sends nothing.
+    start: start_request, ts "PingStartOptions", default "—", element Start;
+    /// Bearer token: held in memory only, sent only in the `Authorization` header, never
+    /// logged. The element takes it as a property, never as an attribute.
+    token: string, ts "string", default "—", element Property;
+    /// Cookies with the requests: `"same-origin"`, `"include"` (cookie-authenticated
+    /// proxies on another origin) or `"omit"`.
+    credentials: string, ts "\"include\" | \"same-origin\" | \"omit\"", default "`\"same-origin\"`", element Text;
+    /// Time between status requests while the test runs, in milliseconds.
+    pollIntervalMs: whole [at least 250], ts "number", default "2000", element Number;
+    /// A request not answered by then (milliseconds) is aborted and retried.
+    requestTimeoutMs: whole [at least 100], ts "number", default "10000", element Number;
+    /// Failed requests in a row before giving up.
+    maxRetries: whole, ts "number", default "5", element Number;
+    /// Language of the numbers and times (a BCP 47 tag: `"de-DE"`), also set as the
+    /// widget's `lang` attribute; a wrong tag stops with
+    /// `invalid widget options: lang "de_DE" is not a language tag`.
+    lang: string, ts "string", default "the browser's", element Text;
+    /// The widget's words: an object of keys (README, Language) to strings, any subset;
+    /// an unknown key stops with `invalid widget options: messages has no key "sentt"`.
+    messages: texts, ts "Partial<Record<PingMessageKey, string>>", default "English", element Property;
+}
+
+/// What a page passes, interpreted. No `Debug`: it holds the token.
+#[derive(Default)]
+pub(super) struct MountOptions {
+    base_url: String,
+    api_version: ApiVersion,
+    serial: String,
+    task_id: Option<String>,
+    token: Option<String>,
+    credentials: CredentialsMode,
+    settings: PollSettings,
+    start: Option<StartRequest>,
+    messages: Messages,
+}
+
+impl MountOptions {
+    /// Reads the options object field by field (`undefined` and `null` mean "not given"),
+    /// with an error that names the option: its type, its minimum, and the names of a
+    /// version, a credentials mode, a language or a message key.
+    pub(super) fn from_js(options: JsValue) -> Result<Self, JsError> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(Self::default());
+        }
+        if !options.is_object() {
+            return Err(invalid("", "expected an object"));
+        }
+        let mut settings = PollSettings::default();
+        if let Some(ms) = whole(&options, "pollIntervalMs")? {
+            if ms < 250 {
+                return Err(invalid("pollIntervalMs", " must be at least 250"));
+            }
+            settings.interval_ms = ms;
+        }
+        if let Some(ms) = whole(&options, "requestTimeoutMs")? {
+            if ms < 100 {
+                return Err(invalid("requestTimeoutMs", " must be at least 100"));
+            }
+            settings.request_timeout_ms = ms;
+        }
+        if let Some(n) = whole(&options, "maxRetries")? {
+            settings.retry.max_attempts = n;
+        }
+        let start = start_request(&options, "start")?;
+        Ok(MountOptions {
+            base_url: string(&options, "baseUrl")?.unwrap_or_default(),
+            api_version: match string(&options, "apiVersion")?.filter(|v| !v.is_empty()) {
+                None => ApiVersion::default(),
+                Some(name) => {
+                    ApiVersion::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
+                }
+            },
+            serial: string(&options, "serial")?.unwrap_or_default(),
+            task_id: string(&options, "taskId")?,
+            token: string(&options, "token")?,
+            credentials: match string(&options, "credentials")?.filter(|v| !v.is_empty()) {
+                None => CredentialsMode::default(),
+                Some(name) => {
+                    CredentialsMode::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
+                }
+            },
+            settings,
+            start,
+            messages: Messages::new(
+                &string(&options, "lang")?.unwrap_or_default(),
+                texts(&options, "messages")?.unwrap_or_default(),
+            )
+            .map_err(|e| invalid("", &e))?,
+        })
+    }
+
+    pub(super) fn into_props(self, events: &super::events::EventSink) -> PingWidgetProps {
+        PingWidgetProps {
+            config: PingTaskConfig {
+                base_url: self.base_url.into(),
+                api_version: self.api_version,
+                serial: self.serial.into(),
+                task_id: self.task_id.filter(|t| !t.is_empty()).map(Into::into),
+                start: self.start,
+                auth: Auth {
+                    token: self.token.filter(|t| !t.is_empty()).map(Rc::from),
+                    credentials: self.credentials,
+                },
+                settings: self.settings,
+            },
+            callbacks: super::events::callbacks_for(events),
+            class: Default::default(),
+            messages: self.messages,
+        }
+    }
+}
+
+/// `start`: an object of the start request's fields (`START_FIELDS`, whose names the test
+/// below keeps equal to the ones read here).
+fn start_request(options: &JsValue, name: &str) -> Result<Option<StartRequest>, JsError> {
+    match field(options, name)? {
+        None => Ok(None),
+        Some(start) if start.is_object() => Ok(Some(StartRequest {
+            destination: string(&start, "destination")?
+                .ok_or_else(|| invalid("start.destination", " is required"))?,
+            count: whole(&start, "count")?,
+            packet_size: whole(&start, "packetSize")?,
+            vlan: whole(&start, "vlan")?,
+            interface_port: string(&start, "interfacePort")?.filter(|v| !v.is_empty()),
+            role: string(&start, "role")?.filter(|v| !v.is_empty()),
+            include_raw_output: boolean(&start, "includeRawOutput")?,
+        })),
+        Some(_) => Err(invalid(name, " must be an object")),
+    }
+}
+
+/// "invalid widget options: " then `name` and `problem`: every refusal of an option says
+/// so in one way, made in one place.
+fn invalid(name: &str, problem: &str) -> JsError {
+    let mut message = String::from("invalid widget options: ");
+    message.push_str(name);
+    message.push_str(problem);
+    JsError::new(&message)
+}
+
+/// `object[name]`, or `None` when it is `undefined` or `null`.
+fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| invalid(name, " cannot be read"))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+fn string(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(v) => v
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| invalid(name, " must be a string")),
+    }
+}
+
+/// A plain object of strings (`messages`), as (key, text) pairs.
+fn texts(object: &JsValue, name: &str) -> Result<Option<Vec<(String, String)>>, JsError> {
+    let Some(map) = field(object, name)? else {
+        return Ok(None);
+    };
+    if !map.is_object() || js_sys::Array::is_array(&map) {
+        return Err(invalid(name, " must be an object of strings"));
+    }
+    let mut texts = Vec::new();
+    for key in js_sys::Object::keys(map.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        match field(&map, &key)?.and_then(|v| v.as_string()) {
+            Some(text) => texts.push((key, text)),
+            None => return Err(invalid(&format!("{name}.{key}"), " must be a string")),
+        }
+    }
+    Ok(Some(texts))
+}
+
+fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(v) => v
+            .as_bool()
+            .map(Some)
+            .ok_or_else(|| invalid(name, " must be true or false")),
+    }
+}
+
+fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, JsError> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(v) => match v.as_f64() {
+            Some(n)
+                if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) =>
+            {
+                Ok(Some(n as u32))
+            }
+            _ => Err(invalid(name, " must be a whole number")),
+        },
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use ap_ping_core::wire::{StartFieldKind, START_FIELDS};
+
+    /// `reader:name` for each option the function `function` of this file reads from
+    /// `object`, in its order, from this file's own text.
+    fn names_read_by(function: &str, object: &str) -> Vec<String> {
+        let source = include_str!("options.rs");
+        let body = source
+            .split_once(&format!("fn {function}("))
+            .and_then(|(_, rest)| rest.split_once("\n}\n").or(rest.split_once("\n    }\n")))
+            .expect("the reader in options.rs")
+            .0;
+        let pattern = format!("(&{object}, \"");
+        body.match_indices(&pattern)
+            .map(|(at, _)| {
+                let reader = body[..at]
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap_or_default();
+                let rest = &body[at + pattern.len()..];
+                format!("{reader}:{}", &rest[..rest.find('"').unwrap()])
+            })
+            .collect()
+    }
+
+    /// The widget reads each field of the start request the way `START_FIELDS` describes
+    /// it (a text, a whole number, true or false), by its name, in its order.
+    #[test]
+    fn the_start_reader_reads_the_fields_start_fields_describes() {
+        let described: Vec<String> = START_FIELDS
+            .iter()
+            .map(|f| {
+                let reader = match f.kind {
+                    StartFieldKind::Host | StartFieldKind::Text => "string",
+                    StartFieldKind::Whole(_) => "whole",
+                    StartFieldKind::Flag => "boolean",
+                };
+                format!("{reader}:{}", f.name)
+            })
+            .collect();
+        assert_eq!(names_read_by("start_request", "start"), described);
+    }
+
+    /// `MountOptions::from_js` reads every option the description lists, by its name and
+    /// with the reader it names, and nothing else; an option with a minimum is refused
+    /// under it, in the words the README and the TypeScript give.
+    #[test]
+    fn the_reader_reads_the_options_the_description_lists() {
+        let mut read = names_read_by("from_js", "options");
+        let mut described: Vec<String> = OPTIONS
+            .iter()
+            .map(|o| format!("{}:{}", o.reader, o.name))
+            .collect();
+        read.sort();
+        described.sort();
+        assert_eq!(read, described);
+        let source = include_str!("options.rs");
+        for o in OPTIONS {
+            if let Some(min) = o.minimum {
+                let refusal = format!(
+                    "if ms < {min} {{\n                return Err(invalid(\"{}\", \" must be at least {min}\"));",
+                    o.name
+                );
+                assert!(
+                    source.contains(&refusal),
+                    "{} is not refused under {min}",
+                    o.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_option_is_named_once_and_only_numbers_have_a_minimum() {
+        for (i, o) in OPTIONS.iter().enumerate() {
+            assert!(
+                OPTIONS[..i].iter().all(|p| p.name != o.name),
+                "{} is described twice",
+                o.name
+            );
+            assert!(
+                o.minimum.is_none() || o.ts == "number",
+                "{} has a minimum but is no number",
+                o.name
+            );
+        }
+    }
+}
