@@ -8,12 +8,23 @@ const form = document.querySelector("#ping-form");
 const host = document.querySelector("#ping-widget");
 const field = (name) => form.elements.namedItem(name);
 
+// Whether the local Central stand-in (mock-central) is behind this page: only when the
+// address says so (`?mock-central`, the address scripts/demo serves the stand-in's demo
+// at). Then the page offers the stand-in's devices (/__mock/devices) and its demo token.
+// Served by central-proxy for a real account, it asks for neither: the proxy has no such
+// list, and it holds the credentials itself, ignoring any token the page would send.
+const mockCentral = new URLSearchParams(location.search).has("mock-central");
+if (mockCentral) {
+  field("token").value = "demo-token";
+  field("token").closest("label").hidden = false;
+}
+
 function options(action) {
   const common = {
     baseUrl: field("baseUrl").value.trim(),
     apiVersion: field("apiVersion").value,
     serial: field("serial").value.trim(),
-    token: field("token").value,
+    token: mockCentral ? field("token").value : undefined,
     pollIntervalMs: 1000,
   };
   if (action === "follow") return { ...common, taskId: field("taskId").value.trim() };
@@ -41,8 +52,7 @@ form.addEventListener("submit", (event) => {
 
 // The stand-in's devices, each with what it shows (clean, lossy, offline, rate limited…),
 // as a picker and as suggestions for the serial field, which still takes any serial.
-// mock-central lists them at /__mock/devices; against a real account there is no such
-// list, and the picker stays hidden.
+// mock-central lists them at /__mock/devices; without it the picker stays hidden.
 const picker = field("device");
 async function showDemoDevices() {
   const answer = await fetch("/__mock/devices").catch(() => null);
@@ -63,4 +73,4 @@ field("serial").addEventListener("input", () => {
   const known = [...picker.options].some((o) => o.value && o.value === field("serial").value.trim());
   picker.value = known ? field("serial").value.trim() : "";
 });
-showDemoDevices();
+if (mockCentral) showDemoDevices();
