@@ -3,27 +3,13 @@
 
 use crate::rng::Rng;
 use crate::scenario::{is_unresolvable, Scenario};
-use ap_ping_core::wire::{COUNT_LIMITS, PACKET_SIZE_LIMITS, VLAN_LIMITS};
-use serde::Deserialize;
+use ap_ping_core::wire::PingStartBody;
 use serde_json::{json, Value};
 use std::fmt::Write;
 use std::net::IpAddr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// The POST body, field for field (`destination` required, the rest optional).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PingRequest {
-    pub destination: Option<Value>,
-    pub packet_size: Option<Value>,
-    pub count: Option<Value>,
-    pub interface_port: Option<Value>,
-    pub vlan: Option<Value>,
-    pub role: Option<Value>,
-    pub include_raw_output: Option<Value>,
-}
-
-/// A request that passed validation.
+/// A request that passed validation, with the simulation's defaults for what it left out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PingParameters {
     pub destination: String,
@@ -32,90 +18,24 @@ pub struct PingParameters {
     pub include_raw_output: bool,
 }
 
-impl PingRequest {
-    /// Checks every field like the API does; the error is the API's message text.
-    pub fn validate(&self) -> Result<PingParameters, String> {
-        let mut errors = Vec::new();
-        let destination = match &self.destination {
-            Some(Value::String(d)) if valid_destination(d) => d.clone(),
-            Some(Value::String(_)) => {
-                errors.push("destination must be a hostname or an IP address".to_owned());
-                String::new()
-            }
-            None | Some(Value::Null) => {
-                errors.push("destination is required".to_owned());
-                String::new()
-            }
-            Some(_) => {
-                errors.push("destination must be a string".to_owned());
-                String::new()
-            }
-        };
-        let packet_size = int_in(
-            &self.packet_size,
-            "packetSize",
-            PACKET_SIZE_LIMITS,
-            56,
-            &mut errors,
-        );
-        let count = int_in(&self.count, "count", COUNT_LIMITS, 5, &mut errors);
-        int_in(&self.vlan, "vlan", VLAN_LIMITS, 1, &mut errors);
-        for (name, value) in [
-            ("interfacePort", &self.interface_port),
-            ("role", &self.role),
-        ] {
-            if !matches!(value, None | Some(Value::Null) | Some(Value::String(_))) {
-                errors.push(format!("{name} must be a string"));
-            }
-        }
-        let include_raw_output = match &self.include_raw_output {
-            None | Some(Value::Null) => true,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
-                errors.push("includeRawOutput must be a boolean".to_owned());
-                true
-            }
-        };
-        if errors.is_empty() {
-            Ok(PingParameters {
-                destination,
-                packet_size,
-                count,
-                include_raw_output,
-            })
-        } else {
-            Err(format!("Validation errors - {}", errors.join("; ")))
-        }
+impl PingParameters {
+    /// Reads the POST body as the widget and central-proxy describe it
+    /// (`ap_ping_core::wire::PingStartBody`: its fields, types and limits), with every
+    /// problem named, in the API's way: `Validation errors - a; b`.
+    pub fn from_body(body: &[u8]) -> Result<Self, String> {
+        let text = std::str::from_utf8(body)
+            .map_err(|_| "Validation errors - body is not UTF-8 text".to_owned())?;
+        let start = PingStartBody::from_json_all(text).map_err(|problems| {
+            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            format!("Validation errors - {}", problems.join("; "))
+        })?;
+        Ok(PingParameters {
+            destination: start.destination.trim().to_owned(),
+            packet_size: start.packet_size.unwrap_or(56),
+            count: start.count.unwrap_or(5),
+            include_raw_output: start.include_raw_output.unwrap_or(true),
+        })
     }
-}
-
-/// An integer within the API's `(min, max)` limits (the ones the widget checks too).
-fn int_in(
-    value: &Option<Value>,
-    name: &str,
-    (min, max): (u32, u32),
-    default: u32,
-    errors: &mut Vec<String>,
-) -> u32 {
-    match value {
-        None | Some(Value::Null) => default,
-        Some(v) => match v.as_u64() {
-            Some(n) if (u64::from(min)..=u64::from(max)).contains(&n) => n as u32,
-            _ => {
-                errors.push(format!("{name} must be between {min} and {max}"));
-                default
-            }
-        },
-    }
-}
-
-/// A hostname (letters, digits, `-`, `.`) or an IP address, at most 253 characters.
-fn valid_destination(d: &str) -> bool {
-    !d.is_empty()
-        && d.len() <= 253
-        && (d.parse::<IpAddr>().is_ok()
-            || d.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
 }
 
 /// One ping test on a simulated AP.
@@ -362,16 +282,29 @@ mod tests {
 
     #[test]
     fn validation_messages_read_like_the_api() {
-        let req: PingRequest =
-            serde_json::from_value(json!({"destination": "x.example", "packetSize": 5})).unwrap();
+        let error =
+            |body: Value| PingParameters::from_body(body.to_string().as_bytes()).unwrap_err();
         assert_eq!(
-            req.validate().unwrap_err(),
+            error(json!({"destination": "x.example", "packetSize": 5})),
             "Validation errors - packetSize must be between 10 and 2000"
         );
-        let req: PingRequest = serde_json::from_value(json!({"count": 0})).unwrap();
         assert_eq!(
-            req.validate().unwrap_err(),
+            error(json!({"count": 0})),
             "Validation errors - destination is required; count must be between 1 and 100"
+        );
+    }
+
+    #[test]
+    fn what_the_body_leaves_out_takes_the_simulations_defaults() {
+        let parameters = PingParameters::from_body(br#"{"destination": " a.example "}"#).unwrap();
+        assert_eq!(
+            parameters,
+            PingParameters {
+                destination: "a.example".into(),
+                packet_size: 56,
+                count: 5,
+                include_raw_output: true,
+            }
         );
     }
 }

@@ -128,10 +128,11 @@ pub struct StartField {
     pub doc: &'static str,
 }
 
-/// The start request's fields, described once, in the order they are sent. From it come,
-/// by the widget's `scripts/generate`, the TypeScript `PingStartOptions`, the custom
-/// element's attributes and the README's table; a test keeps the widget's reader equal to
-/// it.
+/// The start request's fields, described once, in the order they are sent. From it come
+/// the names [`PingStartBody::from_json`] reads and, by the widget's `scripts/generate`,
+/// the TypeScript `PingStartOptions`, the custom element's attributes and the README's
+/// table; tests keep [`PingStartRequest::check`], `to_json` and the widget's reader equal
+/// to it.
 pub const START_FIELDS: [StartField; 7] = [
     StartField {
         name: "destination",
@@ -174,34 +175,55 @@ impl PingStartRequest<'_> {
     /// Checks the body against the API's limits before it is sent, so a page learns of a
     /// wrong setting at once, in the API's own words ("count must be between 1 and 100").
     pub fn check(&self) -> Result<(), String> {
+        let mut first = None;
+        self.problems(|problem| {
+            first = Some(problem);
+            false
+        });
+        first.map_or(Ok(()), Err)
+    }
+
+    /// Hands `problem` each way the body breaks the API's limits, in the order of
+    /// [`START_FIELDS`], while it returns true: [`Self::check`] stops at the first,
+    /// [`PingStartBody::from_json_all`] takes them all.
+    fn problems(&self, mut problem: impl FnMut(String) -> bool) {
         let destination = self.destination.trim();
-        if destination.is_empty() {
-            return Err("destination is required".into());
-        }
-        if destination.chars().count() > MAX_DESTINATION_CHARS
+        let destination_problem = if destination.is_empty() {
+            Some(format!("{} is required", START_FIELDS[0].name))
+        } else if destination.chars().count() > MAX_DESTINATION_CHARS
             || destination
                 .chars()
                 .any(|c| c.is_whitespace() || c.is_control())
         {
-            return Err("destination must be a hostname or an IP address".into());
+            Some("destination must be a hostname or an IP address".to_owned())
+        } else {
+            None
+        };
+        if destination_problem.is_some_and(|p| !problem(p)) {
+            return;
         }
         for (name, value, (min, max)) in [
-            ("count", self.count, COUNT_LIMITS),
-            ("packetSize", self.packet_size, PACKET_SIZE_LIMITS),
-            ("vlan", self.vlan, VLAN_LIMITS),
+            (START_FIELDS[1].name, self.count, COUNT_LIMITS),
+            (START_FIELDS[2].name, self.packet_size, PACKET_SIZE_LIMITS),
+            (START_FIELDS[3].name, self.vlan, VLAN_LIMITS),
         ] {
-            if value.is_some_and(|v| v < min || v > max) {
-                return Err(format!("{name} must be between {min} and {max}"));
+            if value.is_some_and(|v| v < min || v > max)
+                && !problem(format!("{name} must be between {min} and {max}"))
+            {
+                return;
             }
         }
-        for (name, value) in [("interfacePort", self.interface_port), ("role", self.role)] {
+        for (name, value) in [
+            (START_FIELDS[4].name, self.interface_port),
+            (START_FIELDS[5].name, self.role),
+        ] {
             if value.is_some_and(|v| {
                 v.trim().is_empty() || v.len() > 256 || v.chars().any(char::is_control)
-            }) {
-                return Err(format!("{name} must be a short, non-empty text"));
+            }) && !problem(format!("{name} must be a short, non-empty text"))
+            {
+                return;
             }
         }
-        Ok(())
     }
 
     /// The JSON text to send.
@@ -261,75 +283,85 @@ pub struct PingStartBody {
 
 impl PingStartBody {
     /// Reads and checks the body: its shape (an object; integers, texts and a boolean
-    /// where they belong) and the API's limits ([`PingStartRequest::check`]).
+    /// where they belong) and the API's limits ([`PingStartRequest::check`]). The error is
+    /// the first problem, in the order of the text and then of [`START_FIELDS`].
     pub fn from_json(text: &str) -> Result<Self, String> {
-        #[derive(Clone, Copy)]
-        enum Field {
-            Destination,
-            Count,
-            PacketSize,
-            Vlan,
-            InterfacePort,
-            Role,
-            IncludeRawOutput,
-        }
-        const FIELDS: &[(&str, Field)] = &[
-            ("destination", Field::Destination),
-            ("count", Field::Count),
-            ("packetSize", Field::PacketSize),
-            ("vlan", Field::Vlan),
-            ("interfacePort", Field::InterfacePort),
-            ("role", Field::Role),
-            ("includeRawOutput", Field::IncludeRawOutput),
-        ];
-        fn integer(r: &mut JsonReader<'_>, path: FieldPath<'_>) -> Result<Option<u32>, ParseError> {
-            match r.peek()? {
-                Kind::Null => r.null().map(|_| None).map_err(Into::into),
-                Kind::Number => {
-                    let n = r.number()?;
-                    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
-                        Ok(Some(n as u32))
-                    } else {
-                        Err(ParseError::invalid(
-                            path.to_string(),
-                            "expected a whole number",
-                        ))
+        Self::from_json_all(text).map_err(|mut problems| problems.swap_remove(0))
+    }
+
+    /// Like [`Self::from_json`], but finds every problem, not only the first (never an
+    /// empty list): a wrong type is noted and reading goes on; a text that is not JSON
+    /// ends it. For a stand-in of the API (mock-central), which names them all.
+    pub fn from_json_all(text: &str) -> Result<Self, Vec<String>> {
+        /// Each field's name as [`START_FIELDS`] gives it, with its index there.
+        const FIELDS: [(&str, usize); START_FIELDS.len()] = {
+            let mut fields = [("", 0); START_FIELDS.len()];
+            let mut i = 0;
+            while i < fields.len() {
+                fields[i] = (START_FIELDS[i].name, i);
+                i += 1;
+            }
+            fields
+        };
+        let mut body = PingStartBody::default();
+        let mut problems: Vec<String> = Vec::new();
+        let read = read_document(text, &FIELDS, |r, i, path| {
+            let field = &START_FIELDS[i];
+            let kind = r.peek()?;
+            match (field.kind, kind) {
+                (_, Kind::Null) => r.null()?,
+                (StartFieldKind::Host | StartFieldKind::Text, Kind::String) => {
+                    let text = r.string()?.into_owned();
+                    match i {
+                        0 => body.destination = text,
+                        4 => body.interface_port = Some(text),
+                        _ => body.role = Some(text),
                     }
                 }
-                other => Err(wrong_kind(r, path.to_string(), "a whole number", other)),
-            }
-        }
-        let mut body = PingStartBody::default();
-        let mut destination = None;
-        read_document(text, FIELDS, |r, field, path| {
-            match field {
-                Field::Destination => destination = text_value(r, path)?.map(Cow::into_owned),
-                Field::Count => body.count = integer(r, path)?,
-                Field::PacketSize => body.packet_size = integer(r, path)?,
-                Field::Vlan => body.vlan = integer(r, path)?,
-                Field::InterfacePort => {
-                    body.interface_port = text_value(r, path)?.map(Cow::into_owned)
-                }
-                Field::Role => body.role = text_value(r, path)?.map(Cow::into_owned),
-                Field::IncludeRawOutput => {
-                    body.include_raw_output = match r.peek()? {
-                        Kind::Null => None,
-                        Kind::Bool => Some(r.boolean()?),
-                        other => {
-                            return Err(wrong_kind(r, path.to_string(), "true or false", other))
+                (StartFieldKind::Whole(_), Kind::Number) => {
+                    let n = r.number()?;
+                    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+                        let n = Some(n as u32);
+                        match i {
+                            1 => body.count = n,
+                            2 => body.packet_size = n,
+                            _ => body.vlan = n,
                         }
+                    } else {
+                        problems.push(
+                            ParseError::invalid(path.to_string(), "expected a whole number")
+                                .to_string(),
+                        );
+                    }
+                }
+                (StartFieldKind::Flag, Kind::Bool) => body.include_raw_output = Some(r.boolean()?),
+                (_, other) => {
+                    let expected = match field.kind {
+                        StartFieldKind::Host | StartFieldKind::Text => "a string",
+                        StartFieldKind::Whole(_) => "a whole number",
+                        StartFieldKind::Flag => "true or false",
                     };
-                    if body.include_raw_output.is_none() {
-                        r.null()?;
+                    problems.push(wrong_kind(r, path.to_string(), expected, other).to_string());
+                    if matches!(other, Kind::Object | Kind::Array) {
+                        r.skip_value()?;
                     }
                 }
             }
             Ok(())
-        })
-        .map_err(|e| e.to_string())?;
-        body.destination = destination.ok_or("destination is required")?;
-        body.as_request().check()?;
-        Ok(body)
+        });
+        if let Err(error) = read {
+            problems.push(error.to_string());
+            return Err(problems);
+        }
+        body.as_request().problems(|problem| {
+            problems.push(problem);
+            true
+        });
+        if problems.is_empty() {
+            Ok(body)
+        } else {
+            Err(problems)
+        }
     }
 
     /// The request it describes.
@@ -704,4 +736,84 @@ fn wrong_kind(r: &mut JsonReader<'_>, path: String, expected: &str, found: Kind)
     };
     let found = shown.unwrap_or_else(|| found.described().to_owned());
     ParseError::invalid(path, format!("expected {expected}, got {found}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A request with every field set, each to a value no other field has.
+    fn full() -> PingStartBody {
+        PingStartBody {
+            destination: "a.example".into(),
+            count: Some(3),
+            packet_size: Some(64),
+            vlan: Some(7),
+            interface_port: Some("eth0".into()),
+            role: Some("guest".into()),
+            include_raw_output: Some(false),
+        }
+    }
+
+    /// `to_json` writes the fields `START_FIELDS` names, in its order, and `from_json`
+    /// reads each back into its own place.
+    #[test]
+    fn the_body_is_written_and_read_in_the_fields_start_fields_describes() {
+        let json = full().as_request().to_json();
+        let mut at = 0;
+        for field in &START_FIELDS {
+            let key = format!("\"{}\":", field.name);
+            let found = json[at..]
+                .find(&key)
+                .unwrap_or_else(|| panic!("{json} lacks {key}"));
+            at += found + key.len();
+        }
+        assert_eq!(PingStartBody::from_json(&json), Ok(full()));
+    }
+
+    /// `check` refuses each number outside the limits `START_FIELDS` gives it, by its name.
+    #[test]
+    fn each_number_is_checked_against_its_described_limits() {
+        for (i, field) in START_FIELDS.iter().enumerate() {
+            let StartFieldKind::Whole((min, max)) = field.kind else {
+                continue;
+            };
+            for wrong in [min - 1, max + 1] {
+                let mut body = full();
+                *[&mut body.count, &mut body.packet_size, &mut body.vlan][i - 1] = Some(wrong);
+                assert_eq!(
+                    body.as_request().check(),
+                    Err(format!("{} must be between {min} and {max}", field.name))
+                );
+            }
+        }
+    }
+
+    /// Every problem is found, in the text's order and then the fields'; `from_json`'s
+    /// error is the first of them.
+    #[test]
+    fn every_problem_is_found_and_the_first_is_from_jsons() {
+        let text =
+            r#"{"role": 5, "count": 0, "includeRawOutput": "yes", "vlan": [1], "packetSize": 1.5}"#;
+        let problems: Vec<String> = PingStartBody::from_json_all(text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "role: expected a string, got the number 5",
+                "includeRawOutput: expected true or false, got the string \"yes\"",
+                "vlan: expected a whole number, got an array",
+                "packetSize: expected a whole number",
+                "destination is required",
+                "count must be between 1 and 100",
+            ]
+        );
+        assert_eq!(PingStartBody::from_json(text).unwrap_err(), problems[0]);
+        let cut = PingStartBody::from_json_all(r#"{"count": "x", "#).unwrap_err();
+        assert_eq!(cut.len(), 2, "{cut:?}");
+        assert!(cut[1].starts_with("not valid JSON"), "{cut:?}");
+    }
 }

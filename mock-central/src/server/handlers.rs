@@ -4,7 +4,7 @@
 use super::rate_limit::{budget_spent_until, rate_limit_headers};
 use super::{api_error, AppState, Config, Inner, Task};
 use crate::scenario::{self, Scenario, BUDGET_WINDOW, RATE_LIMIT_RESET, SLOW_RESPONSE};
-use crate::simulation::{task_id, PingRequest, SimulatedTest};
+use crate::simulation::{task_id, PingParameters, SimulatedTest};
 use ap_ping_core::paths::ApiVersion;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -34,22 +34,7 @@ pub(super) async fn start_test(
     uri: axum::http::Uri,
     body: Bytes,
 ) -> Response {
-    let request: PingRequest = match serde_json::from_slice(&body) {
-        Ok(r) => r,
-        Err(e) => {
-            let detail = if e.is_data() {
-                e.to_string()
-            } else {
-                "body is not valid JSON".to_owned()
-            };
-            return api_error(
-                StatusCode::BAD_REQUEST,
-                "HPE_GL_ERROR_BAD_REQUEST",
-                format!("Validation errors - {detail}"),
-            );
-        }
-    };
-    let parameters = match request.validate() {
+    let parameters = match PingParameters::from_body(&body) {
         Ok(p) => p,
         Err(message) => {
             return api_error(StatusCode::BAD_REQUEST, "HPE_GL_ERROR_BAD_REQUEST", message)
