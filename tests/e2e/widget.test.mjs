@@ -480,6 +480,24 @@ test("a configuration error (no serial, a path-changing task id) is shown and re
   assert.deepEqual(page.problems, []);
 });
 
+test("an option under its minimum is refused like any bad option, never raised: the element reports it, mountPingWidget throws", async () => {
+  await stack.mock.clearRequests();
+  const page = await open({ serial: "CNF7G9X001", mode: "element", interval: "100" });
+  const error = await waitForEvent(page, "ping-error");
+  assert.equal(error.message, "invalid widget options: pollIntervalMs must be at least 250");
+  assert.equal(error.kind, "configuration");
+  const thrown = await page.evaluate(() => {
+    try {
+      window.mountPingWidget(document.createElement("div"), { serial: "CNF7G9X001", taskId: "t", requestTimeoutMs: 99 });
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.equal(thrown, "invalid widget options: requestTimeoutMs must be at least 100");
+  assert.deepEqual(await stack.mock.requests(), [], "no request left the page");
+});
+
 test("polling pauses while the tab is hidden and resumes when it is visible", async () => {
   // Status requests in flight, counted from the page's first one.
   const isStatus = (r) => r.url().includes("/async-operations/");
