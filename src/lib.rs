@@ -2,13 +2,16 @@
 //!
 //! The crate is split the way data flows through it:
 //!
-//! - [`api`]: the API's JSON exactly as sent (`wire`), the errors of reading it, the
-//!   client (URLs, classification of answers into `outcome`, requests by the browser's fetch) and the
-//!   start request (`start`).
+//! - [`api`]: the API's JSON exactly as sent (`wire`), the errors of reading it, the kinds
+//!   of test that run as start → 202 → poll (`kind`; ping's is `ping`), the client (`client`:
+//!   URLs, rate limits, classification of answers into `outcome`, requests by the browser's
+//!   fetch) and what a start's answer means (`start`).
 //! - [`stats`]: the typed model the rest of the code uses (`PingTestResult`) and the
 //!   parsers. They live in the web-free `ap-ping-core` crate, tested natively.
-//! - [`poll`]: the polling state machine and `RetryPolicy`. Pure, tested natively.
-//! - [`hooks`]: `use_ping_task`, the one place with fetches, timers and cancellation.
+//! - [`poll`]: the polling state machine, for any kind of test, and `RetryPolicy`. Pure,
+//!   tested natively.
+//! - [`hooks`]: `use_test_task` (`use_ping_task` for ping), the one place with fetches,
+//!   timers and cancellation.
 //! - [`words`]: the widget's texts, the page's overrides and the language's formats of
 //!   numbers, times and plural forms. Below the components, above nothing but the core.
 //! - [`components`]: Yew function components that render the model.

@@ -1,8 +1,10 @@
 //! The polling state machine: pure, no web types, no clock. The hook
-//! (`hooks::use_ping_task`) feeds it events and carries out the [`Effect`] it returns;
+//! (`hooks::use_test_task`) feeds it events and carries out the [`Effect`] it returns;
 //! everything about *when* to ask and *whether* to go on is decided here and tested
-//! natively.
+//! natively. It knows of a test's status only whether it is terminal ([`TestStatus`]),
+//! so it follows any kind of test; `S` is ping's `PingTestResult` unless named.
 
+use crate::api::kind::TestStatus;
 use crate::stats::PingTestResult;
 use std::rc::Rc;
 
@@ -74,16 +76,16 @@ impl Default for PollSettings {
 
 /// What happened.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Event {
+pub enum Event<S = PingTestResult> {
     /// Begin polling a known task: first request now.
     Start,
     /// Begin by starting a new test (the widget's own POST), then poll it.
     StartNewTest,
     /// The POST that starts a test came back: `Ok` once its task id is known, else the
     /// answer (or the failure without one) whose outcome is [`Outcome::Failed`].
-    StartAnswered(Result<(), Answer>),
+    StartAnswered(Result<(), Answer<S>>),
     /// A status request finished.
-    Answered(Answer),
+    Answered(Answer<S>),
     /// The wait the machine asked for is over.
     TimerFired,
     /// The page was hidden: no new request until it is visible again.
@@ -152,10 +154,10 @@ pub enum Phase {
 
 /// The machine: the phase, the latest result, and whether the page is hidden.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PollMachine {
+pub struct PollMachine<S = PingTestResult> {
     settings: PollSettings,
     phase: Phase,
-    latest: Option<Rc<PingTestResult>>,
+    latest: Option<Rc<S>>,
     hidden: bool,
     /// A timer fired while hidden: fetch as soon as the page is visible.
     due_while_hidden: bool,
@@ -169,8 +171,15 @@ pub struct PollMachine {
 }
 
 impl PollMachine {
-    /// A machine that has not started.
+    /// A machine for a ping test that has not started.
     pub fn new(settings: PollSettings) -> Self {
+        PollMachine::with_settings(settings)
+    }
+}
+
+impl<S: TestStatus> PollMachine<S> {
+    /// A machine that has not started.
+    pub fn with_settings(settings: PollSettings) -> Self {
         PollMachine {
             settings,
             phase: Phase::Idle,
@@ -189,7 +198,7 @@ impl PollMachine {
     }
 
     /// The latest status the API sent.
-    pub fn latest(&self) -> Option<&Rc<PingTestResult>> {
+    pub fn latest(&self) -> Option<&Rc<S>> {
         self.latest.as_ref()
     }
 
@@ -204,7 +213,7 @@ impl PollMachine {
     }
 
     /// Applies one event. `jitter` is a random number in `0.0..1.0` for the backoff.
-    pub fn handle(&mut self, event: Event, jitter: f64) -> Effect {
+    pub fn handle(&mut self, event: Event<S>, jitter: f64) -> Effect {
         match event {
             // Never a second request while one is in flight.
             Event::Start if matches!(self.phase, Phase::Fetching | Phase::Starting) => Effect::None,
@@ -325,7 +334,10 @@ impl PollMachine {
         Effect::Fetch
     }
 
-    fn answered(&mut self, answer: Answer, jitter: f64) -> Effect {
+    // Generic, it would not be inlined into its one caller (`handle`) as the ping-only
+    // machine was; the widget's size budget counts every byte.
+    #[inline(always)]
+    fn answered(&mut self, answer: Answer<S>, jitter: f64) -> Effect {
         let policy = self.settings.retry;
         // A spent budget holds back the next request, whatever the answer was.
         let budget_ms = answer
@@ -333,7 +345,7 @@ impl PollMachine {
             .map(|ms| ms.min(policy.max_retry_after_ms));
         match answer.outcome {
             Outcome::Status(result) => {
-                let terminal = result.is_terminal;
+                let terminal = result.is_terminal();
                 self.failures_in_a_row = 0;
                 self.latest = Some(result);
                 if terminal {

@@ -69,19 +69,19 @@ fn slashes_and_dots_in_segments_cannot_change_the_path() {
         );
     }
     assert_eq!(
-        encode_segment("serial", "..").unwrap_err(),
+        encode_segment("serial", "..").unwrap_err().to_string(),
         r#"serial ".." is not a valid path segment"#
     );
     assert_eq!(
-        encode_segment("serial", ".").unwrap_err(),
+        encode_segment("serial", ".").unwrap_err().to_string(),
         r#"serial "." is not a valid path segment"#
     );
     assert_eq!(
-        encode_segment("serial", " ").unwrap_err(),
+        encode_segment("serial", " ").unwrap_err().to_string(),
         "serial is required"
     );
     assert_eq!(
-        encode_segment("task id", "a\nb").unwrap_err(),
+        encode_segment("task id", "a\nb").unwrap_err().to_string(),
         "task id contains control characters"
     );
     assert!(encode_segment("serial", &"x".repeat(129)).is_err());
@@ -117,7 +117,7 @@ fn a_location_is_followed_in_its_own_version_when_it_has_the_status_paths_shape(
         "/network-troubleshooting/v1/aps/CN1/ping/async-operations/a%2F..%2Fb",
         "/network-troubleshooting/v9/aps/CN1/ping/async-operations/t",
     ] {
-        let why = task_from_location(wrong, "CN1").unwrap_err();
+        let why = task_from_location(wrong, "CN1").unwrap_err().to_string();
         assert!(why.contains("is not a ping status path"), "{wrong}: {why}");
     }
     assert_eq!(
@@ -125,7 +125,8 @@ fn a_location_is_followed_in_its_own_version_when_it_has_the_status_paths_shape(
             "/network-troubleshooting/v1/aps/OTHER/ping/async-operations/t",
             "CN1"
         )
-        .unwrap_err(),
+        .unwrap_err()
+        .to_string(),
         r#"its location names another access point ("OTHER")"#
     );
 }
@@ -319,8 +320,13 @@ fn a_spent_budget_holds_back_the_next_request_until_the_reset() {
 
 #[test]
 fn transport_failures_are_network_or_timeout() {
-    assert_eq!(transport_failure(true, "").kind, FailureKind::Timeout);
-    let f = transport_failure(false, "TypeError: Failed to fetch");
+    assert_eq!(
+        transport_failure(&ClientError::TimedOut).kind,
+        FailureKind::Timeout
+    );
+    let f = transport_failure(&ClientError::Network {
+        detail: "TypeError: Failed to fetch".into(),
+    });
     assert_eq!(f.kind, FailureKind::Network);
     assert!(f.message.ends_with("Failed to fetch"));
 }
@@ -336,7 +342,9 @@ fn credentials_modes_are_named_as_fetch_names_them() {
         assert_eq!(CredentialsMode::from_name(name), Ok(mode));
     }
     assert_eq!(
-        CredentialsMode::from_name("always").unwrap_err(),
+        CredentialsMode::from_name("always")
+            .unwrap_err()
+            .to_string(),
         r#"credentials "always" is not one of "same-origin", "include", "omit""#
     );
 }

@@ -80,7 +80,7 @@ pub fn allowed(method: &Method, path: &str) -> Option<ApiPath> {
 }
 
 /// The canonical path of an allowed operation, as the widget would build it.
-fn canonical(api: &ApiPath) -> Result<String, String> {
+fn canonical(api: &ApiPath) -> Result<String, ap_ping_core::RequestError> {
     match &api.operation {
         Operation::Start => paths::start_path(api.version, &api.serial),
         Operation::Status { task_id } => paths::status_path(api.version, &api.serial, task_id),
@@ -214,7 +214,8 @@ async fn start_body(state: &AppState, request: Request) -> Result<Bytes, ProxyEr
     let text = std::str::from_utf8(&bytes).map_err(|_| ProxyError::InvalidStart {
         problem: "the body is not UTF-8 text".into(),
     })?;
-    let start =
-        PingStartBody::from_json(text).map_err(|problem| ProxyError::InvalidStart { problem })?;
+    let start = PingStartBody::from_json(text).map_err(|e| ProxyError::InvalidStart {
+        problem: e.to_string(),
+    })?;
     Ok(Bytes::from(start.as_request().to_json()))
 }

@@ -1,7 +1,10 @@
-//! The Central API: its JSON and parse errors (from `ap-ping-core`), and the client.
+//! The Central API: its JSON and parse errors (from `ap-ping-core`), the kinds of test
+//! (`kind`, and ping's, `ping`), the client, and what answers mean (`outcome`, `start`).
 
 pub mod client;
+pub mod kind;
 pub mod outcome;
+pub mod ping;
 pub mod start;
 
 pub use ap_ping_core::{error, wire, ParseError};

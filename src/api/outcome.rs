@@ -1,9 +1,31 @@
-//! What a request came back with, classified: a status, or a failure of a definite kind,
-//! and what the answer said about the request budget. The client (`client::classify`)
-//! makes these; the polling machine (`poll`) decides on them.
+//! What a request came back with: as it came off the wire ([`RawAnswer`]), and classified
+//! (a status, or a failure of a definite kind, and what the answer said about the request
+//! budget). The client sends and classifies (`client::http`, `client::classify`); the
+//! polling machine (`poll`) decides on them.
+//!
+//! A status is the test kind's own type (`S`; ping's [`PingTestResult`] unless named).
 
 use crate::stats::PingTestResult;
 use std::rc::Rc;
+
+/// An answer as it came off the wire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawAnswer {
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, if any.
+    pub content_type: Option<String>,
+    /// `Retry-After`, if any.
+    pub retry_after: Option<String>,
+    /// `X-RateLimit-Remaining`, if any: requests left in the window.
+    pub rate_limit_remaining: Option<String>,
+    /// `X-RateLimit-Reset`, if any: when the window resets (RFC 3339).
+    pub rate_limit_reset: Option<String>,
+    /// The body text.
+    pub body: String,
+    /// When it arrived, in ms since the epoch (for `Retry-After` and `X-RateLimit-Reset` dates).
+    pub received_at_ms: f64,
+}
 
 /// Why a request failed, as shown to the user.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,9 +93,9 @@ impl FailureKind {
 
 /// What one status request came back with, already classified (see `api::client::classify`).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
+pub enum Outcome<S = PingTestResult> {
     /// A 200 with a readable body (shared: the machine keeps it as the latest status).
-    Status(Rc<PingTestResult>),
+    Status(Rc<S>),
     /// Anything else. `retry_after_ms` is how long the server asked to wait before
     /// retrying, if it said (`Retry-After`, or else until `X-RateLimit-Reset` on a 429).
     Failed {
@@ -84,9 +106,9 @@ pub enum Outcome {
 
 /// An [`Outcome`] and what the answer said about the request budget.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Answer {
+pub struct Answer<S = PingTestResult> {
     /// What the answer means.
-    pub outcome: Outcome,
+    pub outcome: Outcome<S>,
     /// The budget is spent (`X-RateLimit-Remaining: 0`): no request may go for this many
     /// ms (until `X-RateLimit-Reset`), whatever the answer was.
     pub budget_spent_for_ms: Option<u32>,
@@ -95,8 +117,8 @@ pub struct Answer {
     pub received_at_ms: f64,
 }
 
-impl From<Outcome> for Answer {
-    fn from(outcome: Outcome) -> Self {
+impl<S> From<Outcome<S>> for Answer<S> {
+    fn from(outcome: Outcome<S>) -> Self {
         Answer {
             outcome,
             budget_spent_for_ms: None,
@@ -105,7 +127,7 @@ impl From<Outcome> for Answer {
     }
 }
 
-impl From<Failure> for Answer {
+impl<S> From<Failure> for Answer<S> {
     /// A failure without an answer (no connection, the timeout, the page's settings).
     fn from(failure: Failure) -> Self {
         Outcome::Failed {

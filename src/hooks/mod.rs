@@ -5,6 +5,7 @@
 pub mod use_instance_id;
 pub mod use_ping_task;
 pub mod use_progressive;
+pub mod use_test_task;
 pub mod use_width;
 
 pub use use_instance_id::use_instance_id;
@@ -12,4 +13,5 @@ pub use use_ping_task::{
     use_ping_task, PingTaskConfig, PingTaskHandle, StartRequest, TaskCallbacks,
 };
 pub use use_progressive::use_progressive;
+pub use use_test_task::{use_test_task, TaskConfig, TaskHandle};
 pub use use_width::use_width;

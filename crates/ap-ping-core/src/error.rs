@@ -51,3 +51,112 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
+
+/// Why a request cannot be made from what a page (or a client of central-proxy) gave: a
+/// serial or task id that is no path segment, an unknown API version, a start request
+/// outside the API's limits or one that cannot be read. Nothing is sent.
+///
+/// The texts are those the widget shows after "Widget configuration: " and central-proxy
+/// puts in its 400s, so each names the setting as the page wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestError {
+    /// A required value is empty: `serial is required`, `destination is required`.
+    Required {
+        /// The setting's name.
+        name: &'static str,
+    },
+    /// A serial or task id that is `.`, `..` or holds `/` or `\`.
+    NotASegment {
+        /// `serial` or `task id`.
+        name: &'static str,
+        /// The value given.
+        value: String,
+    },
+    /// A serial or task id longer than [`crate::paths::MAX_SEGMENT_CHARS`].
+    TooLong {
+        /// `serial` or `task id`.
+        name: &'static str,
+    },
+    /// A serial or task id with control characters.
+    ControlCharacters {
+        /// `serial` or `task id`.
+        name: &'static str,
+    },
+    /// An API version that is neither `v1alpha1` nor `v1`.
+    UnknownVersion {
+        /// The name given.
+        name: String,
+    },
+    /// A credentials mode (whether the browser sends cookies) that is not one of
+    /// `fetch`'s names.
+    UnknownCredentials {
+        /// The name given.
+        name: String,
+    },
+    /// A start request's destination that is no hostname or address (spaces, too long).
+    NotAHost,
+    /// A start request's number outside the API's limits (inclusive).
+    OutOfRange {
+        /// The field, as the API names it (`packetSize`).
+        name: &'static str,
+        /// The least value allowed.
+        min: u32,
+        /// The greatest value allowed.
+        max: u32,
+    },
+    /// A start request's text field that is empty, too long or has control characters.
+    NotShortText {
+        /// The field, as the API names it (`interfacePort`).
+        name: &'static str,
+    },
+    /// A start request's JSON that cannot be read (central-proxy's incoming bodies).
+    Body(ParseError),
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::json::quoted;
+        match self {
+            RequestError::Required { name } => write!(f, "{name} is required"),
+            RequestError::NotASegment { name, value } => {
+                write!(f, "{name} {} is not a valid path segment", quoted(value))
+            }
+            RequestError::TooLong { name } => write!(
+                f,
+                "{name} is longer than {} characters",
+                crate::paths::MAX_SEGMENT_CHARS
+            ),
+            RequestError::ControlCharacters { name } => {
+                write!(f, "{name} contains control characters")
+            }
+            RequestError::UnknownVersion { name } => write!(
+                f,
+                "API version {} is not one of \"v1alpha1\", \"v1\"",
+                quoted(name)
+            ),
+            RequestError::UnknownCredentials { name } => write!(
+                f,
+                "credentials {} is not one of \"same-origin\", \"include\", \"omit\"",
+                quoted(name)
+            ),
+            RequestError::NotAHost => {
+                f.write_str("destination must be a hostname or an IP address")
+            }
+            RequestError::OutOfRange { name, min, max } => {
+                write!(f, "{name} must be between {min} and {max}")
+            }
+            RequestError::NotShortText { name } => {
+                write!(f, "{name} must be a short, non-empty text")
+            }
+            RequestError::Body(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+impl From<ParseError> for RequestError {
+    fn from(error: ParseError) -> Self {
+        RequestError::Body(error)
+    }
+}

@@ -18,4 +18,4 @@ pub mod wire;
 #[cfg(test)]
 mod test_support;
 
-pub use error::ParseError;
+pub use error::{ParseError, RequestError};

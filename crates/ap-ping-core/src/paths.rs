@@ -1,9 +1,14 @@
-//! The API's two AP ping paths, in both versions, written once: the widget builds them,
-//! follows the `location` of a 202 only when it has their shape, and `central-proxy`
-//! forwards nothing else. A path segment (serial number, task id) is checked by the same
-//! rules everywhere.
+//! The API's two paths of an AP test (start, status), in both versions, written once: the
+//! widget builds them, follows the `location` of a 202 only when it has their shape, and
+//! `central-proxy` forwards nothing else. Every test that follows start → 202 → poll has
+//! them, with its operation's name as one segment (`ping`, `traceroute`); the functions
+//! without `operation` are ping's. A path segment (serial number, task id) is checked by
+//! the same rules everywhere.
 
-use crate::json::quoted;
+use crate::error::RequestError;
+
+/// The operation of the AP ping test: `…/aps/{serial}/ping`.
+pub const PING: &str = "ping";
 
 /// Longest serial or task id accepted.
 pub const MAX_SEGMENT_CHARS: usize = 128;
@@ -33,16 +38,11 @@ impl ApiVersion {
     }
 
     /// The version of this name, or an error that lists the names.
-    pub fn from_name(name: &str) -> Result<Self, String> {
+    pub fn from_name(name: &str) -> Result<Self, RequestError> {
         ApiVersion::ALL
             .into_iter()
             .find(|v| v.as_str() == name)
-            .ok_or_else(|| {
-                format!(
-                    "API version {} is not one of \"v1alpha1\", \"v1\"",
-                    quoted(name)
-                )
-            })
+            .ok_or_else(|| RequestError::UnknownVersion { name: name.into() })
     }
 
     /// `/network-troubleshooting/{version}`: every path of the API starts with it.
@@ -57,30 +57,28 @@ impl ApiVersion {
 /// Checks a serial or task id: not empty, not `.` or `..`, at most
 /// [`MAX_SEGMENT_CHARS`], no control characters and no `/` or `\` (no serial or task id
 /// has one, and a proxy that decodes `%2F` would otherwise see another path).
-pub fn check_segment(name: &str, value: &str) -> Result<(), String> {
+pub fn check_segment(name: &'static str, value: &str) -> Result<(), RequestError> {
     if value.is_empty() {
-        return Err(format!("{name} is required"));
+        return Err(RequestError::Required { name });
     }
     if value == "." || value == ".." || value.contains(['/', '\\']) {
-        return Err(format!(
-            "{name} {} is not a valid path segment",
-            quoted(value)
-        ));
+        return Err(RequestError::NotASegment {
+            name,
+            value: value.into(),
+        });
     }
     if value.chars().count() > MAX_SEGMENT_CHARS {
-        return Err(format!(
-            "{name} is longer than {MAX_SEGMENT_CHARS} characters"
-        ));
+        return Err(RequestError::TooLong { name });
     }
     if value.chars().any(char::is_control) {
-        return Err(format!("{name} contains control characters"));
+        return Err(RequestError::ControlCharacters { name });
     }
     Ok(())
 }
 
 /// A checked segment, trimmed and percent-encoded so that `?`, `#` or `%` in it can never
 /// change the URL.
-pub fn encode_segment(name: &str, value: &str) -> Result<String, String> {
+pub fn encode_segment(name: &'static str, value: &str) -> Result<String, RequestError> {
     let value = value.trim();
     check_segment(name, value)?;
     let mut encoded = String::with_capacity(value.len());
@@ -97,31 +95,54 @@ pub fn encode_segment(name: &str, value: &str) -> Result<String, String> {
     Ok(encoded)
 }
 
-/// `{prefix}/aps/{serial}/ping`: starts a test (POST).
-pub fn start_path(version: ApiVersion, serial: &str) -> Result<String, String> {
+/// `{prefix}/aps/{serial}/{operation}`: starts a test (POST).
+pub fn operation_start_path(
+    version: ApiVersion,
+    operation: &str,
+    serial: &str,
+) -> Result<String, RequestError> {
     Ok(format!(
-        "{}/aps/{}/ping",
+        "{}/aps/{}/{operation}",
         version.prefix(),
         encode_segment("serial", serial)?
     ))
 }
 
-/// `{prefix}/aps/{serial}/ping/async-operations/{task-id}`: reports a test (GET).
-pub fn status_path(version: ApiVersion, serial: &str, task_id: &str) -> Result<String, String> {
+/// `{prefix}/aps/{serial}/{operation}/async-operations/{task-id}`: reports a test (GET).
+pub fn operation_status_path(
+    version: ApiVersion,
+    operation: &str,
+    serial: &str,
+    task_id: &str,
+) -> Result<String, RequestError> {
     Ok(format!(
-        "{}/aps/{}/ping/async-operations/{}",
+        "{}/aps/{}/{operation}/async-operations/{}",
         version.prefix(),
         encode_segment("serial", serial)?,
         encode_segment("task id", task_id)?
     ))
 }
 
-/// Which of the two operations a path names.
+/// `{prefix}/aps/{serial}/ping`: starts a ping test (POST).
+pub fn start_path(version: ApiVersion, serial: &str) -> Result<String, RequestError> {
+    operation_start_path(version, PING, serial)
+}
+
+/// `{prefix}/aps/{serial}/ping/async-operations/{task-id}`: reports a ping test (GET).
+pub fn status_path(
+    version: ApiVersion,
+    serial: &str,
+    task_id: &str,
+) -> Result<String, RequestError> {
+    operation_status_path(version, PING, serial, task_id)
+}
+
+/// Which of the two paths of an operation a path names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Operation {
-    /// `POST …/aps/{serial}/ping`
+    /// `POST …/aps/{serial}/{operation}`
     Start,
-    /// `GET …/aps/{serial}/ping/async-operations/{task-id}`
+    /// `GET …/aps/{serial}/{operation}/async-operations/{task-id}`
     Status {
         /// The task id, percent-decoded and checked.
         task_id: String,
@@ -139,16 +160,21 @@ pub struct ApiPath {
     pub operation: Operation,
 }
 
-/// Reads a path (no query, no fragment) of one of the two operations, in either version.
+/// Reads a path (no query, no fragment) of one of ping's two paths, in either version.
 /// Anything else, including a segment that fails [`check_segment`] once decoded, an
 /// invalid percent escape or an empty segment, gives `None`.
 pub fn parse_path(path: &str) -> Option<ApiPath> {
+    parse_operation_path(path, PING)
+}
+
+/// Reads a path of one of `operation`'s two paths, as [`parse_path`] reads ping's.
+pub fn parse_operation_path(path: &str, operation: &str) -> Option<ApiPath> {
     let (version, rest) = ApiVersion::ALL
         .into_iter()
         .find_map(|v| Some((v, path.strip_prefix(v.prefix())?.strip_prefix("/aps/")?)))?;
     let mut parts = rest.split('/');
     let serial = decoded_segment("serial", parts.next()?)?;
-    if parts.next()? != "ping" {
+    if parts.next()? != operation {
         return None;
     }
     let operation = match (parts.next(), parts.next(), parts.next()) {
@@ -166,7 +192,7 @@ pub fn parse_path(path: &str) -> Option<ApiPath> {
 }
 
 /// A raw segment percent-decoded (as UTF-8) and checked.
-fn decoded_segment(name: &str, raw: &str) -> Option<String> {
+fn decoded_segment(name: &'static str, raw: &str) -> Option<String> {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -240,7 +266,7 @@ mod tests {
         assert_eq!(ApiVersion::from_name("v1"), Ok(ApiVersion::V1));
         assert_eq!(ApiVersion::from_name("v1alpha1"), Ok(ApiVersion::V1Alpha1));
         assert_eq!(
-            ApiVersion::from_name("v2").unwrap_err(),
+            ApiVersion::from_name("v2").unwrap_err().to_string(),
             r#"API version "v2" is not one of "v1alpha1", "v1""#
         );
         assert_eq!(ApiVersion::default(), ApiVersion::V1Alpha1);

@@ -6,7 +6,7 @@
 //! little. Nothing here interprets a value: that is [`crate::stats`]'s job, which can then
 //! name the exact field path of anything wrong.
 
-use crate::error::ParseError;
+use crate::error::{ParseError, RequestError};
 use crate::json::{quoted, JsonReader, Kind, SyntaxError};
 use std::borrow::Cow;
 
@@ -174,7 +174,7 @@ pub const START_FIELDS: [StartField; 7] = [
 impl PingStartRequest<'_> {
     /// Checks the body against the API's limits before it is sent, so a page learns of a
     /// wrong setting at once, in the API's own words ("count must be between 1 and 100").
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), RequestError> {
         let mut first = None;
         self.problems(|problem| {
             first = Some(problem);
@@ -186,16 +186,18 @@ impl PingStartRequest<'_> {
     /// Hands `problem` each way the body breaks the API's limits, in the order of
     /// [`START_FIELDS`], while it returns true: [`Self::check`] stops at the first,
     /// [`PingStartBody::from_json_all`] takes them all.
-    fn problems(&self, mut problem: impl FnMut(String) -> bool) {
+    fn problems(&self, mut problem: impl FnMut(RequestError) -> bool) {
         let destination = self.destination.trim();
         let destination_problem = if destination.is_empty() {
-            Some(format!("{} is required", START_FIELDS[0].name))
+            Some(RequestError::Required {
+                name: START_FIELDS[0].name,
+            })
         } else if destination.chars().count() > MAX_DESTINATION_CHARS
             || destination
                 .chars()
                 .any(|c| c.is_whitespace() || c.is_control())
         {
-            Some("destination must be a hostname or an IP address".to_owned())
+            Some(RequestError::NotAHost)
         } else {
             None
         };
@@ -208,7 +210,7 @@ impl PingStartRequest<'_> {
             (START_FIELDS[3].name, self.vlan, VLAN_LIMITS),
         ] {
             if value.is_some_and(|v| v < min || v > max)
-                && !problem(format!("{name} must be between {min} and {max}"))
+                && !problem(RequestError::OutOfRange { name, min, max })
             {
                 return;
             }
@@ -219,7 +221,7 @@ impl PingStartRequest<'_> {
         ] {
             if value.is_some_and(|v| {
                 v.trim().is_empty() || v.len() > 256 || v.chars().any(char::is_control)
-            }) && !problem(format!("{name} must be a short, non-empty text"))
+            }) && !problem(RequestError::NotShortText { name })
             {
                 return;
             }
@@ -285,14 +287,14 @@ impl PingStartBody {
     /// Reads and checks the body: its shape (an object; integers, texts and a boolean
     /// where they belong) and the API's limits ([`PingStartRequest::check`]). The error is
     /// the first problem, in the order of the text and then of [`START_FIELDS`].
-    pub fn from_json(text: &str) -> Result<Self, String> {
+    pub fn from_json(text: &str) -> Result<Self, RequestError> {
         Self::from_json_all(text).map_err(|mut problems| problems.swap_remove(0))
     }
 
     /// Like [`Self::from_json`], but finds every problem, not only the first (never an
     /// empty list): a wrong type is noted and reading goes on; a text that is not JSON
     /// ends it. For a stand-in of the API (mock-central), which names them all.
-    pub fn from_json_all(text: &str) -> Result<Self, Vec<String>> {
+    pub fn from_json_all(text: &str) -> Result<Self, Vec<RequestError>> {
         /// Each field's name as [`START_FIELDS`] gives it, with its index there.
         const FIELDS: [(&str, usize); START_FIELDS.len()] = {
             let mut fields = [("", 0); START_FIELDS.len()];
@@ -304,7 +306,7 @@ impl PingStartBody {
             fields
         };
         let mut body = PingStartBody::default();
-        let mut problems: Vec<String> = Vec::new();
+        let mut problems: Vec<RequestError> = Vec::new();
         let read = read_document(text, &FIELDS, |r, i, path| {
             let field = &START_FIELDS[i];
             let kind = r.peek()?;
@@ -329,8 +331,7 @@ impl PingStartBody {
                         }
                     } else {
                         problems.push(
-                            ParseError::invalid(path.to_string(), "expected a whole number")
-                                .to_string(),
+                            ParseError::invalid(path.to_string(), "expected a whole number").into(),
                         );
                     }
                 }
@@ -341,7 +342,7 @@ impl PingStartBody {
                         StartFieldKind::Whole(_) => "a whole number",
                         StartFieldKind::Flag => "true or false",
                     };
-                    problems.push(wrong_kind(r, path.to_string(), expected, other).to_string());
+                    problems.push(wrong_kind(r, path.to_string(), expected, other).into());
                     if matches!(other, Kind::Object | Kind::Array) {
                         r.skip_value()?;
                     }
@@ -350,7 +351,7 @@ impl PingStartBody {
             Ok(())
         });
         if let Err(error) = read {
-            problems.push(error.to_string());
+            problems.push(error.into());
             return Err(problems);
         }
         body.as_request().problems(|problem| {
@@ -783,7 +784,11 @@ mod tests {
                 *[&mut body.count, &mut body.packet_size, &mut body.vlan][i - 1] = Some(wrong);
                 assert_eq!(
                     body.as_request().check(),
-                    Err(format!("{} must be between {min} and {max}", field.name))
+                    Err(RequestError::OutOfRange {
+                        name: field.name,
+                        min,
+                        max
+                    })
                 );
             }
         }
@@ -811,9 +816,12 @@ mod tests {
                 "count must be between 1 and 100",
             ]
         );
-        assert_eq!(PingStartBody::from_json(text).unwrap_err(), problems[0]);
+        assert_eq!(
+            PingStartBody::from_json(text).unwrap_err().to_string(),
+            problems[0]
+        );
         let cut = PingStartBody::from_json_all(r#"{"count": "x", "#).unwrap_err();
         assert_eq!(cut.len(), 2, "{cut:?}");
-        assert!(cut[1].starts_with("not valid JSON"), "{cut:?}");
+        assert!(cut[1].to_string().starts_with("not valid JSON"), "{cut:?}");
     }
 }

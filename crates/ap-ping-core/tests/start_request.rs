@@ -113,7 +113,11 @@ fn values_outside_the_descriptions_limits_are_refused_in_its_words() {
             "role must be a short, non-empty text",
         ),
     ] {
-        assert_eq!(changed.check(), Err(message.to_owned()), "{changed:?}");
+        assert_eq!(
+            changed.check().map_err(|e| e.to_string()),
+            Err(message.to_owned()),
+            "{changed:?}"
+        );
     }
     let long = "a".repeat(254);
     assert!(PingStartRequest {
@@ -188,7 +192,7 @@ mod read_back {
             (r#"{"destination":"a","destination":"b"}"#, "destination"),
             (r#"{"destination":"a"} x"#, "not valid JSON"),
         ] {
-            let error = PingStartBody::from_json(text).unwrap_err();
+            let error = PingStartBody::from_json(text).unwrap_err().to_string();
             assert!(error.contains(problem), "{text}: {error}");
         }
     }

@@ -9,7 +9,7 @@ use crate::stats::model::{
 };
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::text::{shared, trimmed};
-use crate::stats::timestamp::parse_rfc3339_nanos;
+use crate::stats::timestamp::parse_rfc3339_nanos_at;
 use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -96,13 +96,11 @@ pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError>
 /// `endTime - startTime` in ms; `None` until both are set. An end before the start is an error.
 fn duration_ms(start: Option<&str>, end: Option<&str>) -> Result<Option<f64>, ParseError> {
     let start_ns = start
-        .map(parse_rfc3339_nanos)
-        .transpose()
-        .map_err(|e| ParseError::invalid("startTime", e))?;
+        .map(|s| parse_rfc3339_nanos_at(s, "startTime"))
+        .transpose()?;
     let end_ns = end
-        .map(parse_rfc3339_nanos)
-        .transpose()
-        .map_err(|e| ParseError::invalid("endTime", e))?;
+        .map(|e| parse_rfc3339_nanos_at(e, "endTime"))
+        .transpose()?;
     match (start_ns, end_ns) {
         (Some(s), Some(e)) if e < s => Err(ParseError::invalid(
             "endTime",

@@ -1,17 +1,34 @@
 //! RFC 3339 timestamps to nanoseconds since the Unix epoch, without a date library
 //! (the widget's size budget has no room for one).
 
+use crate::error::ParseError;
 use crate::json::quoted;
 
-/// Nanoseconds since 1970-01-01T00:00:00Z, or a description of what is wrong.
-pub fn parse_rfc3339_nanos(s: &str) -> Result<i128, String> {
-    let b = s.as_bytes();
-    let bad = || {
-        format!(
+/// Nanoseconds since 1970-01-01T00:00:00Z, or what is wrong (a [`ParseError::Invalid`]
+/// without a path).
+pub fn parse_rfc3339_nanos(s: &str) -> Result<i128, ParseError> {
+    parse_rfc3339_nanos_at(s, "")
+}
+
+/// [`parse_rfc3339_nanos`] of the value at `path` of a body, which its error names.
+pub fn parse_rfc3339_nanos_at(s: &str, path: &str) -> Result<i128, ParseError> {
+    nanos(s.as_bytes()).ok_or_else(|| not_rfc3339(s, path))
+}
+
+#[cold]
+#[inline(never)]
+fn not_rfc3339(s: &str, path: &str) -> ParseError {
+    ParseError::Invalid {
+        path: path.to_owned(),
+        problem: format!(
             "expected an RFC 3339 timestamp like 2025-05-20T13:07:48.849780286Z, got {}",
             quoted(s)
-        )
-    };
+        ),
+    }
+}
+
+/// [`parse_rfc3339_nanos`] without the why: `None` for anything but a timestamp.
+fn nanos(b: &[u8]) -> Option<i128> {
     if b.len() < 20
         || b[4] != b'-'
         || b[7] != b'-'
@@ -19,15 +36,15 @@ pub fn parse_rfc3339_nanos(s: &str) -> Result<i128, String> {
         || b[13] != b':'
         || b[16] != b':'
     {
-        return Err(bad());
+        return None;
     }
     // Works on bytes, never slices `s`: a multi-byte character must not split a field.
-    let num = |from: usize, to: usize| -> Result<i64, String> {
-        let part = b.get(from..to).ok_or_else(bad)?;
+    let num = |from: usize, to: usize| -> Option<i64> {
+        let part = b.get(from..to)?;
         if part.iter().all(u8::is_ascii_digit) {
-            Ok(part.iter().fold(0, |n, c| n * 10 + i64::from(c - b'0')))
+            Some(part.iter().fold(0, |n, c| n * 10 + i64::from(c - b'0')))
         } else {
-            Err(bad())
+            None
         }
     };
     let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
@@ -39,7 +56,7 @@ pub fn parse_rfc3339_nanos(s: &str) -> Result<i128, String> {
         || minute > 59
         || second > 60
     {
-        return Err(bad());
+        return None;
     }
     let mut i = 19;
     let mut nanos: i64 = 0;
@@ -54,7 +71,7 @@ pub fn parse_rfc3339_nanos(s: &str) -> Result<i128, String> {
         }
         let digits = i - start;
         if digits == 0 {
-            return Err(bad());
+            return None;
         }
         for _ in digits..9 {
             nanos *= 10;
@@ -66,16 +83,16 @@ pub fn parse_rfc3339_nanos(s: &str) -> Result<i128, String> {
             let h = num(i + 1, i + 3)?;
             let m = num(i + 4, i + 6)?;
             if h > 23 || m > 59 {
-                return Err(bad());
+                return None;
             }
             let sign = if *sign == b'-' { -1 } else { 1 };
             sign * (h * 3600 + m * 60)
         }
-        _ => return Err(bad()),
+        _ => return None,
     };
     let days = days_from_civil(year, month, day);
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_seconds;
-    Ok(i128::from(seconds) * 1_000_000_000 + i128::from(nanos))
+    Some(i128::from(seconds) * 1_000_000_000 + i128::from(nanos))
 }
 
 fn is_leap(y: i64) -> bool {
