@@ -7,4 +7,4 @@ pub mod outcome;
 pub mod ping;
 pub mod start;
 
-pub use ap_ping_core::{error, wire, ParseError};
+pub use ap_ping_core::{error, wire, ParseError, RequestError};
