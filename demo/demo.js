@@ -8,12 +8,15 @@ const form = document.querySelector("#ping-form");
 const host = document.querySelector("#ping-widget");
 const field = (name) => form.elements.namedItem(name);
 
-// Whether the local Central stand-in (mock-central) is behind this page: only when the
-// address says so (`?mock-central`, the address scripts/demo serves the stand-in's demo
-// at). Then the page offers the stand-in's devices (/__mock/devices) and its demo token.
-// Served by central-proxy for a real account, it asks for neither: the proxy has no such
-// list, and it holds the credentials itself, ignoring any token the page would send.
-const mockCentral = new URLSearchParams(location.search).has("mock-central");
+// Whether the local Central stand-in (mock-central) is behind this page, as under
+// scripts/demo: then the page offers the stand-in's devices (/__mock/devices) and its demo
+// token. Served by central-proxy for a real account (which names itself in the page's
+// Server-Timing header), it asks for neither: the proxy has no such list, and it holds the
+// credentials itself, ignoring any token the page would send.
+const servedByProxy = performance
+  .getEntriesByType("navigation")[0]
+  ?.serverTiming?.some((entry) => entry.name === "central-proxy") ?? false;
+const mockCentral = !servedByProxy;
 if (mockCentral) {
   field("token").value = "demo-token";
   field("token").closest("label").hidden = false;

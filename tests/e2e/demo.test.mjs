@@ -14,9 +14,8 @@ after(async () => stack?.stop());
 
 test("the demo page runs a ping test from 0% to 100% with no console error", async () => {
   const page = await openPage(stack.browser, { viewport: { width: 1000, height: 900 } });
-  // `?mock-central`: the address scripts/demo serves the stand-in's demo at, which tells
-  // the page to offer the stand-in's devices and its demo token.
-  await page.goto(`${stack.server.url}/?mock-central`);
+  // Not served by central-proxy: the page offers the stand-in's devices and its demo token.
+  await page.goto(`${stack.server.url}/`);
   assert.equal(await page.locator("input[name=token]").inputValue(), "demo-token");
   assert.ok(await page.locator("input[name=token]").isVisible(), "the token field is shown, filled in");
   const bar = page.getByRole("progressbar");
