@@ -699,7 +699,10 @@ async fn serve_refuses_symlinks_out_of_its_folder_dotfiles_and_double_slashes() 
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "no-referrer");
     assert_eq!(h["cross-origin-resource-policy"], "same-origin");
-    assert_eq!(h["server-timing"], "central-proxy", "how the demo knows who served it");
+    assert_eq!(
+        h["server-timing"], "central-proxy",
+        "how the demo knows who served it"
+    );
     let inside = reqwest::get(format!("{}/link-inside.txt", proxy.base))
         .await
         .unwrap();

@@ -189,7 +189,7 @@ impl MountOptions {
                 &string(&options, "lang")?.unwrap_or_default(),
                 texts(&options, "messages")?.unwrap_or_default(),
             )
-            .map_err(|e| invalid("", &e))?,
+            .map_err(|e| invalid("", &e.to_string()))?,
         })
     }
 

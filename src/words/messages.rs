@@ -242,6 +242,27 @@ pub struct Messages {
     overrides: Rc<[(Msg, Form, AttrValue)]>,
 }
 
+/// Why a page's `lang` or `messages` cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessagesError {
+    /// `lang` is not a BCP 47 tag `Intl` takes.
+    NotALanguageTag(String),
+    /// A `messages` key that is no key of [`keys`] (nor one with a plural form after it).
+    UnknownKey(String),
+}
+
+impl std::fmt::Display for MessagesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use ap_ping_core::json::quoted;
+        match self {
+            MessagesError::NotALanguageTag(lang) => {
+                write!(f, "lang {} is not a language tag", quoted(lang))
+            }
+            MessagesError::UnknownKey(key) => write!(f, "messages has no key {}", quoted(key)),
+        }
+    }
+}
+
 impl Messages {
     /// English, with `overrides` (key, text) in its place, formatted for `lang` (empty:
     /// the browser's language). Every key must be one of [`keys`], or a counted one's with
@@ -249,20 +270,19 @@ impl Messages {
     pub fn new(
         lang: &str,
         overrides: impl IntoIterator<Item = (String, String)>,
-    ) -> Result<Self, String> {
-        use ap_ping_core::json::quoted;
+    ) -> Result<Self, MessagesError> {
         let lang = if lang.is_empty() {
             AttrValue::default()
         } else {
             format::canonical_lang(lang)
-                .ok_or_else(|| format!("lang {} is not a language tag", quoted(lang)))?
+                .ok_or_else(|| MessagesError::NotALanguageTag(lang.to_owned()))?
                 .into()
         };
         let mut table = Vec::new();
         for (key, text) in overrides {
             match key_of(&key) {
                 Some((msg, form)) => table.push((msg, form, AttrValue::from(text))),
-                None => return Err(format!("messages has no key {}", quoted(&key))),
+                None => return Err(MessagesError::UnknownKey(key)),
             }
         }
         Ok(Self {
@@ -447,7 +467,10 @@ mod tests {
     #[test]
     fn unknown_keys_are_refused_by_name() {
         let e = Messages::new("", [("sentt".to_owned(), "x".to_owned())]).err();
-        assert_eq!(e.as_deref(), Some(r#"messages has no key "sentt""#));
+        assert_eq!(
+            e.map(|e| e.to_string()).as_deref(),
+            Some(r#"messages has no key "sentt""#)
+        );
     }
 
     #[test]

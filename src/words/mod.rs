@@ -6,4 +6,4 @@
 pub mod format;
 pub mod messages;
 
-pub use messages::{Messages, Msg};
+pub use messages::{Messages, MessagesError, Msg};
