@@ -3,7 +3,6 @@
 //! `parse_ping_status`).
 
 use crate::api::kind::{TestKind, TestStatus};
-use crate::api::wire::PingStartRequest;
 use crate::stats::{parse_ping_status, PingTestResult};
 use ap_ping_core::{ParseError, RequestError};
 
@@ -18,7 +17,7 @@ impl TestKind for Ping {
 
     #[inline(always)] // into the hook, its one caller: fewer bytes
     fn start_body(start: &StartRequest) -> Result<String, RequestError> {
-        let body = start.to_wire();
+        let body = start.as_request();
         body.check()?;
         Ok(body.to_json())
     }
@@ -34,37 +33,7 @@ impl TestStatus for PingTestResult {
     }
 }
 
-/// The body of the POST that starts a test, when the widget starts it itself. Checked
+/// The body of the POST that starts a test, when the widget starts it itself: the core's
+/// one owned start request (which mock-central and central-proxy read back too), checked
 /// against the API's limits (`PingStartRequest::check`) before it is sent.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct StartRequest {
-    /// Hostname or IP address to ping.
-    pub destination: String,
-    /// Echo requests to send (1-100).
-    pub count: Option<u32>,
-    /// Payload size in bytes (10-2000).
-    pub packet_size: Option<u32>,
-    /// VLAN to ping from (1-4095).
-    pub vlan: Option<u32>,
-    /// Interface to ping from, e.g. `eth0`.
-    pub interface_port: Option<String>,
-    /// Role to ping as.
-    pub role: Option<String>,
-    /// Whether the AP's ping text (`rawOutput`) comes back too.
-    pub include_raw_output: Option<bool>,
-}
-
-impl StartRequest {
-    /// The body as the API reads it.
-    pub fn to_wire(&self) -> PingStartRequest<'_> {
-        PingStartRequest {
-            destination: &self.destination,
-            count: self.count,
-            packet_size: self.packet_size,
-            vlan: self.vlan,
-            interface_port: self.interface_port.as_deref(),
-            role: self.role.as_deref(),
-            include_raw_output: self.include_raw_output,
-        }
-    }
-}
+pub use ap_ping_core::wire::PingStartBody as StartRequest;

@@ -262,9 +262,10 @@ impl PingStartRequest<'_> {
     }
 }
 
-/// A start request read back from its JSON text, for a server that passes one on
-/// (central-proxy): it forwards [`PingStartBody::as_request`]'s `to_json`, rebuilt from
-/// checked parts, never the text it was given. Keys it does not know are dropped.
+/// A start request, owned: what the widget is configured with (its `StartRequest`), and
+/// what a server reads back from JSON text (central-proxy forwards
+/// [`PingStartBody::as_request`]'s `to_json`, rebuilt from checked parts, never the text it
+/// was given; keys it does not know are dropped).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PingStartBody {
     /// See [`PingStartRequest`].
