@@ -382,16 +382,17 @@ fn the_secret_is_gone_from_proc_environ_and_a_shared_secret_file_is_warned_of() 
         "--listen",
         "127.0.0.1:0",
     ];
+    // Each child is stopped before anything is asserted: a failing test leaves no process.
     let (mut child, first) = spawn_binary(&common, &[("CENTRAL_CLIENT_SECRET", secret)]);
+    let environ = std::fs::read(format!("/proc/{}/environ", child.id()));
+    child.kill().unwrap();
+    child.wait().unwrap();
     assert!(first.starts_with("central-proxy listening on"), "{first}");
-    let environ = std::fs::read(format!("/proc/{}/environ", child.id())).unwrap();
-    let environ = String::from_utf8_lossy(&environ);
+    let environ = String::from_utf8_lossy(&environ.unwrap()).into_owned();
     assert!(
         !environ.contains(secret),
         "the secret is still in /proc/PID/environ"
     );
-    child.kill().unwrap();
-    child.wait().unwrap();
 
     let file = std::env::temp_dir().join(format!(
         "central-proxy-shared-secret-{}",
@@ -402,9 +403,9 @@ fn the_secret_is_gone_from_proc_environ_and_a_shared_secret_file_is_warned_of() 
     let mut args = common.to_vec();
     args.extend(["--client-secret-file", file.to_str().unwrap()]);
     let (mut child, first) = spawn_binary(&args, &[]);
-    assert!(first.starts_with("central-proxy listening on"), "{first}");
     child.kill().unwrap();
     let output = child.wait_with_output().unwrap();
+    assert!(first.starts_with("central-proxy listening on"), "{first}");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("may be read by other users (mode 0644): chmod 600 it"),
