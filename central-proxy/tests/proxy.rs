@@ -231,29 +231,20 @@ async fn serve_puts_a_folder_on_the_same_origin() {
 async fn a_wrong_secret_is_a_clear_json_error_and_is_never_printed() {
     let central = mock(Duration::from_secs(60)).await;
     let wrong = "wrong-secret-7f3a9c";
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_central-proxy"))
-        .args([
+    let token_url = format!("{}/as/token.oauth2", central.base);
+    let (child, first) = spawn_binary(
+        &[
             "--central-url",
             &central.base,
             "--token-url",
-            &format!("{}/as/token.oauth2", central.base),
+            &token_url,
             "--client-id",
             "client-1",
             "--listen",
             "127.0.0.1:0",
-        ])
-        .env("CENTRAL_CLIENT_SECRET", wrong)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = Vec::new();
-    let mut byte = [0u8; 1];
-    while stdout.read(&mut byte).unwrap() == 1 && byte[0] != b'\n' {
-        first.push(byte[0]);
-    }
-    let first = String::from_utf8(first).unwrap();
+        ],
+        &[("CENTRAL_CLIENT_SECRET", wrong)],
+    );
     let address = first
         .strip_prefix("central-proxy listening on http://")
         .expect(&first)
@@ -281,7 +272,6 @@ async fn a_wrong_secret_is_a_clear_json_error_and_is_never_printed() {
     assert!(status.success());
     let output = child.wait_with_output().unwrap();
     let mut printed = first.clone();
-    stdout.read_to_string(&mut printed).unwrap();
     printed.push_str(&String::from_utf8_lossy(&output.stdout));
     printed.push_str(&String::from_utf8_lossy(&output.stderr));
     assert!(
@@ -350,7 +340,8 @@ fn the_secret_comes_from_the_environment_or_a_file_never_an_argument() {
     std::fs::remove_file(file).unwrap();
 }
 
-/// Starts the binary with these arguments and environment; its first line's address.
+/// Starts the binary with these arguments and environment; it and its first line (the
+/// rest of its output stays in the child's pipes).
 fn spawn_binary(args: &[&str], env: &[(&str, &str)]) -> (std::process::Child, String) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_central-proxy"))
         .args(args)
