@@ -23,6 +23,13 @@ pub enum ProxyError {
         /// What is wrong, in the API's words.
         problem: String,
     },
+    /// A query of the AP list that is not forwarded: a parameter other than `filter`,
+    /// `sort`, `limit` and `next`, one given twice or past its limits, or an undecodable
+    /// query.
+    BadQuery {
+        /// Which parameter, and what is wrong with it.
+        problem: String,
+    },
     /// The client did not send its body in time.
     BodyTimeout {
         /// The timeout in force.
@@ -33,7 +40,8 @@ pub enum ProxyError {
         /// Whole seconds until a request may be forwarded again (at least 1).
         retry_after_secs: u64,
     },
-    /// Not one of the two AP ping operations: never sent to Central.
+    /// Not one of the forwarded requests (the two AP ping operations, the AP list): never
+    /// sent to Central.
     NotForwarded,
     /// A file that is not served (missing, hidden, or outside the served folder).
     FileNotFound,
@@ -51,7 +59,7 @@ pub enum ProxyError {
     },
     /// Central could not be reached (DNS, refused, TLS), or its answer broke off.
     Unreachable,
-    /// Central's answer was larger than any ping status.
+    /// Central's answer was larger than any answer of the forwarded operations.
     AnswerTooLarge,
     /// The token endpoint refused the API client's credentials.
     TokenRefused {
@@ -98,7 +106,9 @@ impl ProxyError {
             ProxyError::ForeignHost => StatusCode::MISDIRECTED_REQUEST,
             ProxyError::ForeignOrigin => StatusCode::FORBIDDEN,
             ProxyError::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ProxyError::InvalidStart { .. } => StatusCode::BAD_REQUEST,
+            ProxyError::InvalidStart { .. } | ProxyError::BadQuery { .. } => {
+                StatusCode::BAD_REQUEST
+            }
             ProxyError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ProxyError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ProxyError::NotForwarded | ProxyError::FileNotFound => StatusCode::NOT_FOUND,
@@ -124,6 +134,7 @@ impl ProxyError {
             ProxyError::ForeignOrigin => "CENTRAL_PROXY_FOREIGN_ORIGIN",
             ProxyError::NotJson => "CENTRAL_PROXY_NOT_JSON",
             ProxyError::InvalidStart { .. } => "CENTRAL_PROXY_INVALID_START",
+            ProxyError::BadQuery { .. } => "CENTRAL_PROXY_BAD_QUERY",
             ProxyError::BodyTimeout { .. } => "CENTRAL_PROXY_BODY_TIMEOUT",
             ProxyError::RateLimited { .. } => "CENTRAL_PROXY_RATE_LIMITED",
             ProxyError::NotForwarded => "CENTRAL_PROXY_NOT_FORWARDED",
@@ -154,6 +165,9 @@ impl ProxyError {
             ProxyError::InvalidStart { problem } => {
                 format!("The start request is not valid: {problem}.")
             }
+            ProxyError::BadQuery { problem } => {
+                format!("The AP list's query is not one this proxy forwards: {problem}.")
+            }
             ProxyError::BodyTimeout { after } => {
                 format!("The request body did not arrive within {} s.", after.as_secs())
             }
@@ -163,7 +177,7 @@ impl ProxyError {
             ProxyError::FileNotFound => "No such file.".into(),
             ProxyError::Internal => "The proxy failed to complete the request.".into(),
             ProxyError::NotForwarded => {
-                "This proxy forwards only the AP ping operations (POST .../aps/{serial}/ping and GET .../aps/{serial}/ping/async-operations/{task-id})."
+                "This proxy forwards only the AP ping operations (POST .../aps/{serial}/ping and GET .../aps/{serial}/ping/async-operations/{task-id}) and the AP list (GET /network-monitoring/v1/aps)."
                     .into()
             }
             ProxyError::BodyTooLarge { limit } => {
@@ -173,7 +187,7 @@ impl ProxyError {
                 format!("Central did not answer within {} s.", after.as_secs())
             }
             ProxyError::Unreachable => "Central could not be reached from the proxy.".into(),
-            ProxyError::AnswerTooLarge => "Central's answer was larger than any ping status.".into(),
+            ProxyError::AnswerTooLarge => "Central's answer was larger than any answer of the forwarded operations.".into(),
             ProxyError::TokenRefused { status, code } => format!(
                 "The token endpoint refused the proxy's API client credentials (HTTP {status}{}): check --client-id and the client secret.",
                 code.as_deref().map(|c| format!(", {c}")).unwrap_or_default()

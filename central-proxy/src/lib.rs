@@ -2,7 +2,8 @@
 //!
 //! The browser must not hold the Central API client's secret, and Central allows no
 //! cross-origin calls, so the page talks to this proxy on its own origin. The proxy gets
-//! tokens with client credentials and forwards the two AP ping operations, nothing else.
+//! tokens with client credentials and forwards the two AP ping operations and the AP list,
+//! nothing else.
 //!
 //! Layers, each depending only on the ones above it:
 //! - [`config`]: the command line and the secret (file or environment, never an argument);
@@ -12,6 +13,7 @@
 //! - [`token`]: the one owner of the token (cached, renewed single-flight);
 //! - [`upstream`]: calls to Central (timeouts, one retry after a 401);
 //! - [`static_files`]: `--serve`, confined to its folder, with security headers;
+//! - [`list_query`]: the AP list's four query parameters, checked and written anew;
 //! - [`routes`]: what is forwarded, what is served, what is refused;
 //! - [`server`]: the accept loop (header timeout, connection cap, graceful shutdown).
 
@@ -19,6 +21,7 @@ pub mod budget;
 pub mod config;
 pub mod error;
 pub mod guard;
+pub mod list_query;
 pub mod routes;
 pub mod server;
 pub mod static_files;

@@ -1,13 +1,14 @@
 //! The proxy's one handler. Every request passes the [`Guard`] first (its `Host`, the page
-//! it comes from); then a request whose method and path are one of the two AP ping
-//! operations (either API version, a strict serial and task id) goes to Central, rebuilt
-//! from its parts, within the request budget; a GET or HEAD of anything else is served
-//! from `--serve`, or gets a 404, and never reaches Central. The browser's own headers
-//! (its `Authorization`, cookies) are never forwarded.
+//! it comes from); then a request whose method and path are one of the [`Forwarded`]
+//! requests (the two AP ping operations and the AP list, nothing else) goes to Central,
+//! rebuilt from its checked parts, within the request budget; a GET or HEAD of anything
+//! else is served from `--serve`, or gets a 404, and never reaches Central. The browser's
+//! own headers (its `Authorization`, cookies) are never forwarded.
 
 use crate::budget::Budget;
 use crate::error::ProxyError;
 use crate::guard::{allow_caller, declares_json, Guard};
+use crate::list_query::ListQuery;
 use crate::static_files::StaticFiles;
 use crate::upstream::{Forward, Upstream};
 use ap_ping_core::paths::{self, ApiPath, Operation};
@@ -28,6 +29,21 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 pub const MAX_SERIAL_CHARS: usize = 32;
 /// Longest task id forwarded; a task id is letters, digits and `-`.
 pub const MAX_TASK_ID_CHARS: usize = 64;
+/// The AP list's path: of the monitoring API, only this (not `…/aps/{serial}`, not
+/// `…/devices`, no other version) is forwarded.
+pub const AP_LIST_PATH: &str = "/network-monitoring/v1/aps";
+
+/// Everything that reaches Central: a request is one of these, or it is not forwarded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Forwarded {
+    /// `POST /network-troubleshooting/{v1alpha1,v1}/aps/{serial}/ping` (a JSON start body,
+    /// checked and written anew) and `GET …/aps/{serial}/ping/async-operations/{task-id}`:
+    /// a serial of letters and digits, a task id of letters, digits and `-`.
+    Ping(ApiPath),
+    /// `GET /network-monitoring/v1/aps`, the AP list, with only `filter`, `sort`, `limit`
+    /// and `next`, each checked and the query written anew ([`ListQuery`]).
+    ApList,
+}
 
 /// What the handler needs.
 pub struct AppState {
@@ -56,9 +72,13 @@ pub fn router(state: Arc<AppState>) -> Router {
         }))
 }
 
-/// The allowed operation a request names, or `None`: the method must fit, and the serial
-/// and task id must look like Central's (checked again when the path is rebuilt).
-pub fn allowed(method: &Method, path: &str) -> Option<ApiPath> {
+/// What a request's method and path name, or `None`: the method must fit, and the serial
+/// and task id must look like Central's (checked again when the path is rebuilt). The AP
+/// list's query is checked when it is rebuilt: a bad one is refused with a 400.
+pub fn allowed(method: &Method, path: &str) -> Option<Forwarded> {
+    if path == AP_LIST_PATH {
+        return (method == Method::GET).then_some(Forwarded::ApList);
+    }
     let api = paths::parse_path(path)?;
     let method_fits = match &api.operation {
         Operation::Start => method == Method::POST,
@@ -76,7 +96,7 @@ pub fn allowed(method: &Method, path: &str) -> Option<ApiPath> {
             Operation::Start => true,
             Operation::Status { task_id } => plain(task_id, MAX_TASK_ID_CHARS, true),
         };
-    (method_fits && segments_fit).then_some(api)
+    (method_fits && segments_fit).then_some(Forwarded::Ping(api))
 }
 
 /// The canonical path of an allowed operation, as the widget would build it.
@@ -115,8 +135,8 @@ async fn respond(state: &AppState, request: Request) -> Response {
         Err(refused) => return refused.into_response(),
     };
     let method = request.method().clone();
-    let api = allowed(&method, request.uri().path());
-    let reads_file = api.is_none() && (method == Method::GET || method == Method::HEAD);
+    let forwarded = allowed(&method, request.uri().path());
+    let reads_file = forwarded.is_none() && (method == Method::GET || method == Method::HEAD);
     let caller = match guard.caller(&host, request.headers(), !reads_file) {
         Ok(caller) => caller,
         Err(refused) => return refused.into_response(),
@@ -126,8 +146,8 @@ async fn respond(state: &AppState, request: Request) -> Response {
     } else if let Err(refused) = guard.fetch_site(&caller, request.headers(), reads_file) {
         refused.into_response()
     } else {
-        match (api, &state.files) {
-            (Some(api), _) => api_answer(forward(state, api, request).await),
+        match (forwarded, &state.files) {
+            (Some(forwarded), _) => api_answer(forward(state, forwarded, request).await),
             (None, Some(files)) if reads_file => files.serve(request).await,
             (None, _) => ProxyError::NotForwarded.into_response(),
         }
@@ -148,16 +168,10 @@ fn api_answer(mut response: Response) -> Response {
     response
 }
 
-async fn forward(state: &AppState, api: ApiPath, request: Request) -> Response {
-    let Ok(path) = canonical(&api) else {
-        return ProxyError::NotForwarded.into_response();
-    };
-    let body = match api.operation {
-        Operation::Start => match start_body(state, request).await {
-            Ok(body) => Some(body),
-            Err(refused) => return refused.into_response(),
-        },
-        Operation::Status { .. } => None,
+async fn forward(state: &AppState, forwarded: Forwarded, request: Request) -> Response {
+    let outgoing = match rebuilt(state, forwarded, request).await {
+        Ok(outgoing) => outgoing,
+        Err(refused) => return refused.into_response(),
     };
     if let Err(wait) = state.budget.take() {
         return ProxyError::RateLimited {
@@ -165,16 +179,7 @@ async fn forward(state: &AppState, api: ApiPath, request: Request) -> Response {
         }
         .into_response();
     }
-    let method = if body.is_some() {
-        Method::POST
-    } else {
-        Method::GET
-    };
-    match state
-        .upstream
-        .forward(&Forward { method, path, body })
-        .await
-    {
+    match state.upstream.forward(&outgoing).await {
         Ok(answer) => {
             let mut response = Response::new(Body::from(answer.body));
             *response.status_mut() = answer.status;
@@ -182,6 +187,42 @@ async fn forward(state: &AppState, api: ApiPath, request: Request) -> Response {
             response
         }
         Err(error) => error.into_response(),
+    }
+}
+
+/// The request Central gets, written anew from the checked parts of the browser's: its
+/// path, the AP list's query, the start body. Nothing else of the browser's is sent.
+async fn rebuilt(
+    state: &AppState,
+    forwarded: Forwarded,
+    request: Request,
+) -> Result<Forward, ProxyError> {
+    match forwarded {
+        Forwarded::Ping(api) => {
+            let target = canonical(&api).map_err(|_| ProxyError::NotForwarded)?;
+            let (method, body) = match api.operation {
+                Operation::Start => (Method::POST, Some(start_body(state, request).await?)),
+                Operation::Status { .. } => (Method::GET, None),
+            };
+            Ok(Forward {
+                method,
+                target,
+                body,
+            })
+        }
+        Forwarded::ApList => {
+            let query = ListQuery::parse(request.uri().query())?.encode();
+            let target = if query.is_empty() {
+                AP_LIST_PATH.to_owned()
+            } else {
+                format!("{AP_LIST_PATH}?{query}")
+            };
+            Ok(Forward {
+                method: Method::GET,
+                target,
+                body: None,
+            })
+        }
     }
 }
 
@@ -218,4 +259,44 @@ async fn start_body(state: &AppState, request: Request) -> Result<Bytes, ProxyEr
         problem: e.to_string(),
     })?;
     Ok(Bytes::from(start.as_request().to_json()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ap_ping_core::paths::ApiVersion;
+
+    #[test]
+    fn the_forwarded_requests_and_nothing_else() {
+        let ping = |operation| {
+            Some(Forwarded::Ping(ApiPath {
+                version: ApiVersion::V1,
+                serial: "CN1".into(),
+                operation,
+            }))
+        };
+        let status = || Operation::Status {
+            task_id: "t-1".into(),
+        };
+        let v1 = "/network-troubleshooting/v1/aps/CN1/ping";
+        assert_eq!(allowed(&Method::POST, v1), ping(Operation::Start));
+        assert_eq!(
+            allowed(&Method::GET, &format!("{v1}/async-operations/t-1")),
+            ping(status())
+        );
+        assert_eq!(allowed(&Method::GET, AP_LIST_PATH), Some(Forwarded::ApList));
+        for (method, path) in [
+            (Method::GET, v1.to_owned()),
+            (Method::POST, format!("{v1}/async-operations/t-1")),
+            (Method::HEAD, AP_LIST_PATH.to_owned()),
+            (Method::POST, AP_LIST_PATH.to_owned()),
+            (Method::GET, format!("{AP_LIST_PATH}/")),
+            (Method::GET, format!("{AP_LIST_PATH}/CN1")),
+            (Method::GET, "/network-monitoring/v1/devices".to_owned()),
+            (Method::GET, "/network-monitoring/v2/aps".to_owned()),
+            (Method::GET, "/network-monitoring/v1/APS".to_owned()),
+        ] {
+            assert_eq!(allowed(&method, &path), None, "{method} {path}");
+        }
+    }
 }

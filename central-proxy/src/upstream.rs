@@ -18,15 +18,18 @@ pub const PASSED_BACK: [&str; 4] = [
     "x-ratelimit-reset",
 ];
 
-/// Largest answer read from Central (a 10,000-reply status is about 2 MB).
+/// Largest answer read from Central (a 10,000-reply status is about 2 MB, a page of
+/// 1,000 APs under 1 MB).
 const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
 
-/// One request on its way to Central: method, canonical path and (for POST) the body.
+/// One request on its way to Central: method, canonical path (and query) and (for POST)
+/// the body.
 pub struct Forward {
     /// GET or POST.
     pub method: Method,
-    /// The path as rebuilt from its checked parts (never the browser's own text).
-    pub path: String,
+    /// The path and query as rebuilt from their checked parts (never the browser's own
+    /// text).
+    pub target: String,
     /// The JSON body of a POST.
     pub body: Option<Bytes>,
 }
@@ -92,7 +95,7 @@ impl Upstream {
     }
 
     async fn send(&self, request: &Forward, token: &SecretString) -> Result<Answer, ProxyError> {
-        let url = format!("{}{}", self.central_url, request.path);
+        let url = format!("{}{}", self.central_url, request.target);
         let mut builder = self
             .http
             .request(request.method.clone(), url)
