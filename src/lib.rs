@@ -8,7 +8,8 @@
 //!   fetch) and what a start's answer means (`start`).
 //! - [`stats`]: the typed model the rest of the code uses (`PingTestResult`) and the
 //!   parsers. They live in the web-free `ap-ping-core` crate, tested natively.
-//! - [`poll`]: the polling state machine, for any kind of test, and `RetryPolicy`. Pure,
+//! - [`poll`]: the polling state machine, for any kind of test, and `RetryPolicy`; and
+//!   [`budget`]: the page's request budget (rate, requests in flight, holds, turns). Pure,
 //!   tested natively.
 //! - [`hooks`]: `use_test_task` (`use_ping_task` for ping), the one place with fetches,
 //!   timers and cancellation.
@@ -23,6 +24,7 @@
 //! events' details, the JSON export) comes from the `ap-ping-parse` crate below them all.
 
 pub mod api;
+pub mod budget;
 pub mod components;
 pub mod hooks;
 pub mod js;

@@ -62,7 +62,14 @@ pub struct PollSettings {
     pub request_timeout_ms: u32,
     /// Retries of failed requests.
     pub retry: RetryPolicy,
+    /// How long the test should run (ms), when known: a 5-packet ping takes about 5 s on
+    /// the AP, and no status before then can say more than "running". The hook sets it
+    /// from the start request (`TestKind::expected_duration_ms`).
+    pub expected_run_ms: Option<u32>,
 }
+
+/// No running test waits longer than this for its next status request.
+pub const SLOWEST_POLL_MS: u32 = 30_000;
 
 impl Default for PollSettings {
     fn default() -> Self {
@@ -70,6 +77,7 @@ impl Default for PollSettings {
             interval_ms: 2000,
             request_timeout_ms: 10_000,
             retry: RetryPolicy::default(),
+            expected_run_ms: None,
         }
     }
 }
@@ -168,6 +176,9 @@ pub struct PollMachine<S = PingTestResult> {
     /// No request before this moment (ms since the epoch), as the last answer said: the
     /// reset of a spent budget, or a 429's `Retry-After` (else its reset). 0: no limit.
     not_before_ms: f64,
+    /// The last progress read (when, in ms since the epoch, and the percent), for the
+    /// test's speed.
+    last_progress: Option<(f64, f64)>,
 }
 
 impl PollMachine {
@@ -189,6 +200,7 @@ impl<S: TestStatus> PollMachine<S> {
             failures_in_a_row: 0,
             needs_start: false,
             not_before_ms: 0.0,
+            last_progress: None,
         }
     }
 
@@ -230,7 +242,16 @@ impl<S: TestStatus> PollMachine<S> {
                 match answer {
                     Ok(()) => {
                         self.needs_start = false;
-                        self.fetch_unless_hidden()
+                        self.last_progress = None;
+                        // The test cannot have ended before its expected run time.
+                        match self.settings.expected_run_ms {
+                            Some(ms) if ms > self.settings.interval_ms => {
+                                let ms = ms.min(SLOWEST_POLL_MS);
+                                self.phase = Phase::Waiting;
+                                Effect::Wait { ms }
+                            }
+                            _ => self.fetch_unless_hidden(),
+                        }
                     }
                     // A POST is never retried by itself: it could start a second test.
                     Err(Answer {
@@ -346,13 +367,14 @@ impl<S: TestStatus> PollMachine<S> {
         match answer.outcome {
             Outcome::Status(result) => {
                 let terminal = result.is_terminal();
+                let progress = result.progress_percent();
                 self.failures_in_a_row = 0;
                 self.latest = Some(result);
                 if terminal {
                     self.phase = Phase::Done;
                     return Effect::Stop;
                 }
-                let interval = self.settings.interval_ms;
+                let interval = self.next_poll_ms(progress, answer.received_at_ms);
                 match budget_ms.filter(|&ms| ms > interval) {
                     Some(delay_ms) => {
                         self.phase = Phase::Throttled { delay_ms };
@@ -392,4 +414,31 @@ impl<S: TestStatus> PollMachine<S> {
             }
         }
     }
+
+    /// The wait before asking again about a running test: what it has left to do, from its
+    /// progress and speed (or its expected run time), bounded by the poll interval (the
+    /// fastest) and [`SLOWEST_POLL_MS`]. A test is not polled more often than it can change.
+    fn next_poll_ms(&mut self, progress: Option<f64>, at_ms: f64) -> u32 {
+        let previous = self.last_progress.take();
+        let progress = progress
+            .filter(|p| p.is_finite())
+            .map(|p| p.clamp(0.0, 100.0));
+        if let Some(p) = progress {
+            self.last_progress = Some((at_ms, p));
+        }
+        let left_ms = match (progress, previous) {
+            // At the speed it went since the last reading.
+            (Some(p), Some((then, before))) if p > before && at_ms > then => {
+                (100.0 - p) * (at_ms - then) / (p - before)
+            }
+            // What is left of the time it was expected to take.
+            (Some(p), _) => self
+                .settings
+                .expected_run_ms
+                .map_or(0.0, |ms| f64::from(ms) * (100.0 - p) / 100.0),
+            (None, _) => 0.0,
+        };
+        (left_ms.min(f64::from(SLOWEST_POLL_MS)) as u32).max(self.settings.interval_ms)
+    }
+
 }

@@ -15,6 +15,10 @@ use std::fmt::Debug;
 pub trait TestStatus: Debug + Clone + PartialEq + 'static {
     /// Whether the test has ended: no later status will differ, polling stops.
     fn is_terminal(&self) -> bool;
+    /// How far the test is, 0–100, when the API says: it spaces the polls.
+    fn progress_percent(&self) -> Option<f64> {
+        None
+    }
 }
 
 /// What a kind of test supplies. The type itself is only a name (`Ping`), so it is a
@@ -30,4 +34,9 @@ pub trait TestKind: Debug + Clone + Copy + PartialEq + Default + 'static {
     fn start_body(start: &Self::Start) -> Result<String, RequestError>;
     /// Reads a 200 status answer's body.
     fn read_status(body: &str) -> Result<Self::Status, ParseError>;
+    /// How long such a test runs on the AP (ms), when it can be told from its start
+    /// request: no status is asked for before then.
+    fn expected_duration_ms(_start: &Self::Start) -> Option<u32> {
+        None
+    }
 }

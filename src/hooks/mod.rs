@@ -1,7 +1,8 @@
 //! Custom hooks: the only place with timers, fetches, observers and cancellation, and
 //! with state that outlives a render (an instance's id, an element's width, how much of a
-//! long list is drawn).
+//! long list is drawn), or a page (its request budget, `request_budget`).
 
+pub mod request_budget;
 pub mod use_instance_id;
 pub mod use_ping_task;
 pub mod use_progressive;
@@ -13,5 +14,5 @@ pub use use_ping_task::{
     use_ping_task, PingTaskConfig, PingTaskHandle, StartRequest, TaskCallbacks,
 };
 pub use use_progressive::use_progressive;
-pub use use_test_task::{use_test_task, TaskConfig, TaskHandle};
+pub use use_test_task::{use_test_task, TaskConfig, TaskHandle, TaskRunner, TaskView};
 pub use use_width::use_width;

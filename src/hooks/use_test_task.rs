@@ -2,11 +2,17 @@
 //! It owns every effect of polling (the fetch, its abort controller and timeout, the poll
 //! timer, the visibility listener) and tears all of them down in one place,
 //! [`Driver::shutdown`], when the component unmounts or its serial, task id or other
-//! settings change. The decisions are [`PollMachine`]'s.
+//! settings change. The decisions are [`PollMachine`]'s. Every request waits for its turn
+//! in the page's request budget (`request_budget`), shared with every other widget.
+//!
+//! A view that follows many tests at once (the fleet) runs a [`TaskRunner`] for each,
+//! outside any hook: the same driver, its state handed to a callback.
 
 use crate::api::client::{self, http, ApiVersion, ClientError, RawAnswer};
 use crate::api::kind::{TestKind, TestStatus};
 use crate::api::start::{config_failure, started_task_of};
+use crate::budget::Owner;
+use crate::hooks::request_budget::{self, Turn};
 use crate::poll::{Answer, Effect, Event, Failure, Phase, PollMachine, PollSettings};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -99,12 +105,62 @@ pub struct TaskHandle<S> {
     pub max_attempts: u32,
 }
 
-#[derive(Clone, PartialEq)]
-struct View<S> {
-    phase: Phase,
-    latest: Option<Rc<S>>,
-    paused: bool,
-    next_request_at_ms: Option<f64>,
+/// A test's state as a view shows it: the machine's, and a hold of the page's budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskView<S> {
+    /// Where polling is; `Throttled` also while the page's budget holds every request.
+    pub phase: Phase,
+    /// The latest status the API sent.
+    pub latest: Option<Rc<S>>,
+    /// Whether polling is paused because the page is hidden.
+    pub paused: bool,
+    /// When the next request is due (ms since the epoch) while waiting.
+    pub next_request_at_ms: Option<f64>,
+}
+
+impl<S> Default for TaskView<S> {
+    fn default() -> Self {
+        TaskView {
+            phase: Phase::Idle,
+            latest: None,
+            paused: false,
+            next_request_at_ms: None,
+        }
+    }
+}
+
+/// Follows one test outside any hook, for a view of many tests: what [`use_test_task`]
+/// runs for one. Its state goes to `on_view` after each change; dropping it stops it.
+pub struct TaskRunner<K: TestKind> {
+    driver: Rc<Driver<K>>,
+}
+
+impl<K: TestKind> TaskRunner<K> {
+    /// Starts following (or starting) the configured test; its requests wait for their
+    /// turn among `owner`'s.
+    pub fn start(
+        config: TaskConfig<K>,
+        owner: Owner,
+        on_view: Callback<TaskView<K::Status>>,
+        callbacks: TaskCallbacks<K::Status>,
+    ) -> Self {
+        TaskRunner {
+            driver: Driver::start(config, owner, on_view, Rc::new(RefCell::new(callbacks))),
+        }
+    }
+
+    /// Try again after polling stopped.
+    pub fn retry(&self) {
+        self.driver.dispatch(Event::Retry {
+            now_ms: js_sys::Date::now(),
+        });
+    }
+}
+
+impl<K: TestKind> Drop for TaskRunner<K> {
+    fn drop(&mut self) {
+        self.driver.shutdown();
+    }
 }
 
 /// Follows the configured test until it ends, is cancelled or the component unmounts.
@@ -113,13 +169,10 @@ pub fn use_test_task<K: TestKind>(
     config: &TaskConfig<K>,
     callbacks: &TaskCallbacks<K::Status>,
 ) -> TaskHandle<K::Status> {
-    let view = use_state_eq(|| View {
-        phase: Phase::Idle,
-        latest: None,
-        paused: false,
-        next_request_at_ms: None,
-    });
+    let view = use_state_eq(TaskView::<K::Status>::default);
     let driver = use_mut_ref(|| None::<Rc<Driver<K>>>);
+    // One owner a widget: its turns in the page's budget, round-robin with the others.
+    let owner = *use_state(request_budget::new_owner);
     // How many times "Run again" was asked for: a new run starts the driver over.
     let run = use_state_eq(|| 0u32);
     let previous = use_state_eq(|| None::<Rc<K::Status>>);
@@ -128,10 +181,11 @@ pub fn use_test_task<K: TestKind>(
     *callbacks_ref.borrow_mut() = callbacks.clone();
 
     {
-        let view = view.setter();
+        let setter = view.setter();
+        let view = Callback::from(move |v| setter.set(v));
         let driver = driver.clone();
         use_effect_with((config.clone(), *run), move |(config, _)| {
-            let started = Driver::start(config.clone(), view, callbacks_ref);
+            let started = Driver::start(config.clone(), owner, view, callbacks_ref);
             *driver.borrow_mut() = Some(started.clone());
             move || started.shutdown()
         });
@@ -177,7 +231,13 @@ pub fn use_test_task<K: TestKind>(
 struct Driver<K: TestKind> {
     config: TaskConfig<K>,
     machine: RefCell<PollMachine<K::Status>>,
-    view: UseStateSetter<View<K::Status>>,
+    view: Callback<TaskView<K::Status>>,
+    /// Whose turns its requests take in the page's budget.
+    owner: Owner,
+    /// The request's place in the page's budget, from waiting to answered.
+    turn: RefCell<Option<Turn>>,
+    /// The page's budget holds every request until then (ms since the epoch).
+    held_until_ms: Cell<Option<f64>>,
     callbacks: Rc<RefCell<TaskCallbacks<K::Status>>>,
     /// The task followed, and the path version to follow it on (a 202's `location` may
     /// name another version than the one the test was started on).
@@ -199,11 +259,19 @@ impl<K: TestKind> Driver<K> {
     #[inline(always)]
     fn start(
         config: TaskConfig<K>,
-        view: UseStateSetter<View<K::Status>>,
+        owner: Owner,
+        view: Callback<TaskView<K::Status>>,
         callbacks: Rc<RefCell<TaskCallbacks<K::Status>>>,
     ) -> Rc<Self> {
+        let mut settings = config.settings;
+        if config.task_id.is_none() {
+            settings.expected_run_ms = config.start.as_ref().and_then(K::expected_duration_ms);
+        }
         let driver = Rc::new(Driver {
-            machine: RefCell::new(PollMachine::with_settings(config.settings)),
+            machine: RefCell::new(PollMachine::with_settings(settings)),
+            owner,
+            turn: RefCell::new(None),
+            held_until_ms: Cell::new(None),
             task: RefCell::new(
                 config
                     .task_id
@@ -297,14 +365,23 @@ impl<K: TestKind> Driver<K> {
             phase,
             Phase::Waiting | Phase::Throttled { .. } | Phase::Retrying { .. }
         );
-        let view = View {
+        let mut view = TaskView {
             latest: machine.latest().cloned(),
             paused: machine.is_hidden(),
             next_request_at_ms: self.timer_due_at_ms.get().filter(|_| waiting),
             phase,
         };
         drop(machine);
-        self.view.set(view);
+        // A request that waits on the page's budget while it holds every request (another
+        // widget's 429, a spent budget) is told as a wait for the API, as its own would be.
+        if let Some(until) = self.held_until_ms.get() {
+            if matches!(view.phase, Phase::Fetching | Phase::Starting) {
+                let delay_ms = (until - js_sys::Date::now()).max(0.0).ceil() as u32;
+                view.phase = Phase::Throttled { delay_ms };
+                view.next_request_at_ms = Some(until);
+            }
+        }
+        self.view.emit(view);
     }
 
     /// Tells the page what the last answer meant: progress, the end, or an error.
@@ -365,7 +442,42 @@ impl<K: TestKind> Driver<K> {
         body: Option<String>,
         then: fn(&Driver<K>, Result<RawAnswer, Failure>),
     ) {
+        let go = {
+            let weak = self.self_ref.borrow().clone();
+            move || {
+                if let Some(driver) = weak.upgrade() {
+                    driver.held_until_ms.set(None);
+                    driver.send_now(method, url, body, then);
+                }
+            }
+        };
+        let held: Rc<dyn Fn(Option<f64>)> = {
+            let weak = self.self_ref.borrow().clone();
+            Rc::new(move |until| {
+                if let Some(driver) = weak.upgrade() {
+                    if driver.alive.get() && driver.held_until_ms.replace(until) != until {
+                        driver.publish();
+                    }
+                }
+            })
+        };
+        let turn = request_budget::wait_turn(&self.config.base_url, self.owner, go, held);
+        *self.turn.borrow_mut() = Some(turn);
+    }
+
+    /// Sends the request now that its turn has come.
+    fn send_now(
+        &self,
+        method: &'static str,
+        url: String,
+        body: Option<String>,
+        then: fn(&Driver<K>, Result<RawAnswer, Failure>),
+    ) {
+        if !self.alive.get() {
+            return;
+        }
         let Some(signal) = self.begin_request() else {
+            drop(self.turn.borrow_mut().take());
             let failure = client::transport_failure(&ClientError::Network {
                 detail: "AbortController is not available".into(),
             });
@@ -378,6 +490,10 @@ impl<K: TestKind> Driver<K> {
             let Some(driver) = weak.upgrade() else { return };
             if !driver.alive.get() {
                 return;
+            }
+            let turn = driver.turn.borrow_mut().take();
+            if let Some(turn) = turn {
+                turn.answered(answer.as_ref().ok());
             }
             driver.end_request();
             then(
@@ -454,8 +570,11 @@ impl<K: TestKind> Driver<K> {
         self.dispatch(Event::StartAnswered(result));
     }
 
-    /// Aborts the request in flight and clears every timer.
+    /// Aborts the request in flight (or gives up its turn) and clears every timer.
     fn stop_requests(&self) {
+        let turn = self.turn.borrow_mut().take();
+        drop(turn);
+        self.held_until_ms.set(None);
         if let Some(controller) = self.in_flight.borrow_mut().take() {
             controller.abort();
         }

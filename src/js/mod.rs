@@ -7,9 +7,11 @@
 //! - `options`: the options, described once, and their reader;
 //! - `events`: the DOM events, and the error kinds' names, described once;
 //! - `embed`: `mountPingWidget`, its handle and the custom element (`element.js`);
+//! - `budget`: `configureRequestBudget`, the page's request budget;
 //! - `generate` (native only): the TypeScript, the element's attributes and the README's
 //!   tables, from those descriptions.
 
+pub mod budget;
 pub mod embed;
 pub mod events;
 #[cfg(not(target_arch = "wasm32"))]

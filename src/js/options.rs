@@ -288,7 +288,7 @@ fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
     }
 }
 
-fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, JsError> {
+pub(super) fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, JsError> {
     match field(object, name)? {
         None => Ok(None),
         Some(v) => match v.as_f64() {

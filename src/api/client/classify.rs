@@ -40,6 +40,30 @@ fn budget_spent_for_ms(answer: &RawAnswer) -> Option<u32> {
     reset_in_ms(answer.rate_limit_reset.as_deref()?, answer.received_at_ms)
 }
 
+/// A 429's wait: its `Retry-After` when it sends one, and otherwise (as the API
+/// documents) the time its window resets.
+fn rate_limited_wait_ms(answer: &RawAnswer) -> Option<u32> {
+    let at = answer.received_at_ms;
+    answer
+        .retry_after
+        .as_deref()
+        .and_then(|v| retry_after_ms(v, at))
+        .or_else(|| reset_in_ms(answer.rate_limit_reset.as_deref()?, at))
+}
+
+/// A 429 that names no wait holds the page's requests this long.
+pub const UNSAID_RATE_LIMIT_WAIT_MS: u32 = 1000;
+
+/// How long any answer (of any request: a start, a status, a list) says that no request to
+/// the same API may go: a 429's wait, or the reset of a spent budget. The page's request
+/// budget holds every widget's requests for it (`budget`), not only the next one of the
+/// widget that got the answer.
+pub fn hold_ms(answer: &RawAnswer) -> Option<u32> {
+    let rate_limited = (answer.status == 429)
+        .then(|| rate_limited_wait_ms(answer).unwrap_or(UNSAID_RATE_LIMIT_WAIT_MS));
+    rate_limited.max(budget_spent_for_ms(answer))
+}
+
 /// What a ping status answer means: a result, or a failure of a definite kind.
 pub fn outcome(answer: &RawAnswer) -> Outcome {
     outcome_as::<Ping>(answer)
@@ -99,15 +123,8 @@ fn failure_outcome<S>(answer: &RawAnswer) -> Outcome<S> {
         500..=599 => FailureKind::Server,
         _ => FailureKind::Client,
     };
-    // A 429 says when to come back with `Retry-After` when it sends one, and otherwise
-    // (as the API documents) with the time its window resets.
     let retry_after_ms = if kind == FailureKind::RateLimited {
-        let at = answer.received_at_ms;
-        answer
-            .retry_after
-            .as_deref()
-            .and_then(|v| retry_after_ms(v, at))
-            .or_else(|| reset_in_ms(answer.rate_limit_reset.as_deref()?, at))
+        rate_limited_wait_ms(answer)
     } else {
         None
     };

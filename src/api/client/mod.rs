@@ -20,7 +20,9 @@ pub mod url;
 
 pub use crate::api::outcome::RawAnswer;
 pub use ap_ping_core::paths::{encode_segment, ApiVersion};
-pub use classify::{classify, classify_as, error_fields, outcome, outcome_as, transport_failure};
+pub use classify::{
+    classify, classify_as, error_fields, hold_ms, outcome, outcome_as, transport_failure,
+};
 pub use error::ClientError;
 pub use http::CredentialsMode;
 pub use rate_limit::{reset_in_ms, retry_after_ms};
