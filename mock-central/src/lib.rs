@@ -5,9 +5,11 @@
 //! be proven against real HTTP in a real browser. It listens on 127.0.0.1 only.
 //!
 //! - [`scenario`]: the demo devices and what each does.
+//! - [`fleet`]: the sites and their access points (`GET /network-monitoring/v1/aps`).
 //! - [`simulation`]: one simulated test and its status at any moment (pure).
 //! - [`server`]: the HTTP layer: routes, auth, rate limiting, the request log.
 
+pub mod fleet;
 pub mod rng;
 pub mod scenario;
 pub mod server;

@@ -2,7 +2,7 @@
 //! status endpoint says about it at any moment. Pure: no HTTP, no clock of its own.
 
 use crate::rng::Rng;
-use crate::scenario::{is_unresolvable, Scenario};
+use crate::scenario::{is_unresolvable, LossPlan, Scenario};
 use ap_ping_core::wire::PingStartBody;
 use serde_json::{json, Value};
 use std::fmt::Write;
@@ -60,6 +60,9 @@ impl SimulatedTest {
         started_at: SystemTime,
     ) -> Self {
         let mut rng = Rng::new(seed);
+        if let Scenario::Planned(loss) = scenario {
+            return Self::planned(parameters, scenario, loss, rng, started_at);
+        }
         let base = 2.0 + rng.unit() * 40.0;
         let mut plan: Vec<Option<f64>> = (0..parameters.count)
             .map(|_| {
@@ -75,6 +78,35 @@ impl SimulatedTest {
         if scenario == Scenario::Lossy && plan.len() > 2 && plan.iter().all(Option::is_some) {
             plan[2] = None; // a lossy demo loses at least one packet
         }
+        let resolved_ip = match parameters.destination.parse::<IpAddr>() {
+            Ok(ip) => ip.to_string(),
+            Err(_) => format!("192.0.2.{}", 1 + rng.next_u64() % 254),
+        };
+        SimulatedTest {
+            ttl: 50 + (rng.next_u64() % 14) as u32,
+            parameters,
+            scenario,
+            resolved_ip,
+            plan,
+            started_at,
+        }
+    }
+
+    /// A fleet AP's run: its own base RTT, and exactly the packets its plan loses.
+    fn planned(
+        parameters: PingParameters,
+        scenario: Scenario,
+        loss: LossPlan,
+        mut rng: Rng,
+        started_at: SystemTime,
+    ) -> Self {
+        let count = parameters.count;
+        let plan = (0..count)
+            .map(|seq| {
+                let rtt = round1(f64::from(loss.base_rtt_ms) + rng.unit() * 3.0);
+                (!loss.loses(seq, count)).then_some(rtt)
+            })
+            .collect();
         let resolved_ip = match parameters.destination.parse::<IpAddr>() {
             Ok(ip) => ip.to_string(),
             Err(_) => format!("192.0.2.{}", 1 + rng.next_u64() % 254),
@@ -292,6 +324,33 @@ mod tests {
             error(json!({"count": 0})),
             "Validation errors - destination is required; count must be between 1 and 100"
         );
+    }
+
+    #[test]
+    fn a_planned_run_loses_exactly_its_share_around_its_base_rtt() {
+        let parameters = PingParameters::from_body(br#"{"destination": "8.8.8.8"}"#).unwrap();
+        let plan = LossPlan {
+            loss_percent: 60,
+            base_rtt_ms: 12,
+        };
+        for seed in 0..20 {
+            let test = SimulatedTest::new(
+                parameters.clone(),
+                Scenario::Planned(plan),
+                seed,
+                UNIX_EPOCH,
+            );
+            let lost: Vec<usize> = (0..5).filter(|s| test.plan[*s].is_none()).collect();
+            assert_eq!(lost, [1, 3, 4]);
+            assert!(test
+                .plan
+                .iter()
+                .flatten()
+                .all(|rtt| (12.0..=15.0).contains(rtt)));
+            let done = test.status_at(Duration::from_secs(60), Duration::from_millis(10));
+            assert_eq!(done["output"]["packetLossPercent"], "60");
+            assert_eq!(done["output"]["receivedPacketsCount"], "2");
+        }
     }
 
     #[test]
