@@ -505,3 +505,113 @@ fn a_refused_proxy_credential_stops_at_once_and_try_again_asks_at_once() {
     // Once the proxy is fixed, "Try again" asks again.
     assert_eq!(m.handle(Event::Retry { now_ms: T0 }, 0.5), Effect::Fetch);
 }
+
+/// A status answer received at `at_ms`.
+fn status_at(body: &str, at_ms: f64) -> Event {
+    match status(body) {
+        Event::Answered(answer) => Event::Answered(Answer {
+            received_at_ms: at_ms,
+            ..answer
+        }),
+        other => other,
+    }
+}
+
+fn running(percent: u32) -> String {
+    format!(r#"{{"status":"RUNNING","progressPercent":{percent}}}"#)
+}
+
+fn expecting(run_ms: u32, interval_ms: u32) -> PollMachine {
+    PollMachine::new(PollSettings {
+        interval_ms,
+        expected_run_ms: Some(run_ms),
+        ..PollSettings::default()
+    })
+}
+
+#[test]
+fn a_started_test_is_first_asked_about_after_its_expected_run_time() {
+    // A 5-packet ping runs about 5 s: no status before then can say more than "running".
+    let mut m = expecting(5000, 2000);
+    assert_eq!(m.handle(Event::StartNewTest, 0.5), Effect::PostStart);
+    assert_eq!(
+        m.handle(Event::StartAnswered(Ok(())), 0.5),
+        Effect::Wait { ms: 5000 }
+    );
+    assert_eq!(m.phase(), &Phase::Waiting);
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::Fetch);
+    // Shorter than the interval: asked at once, as before; longer than 30 s: at 30 s.
+    let mut quick = expecting(1000, 2000);
+    quick.handle(Event::StartNewTest, 0.5);
+    assert_eq!(
+        quick.handle(Event::StartAnswered(Ok(())), 0.5),
+        Effect::Fetch
+    );
+    let mut long = expecting(100_000, 2000);
+    long.handle(Event::StartNewTest, 0.5);
+    assert_eq!(
+        long.handle(Event::StartAnswered(Ok(())), 0.5),
+        Effect::Wait {
+            ms: SLOWEST_POLL_MS
+        }
+    );
+}
+
+#[test]
+fn polls_are_spaced_by_the_work_left() {
+    let mut m = expecting(10_000, 500);
+    m.handle(Event::Start, 0.5);
+    // 20% done, no speed known yet: what is left of the expected 10 s.
+    assert_eq!(
+        m.handle(status_at(&running(20), 1000.0), 0.5),
+        Effect::Wait { ms: 8000 }
+    );
+    m.handle(Event::TimerFired, 0.5);
+    // 60% at 9 s: 40% in 8 s, so the last 40% in about 8 s more.
+    assert_eq!(
+        m.handle(status_at(&running(60), 9000.0), 0.5),
+        Effect::Wait { ms: 8000 }
+    );
+    m.handle(Event::TimerFired, 0.5);
+    // 99%: little is left, but never sooner than the interval.
+    assert_eq!(
+        m.handle(status_at(&running(99), 17_000.0), 0.5),
+        Effect::Wait { ms: 500 }
+    );
+}
+
+#[test]
+fn a_slow_test_is_still_asked_about_every_30_seconds() {
+    let mut m = expecting(1000, 500);
+    m.handle(Event::Start, 0.5);
+    m.handle(status_at(&running(1), 0.0), 0.5);
+    m.handle(Event::TimerFired, 0.5);
+    // 1% more in a minute: 98 minutes left at that speed, asked again in 30 s.
+    assert_eq!(
+        m.handle(status_at(&running(2), 60_000.0), 0.5),
+        Effect::Wait {
+            ms: SLOWEST_POLL_MS
+        }
+    );
+}
+
+#[test]
+fn without_progress_or_an_expected_time_polls_keep_the_interval() {
+    let mut m = machine();
+    m.handle(Event::Start, 0.5);
+    assert_eq!(
+        m.handle(status_at(r#"{"status":"RUNNING"}"#, 1000.0), 0.5),
+        Effect::Wait { ms: 2000 }
+    );
+    m.handle(Event::TimerFired, 0.5);
+    // Progress that goes backwards or is unreadable says nothing of the speed.
+    assert_eq!(
+        m.handle(status_at(&running(50), 3000.0), 0.5),
+        Effect::Wait { ms: 2000 }
+    );
+    m.handle(Event::TimerFired, 0.5);
+    assert_eq!(
+        m.handle(status_at(&running(40), 5000.0), 0.5),
+        Effect::Wait { ms: 2000 }
+    );
+}
