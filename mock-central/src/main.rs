@@ -2,8 +2,9 @@
 //! the address, the demo devices and how to authenticate. Ctrl-C (or SIGTERM) stops it.
 
 use clap::Parser;
+use mock_central::fleet::SITES;
 use mock_central::scenario::DEVICES;
-use mock_central::server::{OAuthClient, TOKEN_PATH};
+use mock_central::server::{OAuthClient, APS_PATH, TOKEN_PATH};
 use mock_central::{serve, Config};
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -34,9 +35,14 @@ struct Args {
     /// How long an issued token is accepted, in seconds.
     #[arg(long, default_value_t = 7200, value_parser = clap::value_parser!(u64).range(1..))]
     token_ttl_secs: u64,
-    /// Requests a token may make per second before it gets 429.
-    #[arg(long, default_value_t = 20)]
-    rate_limit: u32,
+    /// Requests a token may make per second before it gets 429 (every API request counts,
+    /// the AP list's included); Central publishes 7. `--rate-limit` is the older name.
+    #[arg(
+        long = "rate-limit-per-second",
+        alias = "rate-limit",
+        default_value_t = 20
+    )]
+    rate_limit_per_second: u32,
     /// The rate limiter's 429 carries no Retry-After (only X-RateLimit-Reset).
     #[arg(long)]
     no_retry_after: bool,
@@ -71,7 +77,7 @@ impl Args {
             oauth,
             reply_interval: Duration::from_millis(self.reply_interval_ms),
             seed: self.seed,
-            rate_limit_per_second: self.rate_limit,
+            rate_limit_per_second: self.rate_limit_per_second,
             retry_after: !self.no_retry_after,
             max_tasks: self.max_tasks as usize,
             task_ttl: Duration::from_secs(self.task_ttl_secs),
@@ -119,6 +125,16 @@ async fn main() {
         println!("  {}  {}", device.serial, device.name);
     }
     println!("destinations ending in .invalid do not resolve (the test ends FAILED)");
+    println!("sites (GET {APS_PATH}?filter=siteId eq '...'):");
+    for site in SITES {
+        println!(
+            "  {}  {:<9}  {:>4} APs  {}",
+            site.id,
+            site.name,
+            site.ap_count(),
+            site.description
+        );
+    }
     if let Err(e) = serve(listener, config, shutdown_signal()).await {
         eprintln!("mock-central: {e}");
         std::process::exit(1);

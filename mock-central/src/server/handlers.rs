@@ -1,13 +1,15 @@
-//! The API's two operations: start a simulated test, and report its status as the
-//! device's scenario says.
+//! The API's operations: start a simulated test, report its status as the device's
+//! scenario says, and list the fleet's access points.
 
 use super::rate_limit::{budget_spent_until, rate_limit_headers};
 use super::{api_error, AppState, Config, Inner, Task};
+use crate::fleet::list::{self, ListError};
 use crate::scenario::{self, Scenario, BUDGET_WINDOW, RATE_LIMIT_RESET, SLOW_RESPONSE};
 use crate::simulation::{task_id, PingParameters, SimulatedTest};
 use ap_ping_core::paths::ApiVersion;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -40,14 +42,14 @@ pub(super) async fn start_test(
             return api_error(StatusCode::BAD_REQUEST, "HPE_GL_ERROR_BAD_REQUEST", message)
         }
     };
-    let Some(device) = scenario::device(&serial) else {
+    let Some(scenario) = scenario::scenario_of(&serial) else {
         return api_error(
             StatusCode::NOT_FOUND,
             "HPE_GL_ERROR_NOT_FOUND",
             format!("Device not found: {serial}"),
         );
     };
-    match device.scenario {
+    match scenario {
         Scenario::Offline => {
             return api_error(
                 StatusCode::CONFLICT,
@@ -61,7 +63,7 @@ pub(super) async fn start_test(
     let mut inner = state.lock();
     let id = task_id(&mut inner.rng);
     let seed = inner.rng.next_u64();
-    let test = SimulatedTest::new(parameters, device.scenario, seed, SystemTime::now());
+    let test = SimulatedTest::new(parameters, scenario, seed, SystemTime::now());
     let location = format!(
         "{}/aps/{serial}/ping/async-operations/{id}",
         version_of(&uri).prefix()
@@ -112,7 +114,7 @@ pub(super) async fn test_status(
     State(state): State<AppState>,
     Path((serial, task_id)): Path<(String, String)>,
 ) -> Response {
-    if scenario::device(&serial).is_some_and(|d| d.scenario == Scenario::Forbidden) {
+    if scenario::scenario_of(&serial) == Some(Scenario::Forbidden) {
         return forbidden();
     }
     let limit = state.config.rate_limit_per_second;
@@ -188,6 +190,30 @@ pub(super) async fn test_status(
         _ => {}
     }
     Json(body).into_response()
+}
+
+/// `GET /network-monitoring/v1/aps`: the fleet's APs, filtered, sorted and paged
+/// (`crate::fleet::list`); a query it cannot read answers 400, a filter naming the
+/// `LOCKED` site 403, both in the API's error shape.
+pub(super) async fn list_aps(
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let Ok(Query(pairs)) = query else {
+        return api_error(
+            StatusCode::BAD_REQUEST,
+            "HPE_GL_ERROR_BAD_REQUEST",
+            "The query string cannot be read.",
+        );
+    };
+    match list::read_query(&pairs).and_then(|q| list::list(&q)) {
+        Ok(page) => Json(page.to_json()).into_response(),
+        Err(ListError::BadRequest(message)) => {
+            api_error(StatusCode::BAD_REQUEST, "HPE_GL_ERROR_BAD_REQUEST", message)
+        }
+        Err(ListError::Forbidden(message)) => {
+            api_error(StatusCode::FORBIDDEN, "HPE_GL_ERROR_FORBIDDEN", message)
+        }
+    }
 }
 
 pub(super) async fn no_route(method: Method, uri: axum::http::Uri) -> Response {

@@ -1,24 +1,54 @@
 //! What tests and the demo may ask the stand-in itself (`/__mock/…`), and the log of
 //! every request, which `/__mock/requests` serves.
 
-use super::{AppState, MAX_LOGGED_REQUESTS};
-use crate::scenario;
+use super::{AppState, APS_PATH, MAX_LOGGED_REQUESTS, TOKEN_PATH};
+use crate::{fleet, scenario};
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
+use std::time::SystemTime;
 use tokio::time::Instant;
 
 /// One request as it arrived (a hanging one never completes), as `/__mock/requests` lists it.
 #[derive(Clone, serde::Serialize)]
 pub(super) struct LoggedRequest {
+    /// Only to find the entry again when its answer is known.
+    #[serde(skip)]
+    pub(super) id: u64,
     pub(super) method: String,
+    /// The path and, when there is one, `?` and the query, as sent (not decoded).
     pub(super) path: String,
-    /// Milliseconds since the server started.
+    /// Milliseconds since the server started (monotonic), when the request arrived.
     #[serde(rename = "atMs")]
     pub(super) at_ms: u128,
+    /// Milliseconds since the Unix epoch (the wall clock), when the request arrived.
+    #[serde(rename = "epochMs")]
+    pub(super) epoch_ms: u128,
+    /// What it is: `list` (`GET /network-monitoring/v1/aps`), `start` (a ping's POST),
+    /// `status` (a ping's GET), `token` (the OAuth endpoint) or `other`.
+    pub(super) kind: &'static str,
+    /// The HTTP status the stand-in answered (a 429 of the rate limit included); `null`
+    /// while the request is still open.
+    pub(super) status: Option<u16>,
+}
+
+/// What kind of request `method` `path` (without the query) is, for the log.
+fn kind_of(method: &Method, path: &str) -> &'static str {
+    use ap_ping_core::paths::{parse_path, Operation};
+    if path == APS_PATH {
+        return "list";
+    }
+    if path == TOKEN_PATH {
+        return "token";
+    }
+    match parse_path(path).map(|p| p.operation) {
+        Some(Operation::Start) if method == Method::POST => "start",
+        Some(Operation::Status { .. }) if method == Method::GET => "status",
+        _ => "other",
+    }
 }
 
 pub(super) async fn list_requests(State(state): State<AppState>) -> Response {
@@ -41,6 +71,23 @@ pub(super) async fn list_devices() -> Response {
     Json(devices).into_response()
 }
 
+/// The fleet's sites, for the demo page's site picker: `[{siteId, siteName, apCount,
+/// description}]`, from `fleet::SITES`.
+pub(super) async fn list_sites() -> Response {
+    let sites: Vec<serde_json::Value> = fleet::SITES
+        .iter()
+        .map(|s| {
+            json!({
+                "siteId": s.id,
+                "siteName": s.name,
+                "apCount": s.ap_count(),
+                "description": s.description,
+            })
+        })
+        .collect();
+    Json(sites).into_response()
+}
+
 pub(super) async fn mock_state(State(state): State<AppState>) -> Response {
     let inner = state.lock();
     Json(json!({
@@ -53,32 +100,52 @@ pub(super) async fn mock_state(State(state): State<AppState>) -> Response {
 }
 
 /// One line per request (never a header: the token stays out of logs), and the log that
-/// `/__mock/requests` serves, written on arrival so that requests still open are counted.
+/// `/__mock/requests` serves, written on arrival so that requests still open are counted,
+/// and given the answer's status once there is one.
 pub(super) async fn log_request(
     State(state): State<AppState>,
     request: Request,
     next: Next,
 ) -> Response {
-    let method = request.method().to_string();
+    let method = request.method().clone();
     let path = request.uri().path().to_owned();
+    let path_and_query = request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| path.clone(), |p| p.as_str().to_owned());
     let began = Instant::now();
-    if !path.starts_with("/__mock/") {
+    let logged = (!path.starts_with("/__mock/")).then(|| {
         let mut inner = state.lock();
         if inner.log.len() == MAX_LOGGED_REQUESTS {
             inner.log.pop_front();
         }
-        let at_ms = state.started.elapsed().as_millis();
+        let id = inner.next_log_id;
+        inner.next_log_id += 1;
         inner.log.push_back(LoggedRequest {
-            method: method.clone(),
-            path: path.clone(),
-            at_ms,
+            id,
+            method: method.to_string(),
+            path: path_and_query.clone(),
+            at_ms: state.started.elapsed().as_millis(),
+            epoch_ms: SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis()),
+            kind: kind_of(&method, &path),
+            status: None,
         });
-    }
+        id
+    });
     let response = next.run(request).await;
+    let status = response.status().as_u16();
+    if let Some(id) = logged {
+        let mut inner = state.lock();
+        // Newest first: the entry is near the end, unless the log was cleared meanwhile.
+        if let Some(entry) = inner.log.iter_mut().rev().find(|e| e.id == id) {
+            entry.status = Some(status);
+        }
+    }
     if state.config.log_requests {
-        let status = response.status().as_u16();
         println!(
-            "{method} {path} -> {status} ({:.1} ms)",
+            "{method} {path_and_query} -> {status} ({:.1} ms)",
             began.elapsed().as_secs_f64() * 1000.0
         );
     }

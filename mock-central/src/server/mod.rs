@@ -1,4 +1,5 @@
-//! The HTTP layer: the API's two endpoints under both path versions, its error bodies,
+//! The HTTP layer: the API's two endpoints under both path versions and the monitoring
+//! API's list of access points ([`APS_PATH`]), its error bodies,
 //! bearer auth (a static token, or tokens issued by an OAuth client-credentials endpoint),
 //! a per-token rate limit told in `X-RateLimit-*` headers on every answer, bounded task
 //! storage, a one-line-per-request log and `/__mock/requests`, which end-to-end tests read
@@ -6,7 +7,7 @@
 //!
 //! - [`auth`]: who may call (bearer tokens) and the OAuth token endpoint;
 //! - [`rate_limit`]: the per-token window and its `X-RateLimit-*` and 429 answers;
-//! - [`handlers`]: the two operations, each device's scenario;
+//! - [`handlers`]: the two operations, each device's scenario, and the AP list;
 //! - [`inspection`]: `/__mock/…` for tests and the demo, and the request log.
 
 mod auth;
@@ -42,7 +43,8 @@ pub struct Config {
     pub reply_interval: Duration,
     /// Seed for loss, RTTs and task ids: the same seed gives the same runs.
     pub seed: u64,
-    /// Requests a token may make per second before it gets 429 (`X-RateLimit-Limit`).
+    /// Requests a token may make per second before it gets 429 (`X-RateLimit-Limit`):
+    /// every API request counts, the AP list's included.
     pub rate_limit_per_second: u32,
     /// Whether the rate limiter's 429 carries `Retry-After`.
     pub retry_after: bool,
@@ -91,6 +93,8 @@ impl std::fmt::Debug for OAuthClient {
     }
 }
 
+/// The monitoring API's list of access points (`crate::fleet`).
+pub const APS_PATH: &str = "/network-monitoring/v1/aps";
 /// Where the token endpoint listens, as on HPE's SSO host.
 pub const TOKEN_PATH: &str = "/as/token.oauth2";
 /// Tokens kept at most; expired ones go first.
@@ -113,6 +117,8 @@ struct Inner {
     rng: Rng,
     windows: HashMap<String, Window>,
     log: VecDeque<LoggedRequest>,
+    /// The number the next logged request gets (so its answer's status finds it).
+    next_log_id: u64,
     /// Issued OAuth tokens and when each expires.
     issued: HashMap<String, Instant>,
     /// Token generator, seeded from the clock (unlike `rng`, which keeps runs repeatable).
@@ -149,6 +155,7 @@ pub async fn serve(
             rng: Rng::new(config.seed),
             windows: HashMap::new(),
             log: VecDeque::new(),
+            next_log_id: 0,
             issued: HashMap::new(),
             token_rng: Rng::new(
                 config.seed
@@ -174,7 +181,9 @@ pub async fn serve(
                 get(handlers::test_status),
             );
     }
-    let api = api.route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
+    let api = api
+        .route(APS_PATH, get(handlers::list_aps))
+        .route_layer(middleware::from_fn_with_state(state.clone(), auth::guard));
     let app = Router::new()
         .merge(api)
         .route(TOKEN_PATH, post(auth::issue_token))
@@ -184,6 +193,7 @@ pub async fn serve(
         )
         .route("/__mock/state", get(inspection::mock_state))
         .route("/__mock/devices", get(inspection::list_devices))
+        .route("/__mock/sites", get(inspection::list_sites))
         .fallback(handlers::no_route)
         .layer(middleware::from_fn_with_state(
             state.clone(),
