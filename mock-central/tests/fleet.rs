@@ -651,6 +651,11 @@ async fn the_request_log_has_kind_path_with_query_times_and_the_status_answered(
             assert!(epoch >= log[i - 1]["epochMs"].as_u64().unwrap());
         }
     }
+    let state = mock.mock_endpoint("state").await;
+    assert_eq!(
+        (&state["loggedRequests"], &state["droppedRequests"]),
+        (&json!(4), &json!(0))
+    );
     // /__mock/ requests are not logged; a token request and an unknown path are.
     mock.client
         .get(format!("{}/elsewhere", mock.base))

@@ -93,6 +93,7 @@ pub(super) async fn mock_state(State(state): State<AppState>) -> Response {
     Json(json!({
         "tasks": inner.tasks.len(),
         "loggedRequests": inner.log.len(),
+        "droppedRequests": inner.dropped_log_entries,
         "issuedTokens": inner.issued.len(),
         "overBudget": inner.over_budget,
     }))
@@ -118,6 +119,7 @@ pub(super) async fn log_request(
         let mut inner = state.lock();
         if inner.log.len() == MAX_LOGGED_REQUESTS {
             inner.log.pop_front();
+            inner.dropped_log_entries += 1;
         }
         let id = inner.next_log_id;
         inner.next_log_id += 1;
@@ -138,9 +140,9 @@ pub(super) async fn log_request(
     let status = response.status().as_u16();
     if let Some(id) = logged {
         let mut inner = state.lock();
-        // Newest first: the entry is near the end, unless the log was cleared meanwhile.
-        if let Some(entry) = inner.log.iter_mut().rev().find(|e| e.id == id) {
-            entry.status = Some(status);
+        // Ids rise along the log; the entry is gone if the log was cleared or overflowed.
+        if let Ok(i) = inner.log.binary_search_by_key(&id, |e| e.id) {
+            inner.log[i].status = Some(status);
         }
     }
     if state.config.log_requests {
