@@ -119,7 +119,7 @@ impl Site {
 pub const HQ: Site = Site {
     id: "24833497",
     name: "HQ",
-    description: "40 APs, two of them (hq-ap-07, hq-ap-23) with a lossy uplink (60% loss)",
+    description: "two APs (hq-ap-07, hq-ap-23) with a lossy uplink: 60% loss; the others none",
     members: Members::Numbered {
         serial_prefix: "HQ",
         name_prefix: "hq-ap-",
@@ -132,7 +132,7 @@ pub const HQ: Site = Site {
 pub const WAREHOUSE: Site = Site {
     id: "24833498",
     name: "WAREHOUSE",
-    description: "12 APs, all losing 40-80% to the outside; wh-ap-12 is offline",
+    description: "every AP loses 40-80% to the outside; wh-ap-12 is offline (409)",
     members: Members::Numbered {
         serial_prefix: "WH",
         name_prefix: "wh-ap-",
@@ -145,7 +145,7 @@ pub const WAREHOUSE: Site = Site {
 pub const CAMPUS: Site = Site {
     id: "24833499",
     name: "CAMPUS",
-    description: "1,001 APs, no loss (two pages at limit=1000)",
+    description: "no loss; limit=1000 takes two pages",
     members: Members::Numbered {
         serial_prefix: "CP",
         name_prefix: "campus-ap-",
@@ -166,7 +166,7 @@ pub const LOCKED: Site = Site {
 pub const DEMO: Site = Site {
     id: "24833496",
     name: "DEMO",
-    description: "the 14 demo devices, each with its own scenario (offline, 403, 500s, hanging…)",
+    description: "the demo devices, each with its own scenario (offline, 403, 500s, hanging…)",
     members: Members::Demo,
 };
 
