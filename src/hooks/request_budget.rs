@@ -12,7 +12,6 @@ use crate::api::client::{hold_ms, RawAnswer};
 use crate::budget::{BudgetLimits, Owner, RequestBudget, Ticket};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A wait the API asks for that is longer than this is shortened to it: a wrong clock or
@@ -23,7 +22,8 @@ const LONGEST_HOLD_MS: u32 = 15 * 60 * 1000;
 struct Shared {
     model: RefCell<RequestBudget>,
     /// What each waiting request does when its turn comes, and what it is told of a hold.
-    waiting: RefCell<HashMap<Ticket, Waiter>>,
+    /// (A list, not a map: a map's hashing cost the widget 1 KB gzip.)
+    waiting: RefCell<Vec<(Ticket, Waiter)>>,
     /// The timer of the next [`pump`], and when it fires.
     timer: RefCell<Option<(f64, Timeout)>>,
     /// The waiting requests were told of a hold that has not been told to end.
@@ -37,7 +37,8 @@ struct Waiter {
 
 thread_local! {
     static LIMITS: Cell<BudgetLimits> = Cell::new(BudgetLimits::default());
-    static BUDGETS: RefCell<HashMap<String, Rc<Shared>>> = RefCell::new(HashMap::new());
+    /// Each API base URL's budget; a page calls one or two.
+    static BUDGETS: RefCell<Vec<(String, Rc<Shared>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u64> = const { Cell::new(1) };
 }
 
@@ -53,7 +54,7 @@ fn next_id() -> u64 {
 pub fn configure(limits: BudgetLimits) {
     LIMITS.with(|l| l.set(limits));
     BUDGETS.with(|b| {
-        for shared in b.borrow().values() {
+        for (_, shared) in b.borrow().iter() {
             shared.model.borrow_mut().set_limits(limits);
             pump(shared);
         }
@@ -75,8 +76,9 @@ pub fn held_until(base_url: &str) -> Option<f64> {
     let now = js_sys::Date::now();
     BUDGETS.with(|b| {
         b.borrow()
-            .get(base_url)
-            .and_then(|s| s.model.borrow().held_until(now))
+            .iter()
+            .find(|(url, _)| url == base_url)
+            .and_then(|(_, s)| s.model.borrow().held_until(now))
     })
 }
 
@@ -109,7 +111,10 @@ impl Drop for Turn {
     /// Given up (its widget stopped, its request timed out): the place goes to the next.
     fn drop(&mut self) {
         if !self.done.get() {
-            self.shared.waiting.borrow_mut().remove(&self.ticket);
+            self.shared
+                .waiting
+                .borrow_mut()
+                .retain(|(t, _)| *t != self.ticket);
             self.shared.model.borrow_mut().cancel(self.ticket);
             pump(&self.shared);
         }
@@ -126,30 +131,31 @@ pub fn wait_turn(
     held: Rc<dyn Fn(Option<f64>)>,
 ) -> Turn {
     let shared = BUDGETS.with(|b| {
-        b.borrow_mut()
-            .entry(base_url.to_owned())
-            .or_insert_with(|| {
-                Rc::new(Shared {
-                    model: RefCell::new(RequestBudget::new(limits())),
-                    waiting: RefCell::new(HashMap::new()),
-                    timer: RefCell::new(None),
-                    told_held: Cell::new(false),
-                })
-            })
-            .clone()
+        let mut budgets = b.borrow_mut();
+        if let Some((_, shared)) = budgets.iter().find(|(url, _)| url == base_url) {
+            return shared.clone();
+        }
+        let shared = Rc::new(Shared {
+            model: RefCell::new(RequestBudget::new(limits())),
+            waiting: RefCell::new(Vec::new()),
+            timer: RefCell::new(None),
+            told_held: Cell::new(false),
+        });
+        budgets.push((base_url.to_owned(), shared.clone()));
+        shared
     });
     let ticket = Ticket(next_id());
     shared.model.borrow_mut().enqueue(owner, ticket);
     if let Some(until) = shared.model.borrow().held_until(js_sys::Date::now()) {
         held(Some(until));
     }
-    shared.waiting.borrow_mut().insert(
+    shared.waiting.borrow_mut().push((
         ticket,
         Waiter {
             go: Box::new(go),
             held,
         },
-    );
+    ));
     pump(&shared);
     Turn {
         shared,
@@ -165,8 +171,8 @@ fn tell_held(shared: &Shared) {
     let told: Vec<_> = shared
         .waiting
         .borrow()
-        .values()
-        .map(|w| w.held.clone())
+        .iter()
+        .map(|(_, w)| w.held.clone())
         .collect();
     for held in told {
         held(until);
@@ -206,7 +212,11 @@ fn pump(shared: &Rc<Shared>) {
     let shared = shared.clone();
     wasm_bindgen_futures::spawn_local(async move {
         for ticket in grants.go {
-            let waiter = shared.waiting.borrow_mut().remove(&ticket);
+            let waiter = {
+                let mut waiting = shared.waiting.borrow_mut();
+                let at = waiting.iter().position(|(t, _)| *t == ticket);
+                at.map(|at| waiting.remove(at).1)
+            };
             if let Some(waiter) = waiter {
                 (waiter.go)();
             }

@@ -31,9 +31,9 @@ pub fn configure_request_budget(
         }
         let at_least_one = |name: &str| -> Result<Option<u32>, JsError> {
             match whole(&options, name)? {
-                Some(0) => Err(JsError::new(&format!(
-                    "invalid request budget: {name} must be at least 1"
-                ))),
+                Some(0) => Err(JsError::new(
+                    &["invalid request budget: ", name, " must be at least 1"].concat(),
+                )),
                 n => Ok(n),
             }
         };
