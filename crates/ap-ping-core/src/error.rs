@@ -160,3 +160,36 @@ impl From<ParseError> for RequestError {
         RequestError::Body(error)
     }
 }
+
+/// Why the pages of the list of APs, each read well, do not make a fleet to test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListingError {
+    /// More APs than one fleet view tests ([`crate::fleet::MAX_FLEET_APS`]).
+    TooManyAps {
+        /// The most accepted.
+        max: usize,
+    },
+    /// A page's `next` names a page already read: following it would never end.
+    CursorRepeated {
+        /// The cursor, as sent.
+        cursor: String,
+    },
+}
+
+impl fmt::Display for ListingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListingError::TooManyAps { max } => write!(
+                f,
+                "the selection has more than {max} APs; choose a site or serials with fewer"
+            ),
+            ListingError::CursorRepeated { cursor } => write!(
+                f,
+                "the list's next page {} was already read",
+                crate::json::quoted(cursor)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ListingError {}

@@ -1,0 +1,439 @@
+//! The fleet view's pure logic: reading the list of APs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ap_ping_core::fleet::{
+    read_ap_list, AccessPoint, ApListPage, ApListing, ApState, MAX_FLEET_APS,
+};
+use ap_ping_core::{ListingError, ParseError};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+// ── the list ─────────────────────────────────────────────────────────────────────────
+
+/// The API description's example answer.
+const DESCRIPTION_EXAMPLE: &str = r#"{
+  "items": [
+    {
+      "serialNumber": "CNF7G9X001", "deviceName": "lobby-ap-01", "macAddress": "aa:bb:cc:dd:ee:01",
+      "siteId": "24833497", "siteName": "HQ", "id": "CNF7G9X001", "type": "ACCESS_POINT",
+      "status": "ONLINE", "model": "AP-515", "ipv4": "10.1.20.11",
+      "firmwareVersion": "10.6.0.2_90581", "deployment": "Standalone"
+    }
+  ],
+  "count": 1,
+  "total": 1,
+  "next": null
+}"#;
+
+/// An item as Central sends it, every field present.
+fn item(i: usize) -> Value {
+    json!({
+        "serialNumber": format!("CNF7G9X{i:03}"),
+        "deviceName": format!("ap-{i:03}"),
+        "macAddress": "aa:bb:cc:dd:ee:ff",
+        "siteId": "24833497",
+        "siteName": "HQ",
+        "id": format!("CNF7G9X{i:03}"),
+        "type": "ACCESS_POINT",
+        "status": if i % 7 == 3 { "OFFLINE" } else { "ONLINE" },
+        "model": "AP-515",
+        "ipv4": format!("10.1.{}.{}", i / 250, i % 250),
+        "firmwareVersion": "10.6.0.2_90581",
+        "deployment": "Standalone",
+        "clusterName": null,
+        "role": "ap"
+    })
+}
+
+fn page(items: Vec<Value>, total: usize, next: Value) -> String {
+    json!({"items": items.clone(), "count": items.len(), "total": total, "next": next}).to_string()
+}
+
+/// The message of a list that cannot be read.
+fn list_error(body: &str) -> String {
+    read_ap_list(body).unwrap_err().to_string()
+}
+
+#[test]
+fn the_descriptions_example_is_read() {
+    let page = read_ap_list(DESCRIPTION_EXAMPLE).unwrap();
+    assert_eq!(
+        page.items,
+        [AccessPoint {
+            serial: "CNF7G9X001".into(),
+            name: "lobby-ap-01".into(),
+            model: Some("AP-515".into()),
+            status: ApState::Online,
+            site_id: Some("24833497".into()),
+            site_name: Some("HQ".into()),
+            ipv4: Some("10.1.20.11".into()),
+        }]
+    );
+    assert_eq!((page.count, page.total, page.next), (1, Some(1), None));
+}
+
+#[test]
+fn a_full_page_of_1000_aps_is_read_in_order() {
+    let body = page((0..1000).map(item).collect(), 1001, json!("2"));
+    let page = read_ap_list(&body).unwrap();
+    assert_eq!(page.items.len(), 1000);
+    assert_eq!((page.count, page.total), (1000, Some(1001)));
+    assert_eq!(page.next.as_deref(), Some("2"));
+    assert_eq!(page.items[999].serial, "CNF7G9X999");
+    assert_eq!(page.items[3].status, ApState::Offline);
+    assert_eq!(page.items[4].status, ApState::Online);
+}
+
+#[test]
+fn the_next_cursor_is_followed_until_null() {
+    let first = read_ap_list(&page(vec![item(0)], 2, json!("2"))).unwrap();
+    assert_eq!(first.next.as_deref(), Some("2"));
+    let last = read_ap_list(&page(vec![item(1)], 2, Value::Null)).unwrap();
+    assert_eq!(last.next, None);
+    let absent = read_ap_list(r#"{"items":[]}"#).unwrap();
+    assert_eq!((absent.next, absent.count, absent.total), (None, 0, None));
+    // A cursor of nothing cannot name a page: it ends the list like null.
+    let empty = read_ap_list(r#"{"items":[],"next":""}"#).unwrap();
+    assert_eq!(empty.next, None);
+}
+
+#[test]
+fn optional_fields_may_be_absent_null_or_empty() {
+    let body = r#"{"items":[
+        {"serialNumber":"CN1","deviceName":"a"},
+        {"serialNumber":"CN2","deviceName":"b","model":null,"siteId":null,"siteName":null,"ipv4":null,"status":null},
+        {"serialNumber":"CN3","deviceName":"c","model":"  ","siteName":"","ipv4":" 10.0.0.3 "}
+    ],"count":3}"#;
+    let page = read_ap_list(body).unwrap();
+    for ap in &page.items[..2] {
+        assert_eq!(
+            (&ap.model, &ap.site_id, &ap.site_name, &ap.ipv4),
+            (&None, &None, &None, &None),
+            "{ap:?}"
+        );
+        assert_eq!(ap.status, ApState::Unknown);
+    }
+    assert_eq!(page.items[2].model, None);
+    assert_eq!(page.items[2].site_name, None);
+    assert_eq!(page.items[2].ipv4.as_deref(), Some("10.0.0.3"));
+}
+
+#[test]
+fn offline_and_unknown_states_are_told_apart() {
+    let body = r#"{"items":[
+        {"serialNumber":"CN1","deviceName":"a","status":"OFFLINE"},
+        {"serialNumber":"CN2","deviceName":"b","status":"REBOOTING"},
+        {"serialNumber":"CN3","deviceName":"c","status":"online"}
+    ]}"#;
+    let states: Vec<ApState> = read_ap_list(body)
+        .unwrap()
+        .items
+        .iter()
+        .map(|ap| ap.status)
+        .collect();
+    assert_eq!(
+        states,
+        [ApState::Offline, ApState::Unknown, ApState::Unknown]
+    );
+    assert!(!states[0].may_be_tested() && states[1].may_be_tested());
+}
+
+#[test]
+fn a_required_field_that_is_missing_is_named_by_its_place() {
+    let mut items: Vec<Value> = (0..5).map(item).collect();
+    items[3].as_object_mut().unwrap().remove("serialNumber");
+    assert_eq!(
+        read_ap_list(&page(items, 5, Value::Null)),
+        Err(ParseError::Missing {
+            path: "items[3].serialNumber".into()
+        })
+    );
+    for (body, message) in [
+        (
+            r#"{"items":[{"serialNumber":"CN1"}]}"#,
+            "items[0].deviceName: required field is missing",
+        ),
+        (
+            r#"{"items":[{"serialNumber":null,"deviceName":"a"}]}"#,
+            "items[0].serialNumber: required field is missing",
+        ),
+        (r#"{"count":0}"#, "items: required field is missing"),
+        (r#"{"items":null}"#, "items: required field is missing"),
+    ] {
+        assert_eq!(list_error(body), message, "{body}");
+    }
+}
+
+#[test]
+fn a_serial_the_path_rules_refuse_is_an_error_at_its_place() {
+    for (serial, problem) in [
+        ("a/b", r#"serial "a/b" is not a valid path segment"#),
+        ("..", r#"serial ".." is not a valid path segment"#),
+        ("a\\\\b", r#"serial "a\\b" is not a valid path segment"#),
+        ("", "serial is required"),
+        ("   ", "serial is required"),
+        ("a\\u0000b", "serial contains control characters"),
+        (&"X".repeat(129), "serial is longer than 128 characters"),
+    ] {
+        let body = format!(
+            r#"{{"items":[{{"serialNumber":"CN0","deviceName":"a"}},{{"serialNumber":"{serial}","deviceName":"b"}}]}}"#
+        );
+        assert_eq!(
+            list_error(&body),
+            format!("items[1].serialNumber: {problem}"),
+            "{serial}"
+        );
+    }
+}
+
+#[test]
+fn a_serial_listed_twice_in_a_page_is_refused() {
+    let body = page(vec![item(0), item(1), item(0)], 3, Value::Null);
+    assert_eq!(
+        list_error(&body),
+        r#"items[2].serialNumber: serial "CNF7G9X000" is listed twice in one page (also items[0])"#
+    );
+}
+
+#[test]
+fn values_of_the_wrong_type_are_named_by_their_place() {
+    for (body, message) in [
+        ("[]", "expected a JSON object, got an array"),
+        (r#""items""#, "expected a JSON object, got a string"),
+        (
+            r#"{"items":{}}"#,
+            "items: expected an array of APs, got an object",
+        ),
+        (
+            r#"{"items":[1]}"#,
+            "items[0]: expected an AP object, got the number 1",
+        ),
+        (
+            r#"{"items":[{"serialNumber":7,"deviceName":"a"}]}"#,
+            "items[0].serialNumber: expected a string, got the number 7",
+        ),
+        (
+            r#"{"items":[{"serialNumber":"CN1","deviceName":["a"]}]}"#,
+            "items[0].deviceName: expected a string, got an array",
+        ),
+        (
+            r#"{"items":[{"serialNumber":"CN1","deviceName":"a","status":true}]}"#,
+            "items[0].status: expected a string, got true",
+        ),
+        (
+            r#"{"items":[],"count":"1"}"#,
+            r#"count: expected a whole number, got the string "1""#,
+        ),
+        (
+            r#"{"items":[],"total":-1}"#,
+            "total: expected a whole number from 0 to 4294967295, got -1",
+        ),
+        (
+            r#"{"items":[],"total":1.5}"#,
+            "total: expected a whole number from 0 to 4294967295, got 1.5",
+        ),
+        (
+            r#"{"items":[],"next":2}"#,
+            "next: expected a string, got the number 2",
+        ),
+        (
+            r#"{"items":[],"items":[]}"#,
+            "items: the field is sent twice",
+        ),
+        (
+            r#"{"items":[{"serialNumber":"CN1","deviceName":"a","serialNumber":"CN2"}]}"#,
+            "items[0].serialNumber: the field is sent twice",
+        ),
+    ] {
+        assert_eq!(list_error(body), message, "{body}");
+    }
+}
+
+#[test]
+fn text_that_is_not_json_is_refused() {
+    for body in ["", "{", r#"{"items":[}"#, "<html>", r#"{"items":[]} x"#] {
+        assert!(
+            matches!(read_ap_list(body), Err(ParseError::NotJson { .. })),
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn a_page_of_1001_aps_is_refused() {
+    let body = page((0..1001).map(item).collect(), 1001, Value::Null);
+    assert_eq!(
+        list_error(&body),
+        "items: a page holds at most 1000 APs (the API's largest limit), this one more"
+    );
+}
+
+#[test]
+fn hostile_bodies_are_refused_without_a_panic() {
+    // Deep nesting, in an item's unknown field and in the list itself.
+    let deep = format!(
+        r#"{{"items":[{{"serialNumber":"CN1","deviceName":"a","x":{}{}}}]}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(
+        list_error(&deep).contains("recursion limit exceeded"),
+        "deep"
+    );
+    let deep = format!(r#"{{"items":{}"#, "[".repeat(100_000));
+    assert_eq!(
+        list_error(&deep),
+        "items[0]: expected an AP object, got an array"
+    );
+    // Huge strings: a name, a cursor, and a body over the parsers' limit.
+    let name = "n".repeat(2_000_000);
+    let body = format!(r#"{{"items":[{{"serialNumber":"CN1","deviceName":"{name}"}}]}}"#);
+    assert_eq!(
+        list_error(&body),
+        "items[0].deviceName: a string of 2000000 bytes is longer than the 1024 accepted"
+    );
+    let body = format!(r#"{{"items":[],"next":"{name}"}}"#);
+    assert!(list_error(&body).starts_with("next: a string of 2000000 bytes"));
+    let huge = format!(r#"{{"items":[],"x":"{}"}}"#, "x".repeat(33 * 1024 * 1024));
+    assert_eq!(
+        list_error(&huge),
+        format!(
+            "a body of {} bytes is too large to be a list of APs",
+            huge.len()
+        )
+    );
+}
+
+#[test]
+fn a_huge_string_in_an_unknown_field_is_skipped() {
+    let body = format!(
+        r#"{{"items":[{{"serialNumber":"CN1","deviceName":"a","notes":"{}"}}]}}"#,
+        "x".repeat(100_000)
+    );
+    assert_eq!(read_ap_list(&body).unwrap().items[0].serial, "CN1");
+}
+
+proptest! {
+    /// Any text, and any JSON of roughly the right shape, is read or refused: never a panic.
+    #[test]
+    fn any_text_is_read_or_refused(text in ".{0,200}") {
+        let _ = read_ap_list(&text);
+    }
+
+    #[test]
+    fn any_item_fields_are_read_or_refused(
+        serial in prop::option::of(".{0,20}"),
+        name in prop::option::of(".{0,20}"),
+        status in prop::option::of("[A-Z]{0,8}"),
+        count in prop::option::of(-5i64..5),
+    ) {
+        let mut ap = json!({});
+        if let Some(s) = serial { ap["serialNumber"] = json!(s); }
+        if let Some(n) = name { ap["deviceName"] = json!(n); }
+        if let Some(s) = status { ap["status"] = json!(s); }
+        let mut body = json!({"items": [ap]});
+        if let Some(c) = count { body["count"] = json!(c); }
+        if let Ok(page) = read_ap_list(&body.to_string()) {
+            prop_assert!(ap_ping_core::paths::check_segment("serial", &page.items[0].serial).is_ok());
+            prop_assert!(!page.items[0].name.trim().is_empty());
+        }
+    }
+}
+
+// ── the pages together ───────────────────────────────────────────────────────────────
+
+fn read_page(range: std::ops::Range<usize>, total: usize, next: Value) -> ApListPage {
+    read_ap_list(&page(range.map(item).collect(), total, next)).unwrap()
+}
+
+#[test]
+fn pages_are_followed_until_next_is_null() {
+    let mut listing = ApListing::default();
+    let next = listing.add_page(None, read_page(0..1000, 1001, json!("2")));
+    assert_eq!(next, Ok(Some("2".to_owned())));
+    let next = listing.add_page(Some("2"), read_page(1000..1001, 1001, Value::Null));
+    assert_eq!(next, Ok(None));
+    assert_eq!(listing.pages(), 2);
+    assert_eq!(listing.aps().len(), 1001);
+    assert_eq!(listing.into_aps()[1000].serial, "CNF7G9X1000");
+}
+
+#[test]
+fn more_aps_than_a_fleet_holds_are_refused() {
+    // At once, when the first page's total says so.
+    let mut listing = ApListing::default();
+    assert_eq!(
+        listing.add_page(None, read_page(0..10, MAX_FLEET_APS + 1, json!("2"))),
+        Err(ListingError::TooManyAps { max: MAX_FLEET_APS })
+    );
+    // Without a total, when the pages bring more.
+    let mut listing = ApListing::default();
+    let mut next = None;
+    for start in [0, 1000] {
+        let mut page = read_page(start..start + 1000, 0, json!("x"));
+        page.total = None;
+        page.next = Some(format!("{start}"));
+        next = listing.add_page(next.as_deref(), page).unwrap();
+    }
+    let mut last = read_page(2000..2001, 0, Value::Null);
+    last.total = None;
+    let error = listing.add_page(next.as_deref(), last).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the selection has more than 2000 APs; choose a site or serials with fewer"
+    );
+}
+
+#[test]
+fn a_cursor_that_comes_back_is_refused() {
+    let mut listing = ApListing::default();
+    assert_eq!(
+        listing.add_page(None, read_page(0..2, 6, json!("2"))),
+        Ok(Some("2".into()))
+    );
+    assert_eq!(
+        listing.add_page(Some("2"), read_page(2..4, 6, json!("3"))),
+        Ok(Some("3".into()))
+    );
+    let error = listing
+        .add_page(Some("3"), read_page(4..6, 6, json!("2")))
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"the list's next page "2" was already read"#
+    );
+    // The next filter's pages start again: its cursor "2" is its own.
+    let mut listing = ApListing::default();
+    listing
+        .add_page(None, read_page(0..1, 2, json!("2")))
+        .unwrap();
+    listing
+        .add_page(Some("2"), read_page(1..2, 2, Value::Null))
+        .unwrap();
+    assert_eq!(
+        listing.add_page(None, read_page(2..3, 2, json!("2"))),
+        Ok(Some("2".into()))
+    );
+}
+
+#[test]
+fn an_ap_listed_again_by_a_later_page_is_kept_once() {
+    let mut listing = ApListing::default();
+    listing
+        .add_page(None, read_page(0..3, 5, json!("2")))
+        .unwrap();
+    listing
+        .add_page(Some("2"), read_page(2..5, 5, Value::Null))
+        .unwrap();
+    let serials: Vec<&str> = listing.aps().iter().map(|ap| ap.serial.as_str()).collect();
+    assert_eq!(
+        serials,
+        [
+            "CNF7G9X000",
+            "CNF7G9X001",
+            "CNF7G9X002",
+            "CNF7G9X003",
+            "CNF7G9X004"
+        ]
+    );
+}
