@@ -1,10 +1,11 @@
-//! The fleet view's pure logic: reading the list of APs.
+//! The fleet view's pure logic: reading the list of APs, the list's filter and query.
 #![cfg(not(target_arch = "wasm32"))]
 
 use ap_ping_core::fleet::{
-    read_ap_list, AccessPoint, ApListPage, ApListing, ApState, MAX_FLEET_APS,
+    list_filters, list_query, read_ap_list, AccessPoint, ApListPage, ApListing, ApSelection,
+    ApState, MAX_FILTER_CHARS, MAX_FLEET_APS,
 };
-use ap_ping_core::{ListingError, ParseError};
+use ap_ping_core::{ListingError, ParseError, RequestError};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -435,5 +436,244 @@ fn an_ap_listed_again_by_a_later_page_is_kept_once() {
             "CNF7G9X003",
             "CNF7G9X004"
         ]
+    );
+}
+
+// ── the filter ───────────────────────────────────────────────────────────────────────
+
+fn filters(selection: ApSelection) -> Result<Vec<String>, String> {
+    list_filters(&selection).map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_site_is_selected_by_id_or_name() {
+    assert_eq!(
+        filters(ApSelection::SiteId("24833497".into())),
+        Ok(vec!["siteId eq '24833497'".to_owned()])
+    );
+    // Values are trimmed: a stray space or line break of an attribute is no part of a name.
+    for name in [" HQ ", "HQ\n"] {
+        assert_eq!(
+            filters(ApSelection::SiteName(name.into())),
+            Ok(vec!["siteName eq 'HQ'".to_owned()])
+        );
+    }
+}
+
+#[test]
+fn a_quote_in_a_value_is_doubled() {
+    assert_eq!(
+        filters(ApSelection::SiteName("O'Brien's site".into())),
+        Ok(vec!["siteName eq 'O''Brien''s site'".to_owned()])
+    );
+    // A value that tries to end its quotes and add a condition stays one value.
+    assert_eq!(
+        filters(ApSelection::SiteName("x' or siteName eq 'y".into())),
+        Ok(vec!["siteName eq 'x'' or siteName eq ''y'".to_owned()])
+    );
+    assert_eq!(
+        filters(ApSelection::Serials(vec!["A'B".into()])),
+        Ok(vec!["serialNumber in ('A''B')".to_owned()])
+    );
+}
+
+#[test]
+fn what_the_grammar_cannot_carry_is_refused_by_name() {
+    for (selection, message) in [
+        (ApSelection::SiteName("".into()), "siteName is required"),
+        (ApSelection::SiteId("  ".into()), "siteId is required"),
+        (
+            ApSelection::SiteName("H\nQ".into()),
+            "siteName contains control characters",
+        ),
+        (
+            ApSelection::SiteId("1\u{7f}".into()),
+            "siteId contains control characters",
+        ),
+        (
+            ApSelection::SiteName("x".repeat(243)),
+            "siteName is too long for the API's filter (at most 242 characters)",
+        ),
+        (
+            ApSelection::SiteId("1".repeat(245)),
+            "siteId is too long for the API's filter (at most 244 characters)",
+        ),
+        (ApSelection::Serials(vec![]), "serials is required"),
+        (
+            ApSelection::Serials(vec!["A".into(), " ".into()]),
+            "serials has an empty entry",
+        ),
+        (
+            ApSelection::Serials(vec!["A/B".into()]),
+            r#"serial "A/B" is not a valid path segment"#,
+        ),
+        (
+            ApSelection::Serials(vec!["A\tB".into()]),
+            "serial contains control characters",
+        ),
+        (
+            ApSelection::Serials(vec!["'".repeat(120)]),
+            "serial is too long for the API's filter (at most 236 characters)",
+        ),
+        (
+            ApSelection::Serials((0..=MAX_FLEET_APS).map(|i| format!("CN{i}")).collect()),
+            "serials has more than 2000 entries",
+        ),
+    ] {
+        assert_eq!(
+            filters(selection.clone()),
+            Err(message.to_owned()),
+            "{selection:?}"
+        );
+    }
+}
+
+#[test]
+fn a_filter_of_exactly_256_characters_is_accepted_and_one_more_refused() {
+    // `siteName eq '` and `'` take 14 characters.
+    let fits = "x".repeat(MAX_FILTER_CHARS - 14);
+    let filter = filters(ApSelection::SiteName(fits.clone())).unwrap();
+    assert_eq!(filter[0].chars().count(), MAX_FILTER_CHARS);
+    let over = format!("{fits}x");
+    assert_eq!(
+        list_filters(&ApSelection::SiteName(over)),
+        Err(RequestError::FilterTooLong {
+            name: "siteName",
+            max: 242
+        })
+    );
+    // A doubled quote takes two: 240 letters and one `'` fit, 241 and one do not.
+    let quoted = format!("{}'", "x".repeat(240));
+    assert_eq!(
+        filters(ApSelection::SiteName(quoted)).unwrap()[0]
+            .chars()
+            .count(),
+        256
+    );
+    assert!(filters(ApSelection::SiteName(format!("{}'", "x".repeat(241)))).is_err());
+    // Characters, not bytes: 242 two-byte letters fit.
+    let wide = "é".repeat(242);
+    assert_eq!(
+        filters(ApSelection::SiteName(wide)).unwrap()[0]
+            .chars()
+            .count(),
+        256
+    );
+}
+
+#[test]
+fn serials_are_deduplicated_in_order() {
+    assert_eq!(
+        filters(ApSelection::Serials(
+            ["CN2", "CN1", " CN2 ", "CN3", "CN1"]
+                .map(String::from)
+                .to_vec()
+        )),
+        Ok(vec!["serialNumber in ('CN2', 'CN1', 'CN3')".to_owned()])
+    );
+}
+
+#[test]
+fn a_serial_filter_is_filled_up_to_256_characters() {
+    // `serialNumber in (` + 'S…' + `)`: 18 characters and 2 quotes; each further serial 2 more.
+    let serials: Vec<String> = (0..20).map(|i| format!("{i:0>10}")).collect();
+    let filters = filters(ApSelection::Serials(serials)).unwrap();
+    // 18 + 12 + n × 14 ≤ 256 gives 17 serials in the first filter.
+    assert_eq!(filters.len(), 2);
+    assert_eq!(filters[0].chars().count(), 18 + 12 + 16 * 14);
+    assert_eq!(filters[0].matches('\'').count(), 34);
+    assert_eq!(filters[1].matches('\'').count(), 6);
+}
+
+/// The serials a filter names, unquoted.
+fn serials_in(filter: &str) -> Vec<String> {
+    let inner = filter
+        .strip_prefix("serialNumber in (")
+        .and_then(|f| f.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("{filter}"));
+    let mut serials = Vec::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        assert_eq!(c, '\'', "{filter}");
+        let mut serial = String::new();
+        loop {
+            match chars.next() {
+                Some('\'') if chars.peek() == Some(&'\'') => {
+                    chars.next();
+                    serial.push('\'');
+                }
+                Some('\'') => break,
+                Some(c) => serial.push(c),
+                None => panic!("unterminated: {filter}"),
+            }
+        }
+        serials.push(serial);
+        if chars.peek().is_some() {
+            assert_eq!((chars.next(), chars.next()), (Some(','), Some(' ')));
+        }
+    }
+    serials
+}
+
+#[test]
+fn a_thousand_serials_take_several_filters() {
+    let serials: Vec<String> = (0..1000).map(|i| format!("CNF7G9X{i:03}")).collect();
+    let filters = list_filters(&ApSelection::Serials(serials.clone())).unwrap();
+    assert!(filters.len() > 50, "{}", filters.len());
+    assert!(filters
+        .iter()
+        .all(|f| f.chars().count() <= MAX_FILTER_CHARS));
+    let named: Vec<String> = filters.iter().flat_map(|f| serials_in(f)).collect();
+    assert_eq!(named, serials);
+}
+
+proptest! {
+    /// However many serials, of whatever characters the segment rules allow: every filter
+    /// fits and together they name each distinct serial once, in the order given.
+    #[test]
+    fn serial_filters_cover_each_serial_once(
+        serials in prop::collection::vec("[A-Za-z0-9' ,()é]{1,40}", 1..1000),
+    ) {
+        let serials: Vec<String> = serials
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        prop_assume!(!serials.is_empty());
+        let filters = list_filters(&ApSelection::Serials(serials.clone())).unwrap();
+        for filter in &filters {
+            prop_assert!(filter.chars().count() <= MAX_FILTER_CHARS, "{}", filter);
+        }
+        let mut expected: Vec<String> = Vec::new();
+        for s in &serials {
+            let s = s.trim().to_owned();
+            if !expected.contains(&s) {
+                expected.push(s);
+            }
+        }
+        let named: Vec<String> = filters.iter().flat_map(|f| serials_in(f)).collect();
+        prop_assert_eq!(named, expected);
+        // Greedy: no filter could have taken the next one's first serial.
+        for pair in filters.windows(2) {
+            let first = serials_in(&pair[1]).remove(0);
+            let grown = pair[0].chars().count() + 2 + first.chars().count() + 2
+                + first.matches('\'').count();
+            prop_assert!(grown > MAX_FILTER_CHARS);
+        }
+    }
+}
+
+#[test]
+fn the_query_is_percent_encoded() {
+    assert_eq!(
+        list_query("siteName eq 'O''Brien & Co'", None),
+        "filter=siteName%20eq%20%27O%27%27Brien%20%26%20Co%27&limit=1000"
+    );
+    assert_eq!(
+        list_query("siteId eq '1'", Some("2")),
+        "filter=siteId%20eq%20%271%27&limit=1000&next=2"
+    );
+    assert_eq!(
+        list_query("serialNumber in ('A', 'é')", Some("a&b=c#d")),
+        "filter=serialNumber%20in%20%28%27A%27%2C%20%27%C3%A9%27%29&limit=1000&next=a%26b%3Dc%23d"
     );
 }

@@ -1,10 +1,13 @@
 //! The fleet view's pure logic: one destination pinged from every AP of a site.
 //!
 //! - [`list`]: reading a page of `GET {base}/network-monitoring/v1/aps`, and the pages
-//!   of a selection together ([`ApListing`]).
+//!   of a selection together ([`ApListing`]);
+//! - [`filter`]: which APs to list, as the API's `filter` query, from checked values only.
 
+pub mod filter;
 pub mod list;
 
+pub use filter::{list_filters, list_query, ApSelection, MAX_FILTER_CHARS};
 pub use list::{read_ap_list, AccessPoint, ApListPage, ApListing, ApState, MAX_PAGE_APS};
 
 /// Most APs one fleet view tests: two full pages of the list. More, across pages or
