@@ -55,7 +55,7 @@ impl std::error::Error for ParseError {}
 /// Why a request cannot be made from what a page (or a client of central-proxy) gave: a
 /// serial or task id that is no path segment, an unknown API version, a start request
 /// outside the API's limits or one that cannot be read, a fleet's selection the list's
-/// filter cannot carry. Nothing is sent.
+/// filter cannot carry, a verdict rule out of its range. Nothing is sent.
 ///
 /// The texts are those the widget shows after "Widget configuration: " and central-proxy
 /// puts in its 400s, so each names the setting as the page wrote it.
@@ -132,6 +132,13 @@ pub enum RequestError {
         /// The most entries accepted.
         max: usize,
     },
+    /// A percentage of the verdict's rules that is not a number in its range.
+    PercentOutOfRange {
+        /// The setting's name (`lossyAbovePercent`).
+        name: &'static str,
+        /// Its range in words: `at least 0 and below 100`.
+        range: &'static str,
+    },
 }
 
 impl fmt::Display for RequestError {
@@ -177,6 +184,9 @@ impl fmt::Display for RequestError {
             ),
             RequestError::TooMany { name, max } => {
                 write!(f, "{name} has more than {max} entries")
+            }
+            RequestError::PercentOutOfRange { name, range } => {
+                write!(f, "{name} must be a percentage {range}")
             }
         }
     }

@@ -1,9 +1,11 @@
-//! The fleet view's pure logic: reading the list of APs, the list's filter and query.
+//! The fleet view's pure logic: reading the list of APs, the list's filter and query, the
+//! verdict.
 #![cfg(not(target_arch = "wasm32"))]
 
 use ap_ping_core::fleet::{
-    list_filters, list_query, read_ap_list, AccessPoint, ApListPage, ApListing, ApSelection,
-    ApState, MAX_FILTER_CHARS, MAX_FLEET_APS,
+    estimate_requests, list_filters, list_query, read_ap_list, verdict, AccessPoint, ApFigures,
+    ApListPage, ApListing, ApOutcome, ApSelection, ApState, Verdict, VerdictRules,
+    MAX_FILTER_CHARS, MAX_FLEET_APS,
 };
 use ap_ping_core::{ListingError, ParseError, RequestError};
 use proptest::prelude::*;
@@ -676,4 +678,259 @@ fn the_query_is_percent_encoded() {
         list_query("serialNumber in ('A', 'é')", Some("a&b=c#d")),
         "filter=serialNumber%20in%20%28%27A%27%2C%20%27%C3%A9%27%29&limit=1000&next=a%26b%3Dc%23d"
     );
+}
+
+// ── the verdict ──────────────────────────────────────────────────────────────────────
+
+fn figures(loss: f64, median: f64) -> ApFigures {
+    ApFigures {
+        loss_percent: Some(loss),
+        median_ms: (loss < 100.0).then_some(median),
+        avg_ms: (loss < 100.0).then_some(median + 1.0),
+        jitter_ms: (loss < 100.0).then_some(0.5),
+        transmitted: 5,
+        received: ((100.0 - loss) / 20.0) as u32,
+    }
+}
+
+/// 40 APs' names and figures, made by `of(i)`.
+fn fleet(
+    n: usize,
+    of: impl Fn(usize) -> Option<ApFigures>,
+) -> (Vec<String>, Vec<Option<ApFigures>>) {
+    (
+        (0..n).map(|i| format!("ap-{i:02}")).collect(),
+        (0..n).map(of).collect(),
+    )
+}
+
+fn outcomes<'a>(names: &'a [String], figures: &'a [Option<ApFigures>]) -> Vec<ApOutcome<'a>> {
+    names
+        .iter()
+        .zip(figures)
+        .map(|(name, f)| ApOutcome {
+            name,
+            figures: f.as_ref(),
+        })
+        .collect()
+}
+
+#[test]
+fn every_ap_losing_packets_points_beyond_the_aps() {
+    let (names, f) = fleet(12, |i| (i != 5).then(|| figures(20.0 + i as f64, 10.0)));
+    assert_eq!(
+        verdict(&outcomes(&names, &f), &VerdictRules::default()),
+        Verdict::BeyondAps {
+            lossy: 11,
+            tested: 11
+        }
+    );
+}
+
+#[test]
+fn two_lossy_aps_of_40_are_named_worst_first() {
+    let (names, f) = fleet(40, |i| {
+        Some(match i {
+            7 => figures(60.0, 12.0),
+            31 => figures(20.0, 14.0),
+            _ => figures(0.0, 10.0),
+        })
+    });
+    assert_eq!(
+        verdict(&outcomes(&names, &f), &VerdictRules::default()),
+        Verdict::SomeAps {
+            lossy: 2,
+            tested: 40,
+            worst: vec![("ap-07".into(), 60.0), ("ap-31".into(), 20.0)],
+        }
+    );
+}
+
+#[test]
+fn equal_losses_are_named_by_name_and_at_most_named_at_most() {
+    let (names, f) = fleet(10, |i| Some(figures(if i < 7 { 20.0 } else { 0.0 }, 10.0)));
+    let mut names = names;
+    names.reverse();
+    let rules = VerdictRules {
+        named_at_most: 3,
+        ..VerdictRules::default()
+    };
+    assert_eq!(
+        verdict(&outcomes(&names, &f), &rules),
+        Verdict::SomeAps {
+            lossy: 7,
+            tested: 10,
+            worst: vec![
+                ("ap-03".into(), 20.0),
+                ("ap-04".into(), 20.0),
+                ("ap-05".into(), 20.0)
+            ],
+        }
+    );
+    let none = VerdictRules {
+        named_at_most: 0,
+        ..VerdictRules::default()
+    };
+    assert!(matches!(
+        verdict(&outcomes(&names, &f), &none),
+        Verdict::SomeAps { lossy: 7, ref worst, .. } if worst.is_empty()
+    ));
+}
+
+#[test]
+fn no_loss_gives_the_median_of_the_medians_and_their_spread() {
+    let medians = [12.0, 9.0, 31.0, 11.0, 13.0];
+    let (names, f) = fleet(6, |i| medians.get(i).map(|&m| figures(0.0, m)));
+    assert_eq!(
+        verdict(&outcomes(&names, &f), &VerdictRules::default()),
+        Verdict::NoLoss {
+            tested: 5,
+            median_ms: Some(12.0),
+            min_ms: Some(9.0),
+            max_ms: Some(31.0)
+        }
+    );
+    let (names, f) = fleet(4, |i| Some(figures(0.0, [1.0, 2.0, 4.0, 10.0][i])));
+    assert!(matches!(
+        verdict(&outcomes(&names, &f), &VerdictRules::default()),
+        Verdict::NoLoss {
+            median_ms: Some(3.0),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn nothing_tested_says_nothing() {
+    assert_eq!(
+        verdict(&[], &VerdictRules::default()),
+        Verdict::NothingTested
+    );
+    // An AP whose test sent nothing, or whose loss is not a number, is not tested.
+    let no_loss = ApFigures {
+        loss_percent: None,
+        ..figures(0.0, 1.0)
+    };
+    let nan = ApFigures {
+        loss_percent: Some(f64::NAN),
+        ..figures(0.0, 1.0)
+    };
+    let outcomes = [
+        ApOutcome {
+            name: "offline",
+            figures: None,
+        },
+        ApOutcome {
+            name: "a",
+            figures: Some(&no_loss),
+        },
+        ApOutcome {
+            name: "b",
+            figures: Some(&nan),
+        },
+    ];
+    assert_eq!(
+        verdict(&outcomes, &VerdictRules::default()),
+        Verdict::NothingTested
+    );
+}
+
+#[test]
+fn one_tested_ap_cannot_point_beyond_itself() {
+    let lossy = figures(100.0, 0.0);
+    let outcomes = [
+        ApOutcome {
+            name: "only",
+            figures: Some(&lossy),
+        },
+        ApOutcome {
+            name: "offline",
+            figures: None,
+        },
+    ];
+    assert_eq!(
+        verdict(&outcomes, &VerdictRules::default()),
+        Verdict::SomeAps {
+            lossy: 1,
+            tested: 1,
+            worst: vec![("only".into(), 100.0)]
+        }
+    );
+}
+
+#[test]
+fn a_loss_equal_to_the_threshold_is_not_a_loss() {
+    let rules = VerdictRules {
+        lossy_above_percent: 20.0,
+        ..VerdictRules::default()
+    };
+    let (names, f) = fleet(3, |i| Some(figures([20.0, 0.0, 20.0][i], 10.0)));
+    assert!(matches!(
+        verdict(&outcomes(&names, &f), &rules),
+        Verdict::NoLoss { tested: 3, .. }
+    ));
+    let (names, f) = fleet(3, |i| Some(figures([20.000001, 0.0, 20.0][i], 10.0)));
+    assert!(matches!(
+        verdict(&outcomes(&names, &f), &rules),
+        Verdict::SomeAps { lossy: 1, .. }
+    ));
+}
+
+#[test]
+fn a_share_equal_to_the_rule_points_beyond_the_aps() {
+    let rules = VerdictRules {
+        beyond_share_percent: 75.0,
+        ..VerdictRules::default()
+    };
+    let (names, f) = fleet(4, |i| Some(figures(if i < 3 { 40.0 } else { 0.0 }, 10.0)));
+    assert_eq!(
+        verdict(&outcomes(&names, &f), &rules),
+        Verdict::BeyondAps {
+            lossy: 3,
+            tested: 4
+        }
+    );
+    let (names, f) = fleet(4, |i| Some(figures(if i < 2 { 40.0 } else { 0.0 }, 10.0)));
+    assert!(matches!(
+        verdict(&outcomes(&names, &f), &rules),
+        Verdict::SomeAps { lossy: 2, .. }
+    ));
+}
+
+#[test]
+fn rules_out_of_range_are_clamped() {
+    let (names, f) = fleet(3, |_| Some(figures(100.0, 0.0)));
+    let out = outcomes(&names, &f);
+    for (lossy_above, share) in [
+        (f64::NAN, f64::NAN),
+        (-5.0, 100.0),
+        (100.0, 100.0),
+        (1e9, 1e9),
+        (f64::INFINITY, 0.0),
+        (0.0, -1.0),
+    ] {
+        let rules = VerdictRules {
+            lossy_above_percent: lossy_above,
+            beyond_share_percent: share,
+            named_at_most: 5,
+        };
+        // Every AP lost everything: whatever the rules, that is beyond the APs.
+        assert_eq!(
+            verdict(&out, &rules),
+            Verdict::BeyondAps {
+                lossy: 3,
+                tested: 3
+            },
+            "{rules:?}"
+        );
+        assert!(rules.check().is_err(), "{rules:?}");
+    }
+}
+
+#[test]
+fn a_run_costs_a_start_and_two_polls_per_online_ap_and_each_page() {
+    assert_eq!(estimate_requests(40, 1), 121);
+    assert_eq!(estimate_requests(1001, 2), 3005);
+    assert_eq!(estimate_requests(0, 1), 1);
+    assert_eq!(estimate_requests(usize::MAX, 1), usize::MAX);
 }
