@@ -1,11 +1,11 @@
 //! The fleet view's pure logic: reading the list of APs, the list's filter and query, the
-//! verdict.
+//! verdict, the CSV.
 #![cfg(not(target_arch = "wasm32"))]
 
 use ap_ping_core::fleet::{
-    estimate_requests, list_filters, list_query, read_ap_list, verdict, AccessPoint, ApFigures,
-    ApListPage, ApListing, ApOutcome, ApSelection, ApState, Verdict, VerdictRules,
-    MAX_FILTER_CHARS, MAX_FLEET_APS,
+    estimate_requests, fleet_csv, list_filters, list_query, read_ap_list, verdict, AccessPoint,
+    ApFigures, ApListPage, ApListing, ApOutcome, ApSelection, ApState, FleetCsvRow, Verdict,
+    VerdictRules, MAX_FILTER_CHARS, MAX_FLEET_APS,
 };
 use ap_ping_core::{ListingError, ParseError, RequestError};
 use proptest::prelude::*;
@@ -933,4 +933,71 @@ fn a_run_costs_a_start_and_two_polls_per_online_ap_and_each_page() {
     assert_eq!(estimate_requests(1001, 2), 3005);
     assert_eq!(estimate_requests(0, 1), 1);
     assert_eq!(estimate_requests(usize::MAX, 1), usize::MAX);
+}
+
+// ── the CSV ──────────────────────────────────────────────────────────────────────────
+
+#[test]
+fn the_csv_has_a_line_per_ap_with_numbers_without_locale() {
+    let measured = ApFigures {
+        loss_percent: Some(20.0),
+        median_ms: Some(12.3456),
+        avg_ms: Some(13.0),
+        jitter_ms: Some(0.25),
+        transmitted: 5,
+        received: 4,
+    };
+    let csv = fleet_csv(&[
+        FleetCsvRow {
+            name: "lobby-ap-01",
+            serial: "CNF7G9X001",
+            model: Some("AP-515"),
+            state: "online",
+            figures: Some(&measured),
+            error: None,
+        },
+        FleetCsvRow {
+            name: "store-ap",
+            serial: "CNF7G9X002",
+            model: None,
+            state: "offline: not tested",
+            figures: None,
+            error: None,
+        },
+    ]);
+    assert_eq!(
+        csv,
+        "name,serial,model,state,loss_percent,median_ms,avg_ms,jitter_ms,error\r\n\
+         lobby-ap-01,CNF7G9X001,AP-515,online,20,12.346,13,0.25,\r\n\
+         store-ap,CNF7G9X002,,offline: not tested,,,,,\r\n"
+    );
+}
+
+#[test]
+fn csv_cells_are_quoted_and_never_formulas() {
+    let csv = fleet_csv(&[FleetCsvRow {
+        name: "=HYPERLINK(\"http://x\",\"a, b\")",
+        serial: "-CN1",
+        model: Some("+1"),
+        state: "@failed",
+        figures: None,
+        error: Some("409: AP is \"offline\"\r\nretry later"),
+    }]);
+    let line = csv.lines().nth(1).unwrap();
+    assert!(
+        line.starts_with(
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"a, b\"\")\",'-CN1,'+1,'@failed,,,,,\"409: AP is \"\"offline\"\""
+        ),
+        "{csv}"
+    );
+    assert!(csv.ends_with("retry later\"\r\n"), "{csv}");
+    let tab = fleet_csv(&[FleetCsvRow {
+        name: "\tx",
+        serial: "CN1",
+        model: None,
+        state: "online",
+        figures: None,
+        error: None,
+    }]);
+    assert!(tab.contains("\r\n'\tx,CN1,"), "{tab:?}");
 }

@@ -5,13 +5,16 @@
 //! - [`filter`]: which APs to list, as the API's `filter` query, from checked values only;
 //! - [`figures`]: one AP's row figures, from its [`crate::stats::PingTestResult`];
 //! - [`verdict`]: the sentence the view exists for (is it these APs or the path beyond
-//!   them?), and what a run costs in requests.
+//!   them?), and what a run costs in requests;
+//! - [`csv`]: the run as one CSV line per AP.
 
+pub mod csv;
 pub mod figures;
 pub mod filter;
 pub mod list;
 pub mod verdict;
 
+pub use csv::{csv_field, fleet_csv, FleetCsvRow, FLEET_CSV_HEADER};
 pub use figures::ApFigures;
 pub use filter::{list_filters, list_query, ApSelection, MAX_FILTER_CHARS};
 pub use list::{read_ap_list, AccessPoint, ApListPage, ApListing, ApState, MAX_PAGE_APS};
