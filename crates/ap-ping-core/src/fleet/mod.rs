@@ -4,7 +4,7 @@
 //!   of a selection together ([`ApListing`]);
 //! - [`filter`]: which APs to list, as the API's `filter` query, from checked values only;
 //! - [`figures`]: one AP's row figures, from its [`crate::stats::PingTestResult`];
-//! - [`verdict`]: the sentence the view exists for (is it these APs or the path beyond
+//! - [`verdict`](mod@verdict): the sentence the view exists for (is it these APs or the path beyond
 //!   them?), and what a run costs in requests;
 //! - [`csv`]: the run as one CSV line per AP.
 
