@@ -54,7 +54,8 @@ impl std::error::Error for ParseError {}
 
 /// Why a request cannot be made from what a page (or a client of central-proxy) gave: a
 /// serial or task id that is no path segment, an unknown API version, a start request
-/// outside the API's limits or one that cannot be read. Nothing is sent.
+/// outside the API's limits or one that cannot be read, a fleet's selection the list's
+/// filter cannot carry, a verdict rule out of its range. Nothing is sent.
 ///
 /// The texts are those the widget shows after "Widget configuration: " and central-proxy
 /// puts in its 400s, so each names the setting as the page wrote it.
@@ -111,6 +112,33 @@ pub enum RequestError {
     },
     /// A start request's JSON that cannot be read (central-proxy's incoming bodies).
     Body(ParseError),
+    /// A list of values with an empty entry (`serials` of `"A,,B"`).
+    EmptyEntry {
+        /// The setting's name (`serials`).
+        name: &'static str,
+    },
+    /// A value that would make the list request's `filter` longer than the API reads
+    /// ([`crate::fleet::filter::MAX_FILTER_CHARS`]).
+    FilterTooLong {
+        /// The setting's name (`siteName`).
+        name: &'static str,
+        /// The most characters the value may have (a `'` counts twice: it is doubled).
+        max: usize,
+    },
+    /// A list with more entries than are accepted (`serials`, [`crate::fleet::MAX_FLEET_APS`]).
+    TooMany {
+        /// The setting's name.
+        name: &'static str,
+        /// The most entries accepted.
+        max: usize,
+    },
+    /// A percentage of the verdict's rules that is not a number in its range.
+    PercentOutOfRange {
+        /// The setting's name (`lossyAbovePercent`).
+        name: &'static str,
+        /// Its range in words: `at least 0 and below 100`.
+        range: &'static str,
+    },
 }
 
 impl fmt::Display for RequestError {
@@ -149,6 +177,17 @@ impl fmt::Display for RequestError {
                 write!(f, "{name} must be a short, non-empty text")
             }
             RequestError::Body(error) => error.fmt(f),
+            RequestError::EmptyEntry { name } => write!(f, "{name} has an empty entry"),
+            RequestError::FilterTooLong { name, max } => write!(
+                f,
+                "{name} is too long for the API's filter (at most {max} characters)"
+            ),
+            RequestError::TooMany { name, max } => {
+                write!(f, "{name} has more than {max} entries")
+            }
+            RequestError::PercentOutOfRange { name, range } => {
+                write!(f, "{name} must be a percentage {range}")
+            }
         }
     }
 }
@@ -160,3 +199,36 @@ impl From<ParseError> for RequestError {
         RequestError::Body(error)
     }
 }
+
+/// Why the pages of the list of APs, each read well, do not make a fleet to test.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListingError {
+    /// More APs than one fleet view tests ([`crate::fleet::MAX_FLEET_APS`]).
+    TooManyAps {
+        /// The most accepted.
+        max: usize,
+    },
+    /// A page's `next` names a page already read: following it would never end.
+    CursorRepeated {
+        /// The cursor, as sent.
+        cursor: String,
+    },
+}
+
+impl fmt::Display for ListingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListingError::TooManyAps { max } => write!(
+                f,
+                "the selection has more than {max} APs; choose a site or serials with fewer"
+            ),
+            ListingError::CursorRepeated { cursor } => write!(
+                f,
+                "the list's next page {} was already read",
+                crate::json::quoted(cursor)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ListingError {}

@@ -4,12 +4,15 @@
 //!   and [`error`]: why a body could not be read.
 //! - [`stats`]: the typed model (`PingTestResult`, `PingStatistics`) and how it is read,
 //!   from the API's JSON or from ping text.
+//! - [`fleet`]: the fleet view's pure logic: the list of APs, its filter, each AP's
+//!   figures, the verdict and the CSV.
 //!
 //! It is its own crate so that the release build can optimize it for speed (the parsers
 //! are hot) while the widget around it is optimized for size.
 
 pub mod decimal;
 pub mod error;
+pub mod fleet;
 pub mod json;
 pub mod paths;
 pub mod stats;
@@ -18,4 +21,4 @@ pub mod wire;
 #[cfg(test)]
 mod test_support;
 
-pub use error::{ParseError, RequestError};
+pub use error::{ListingError, ParseError, RequestError};

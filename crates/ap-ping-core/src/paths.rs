@@ -81,6 +81,13 @@ pub fn check_segment(name: &'static str, value: &str) -> Result<(), RequestError
 pub fn encode_segment(name: &'static str, value: &str) -> Result<String, RequestError> {
     let value = value.trim();
     check_segment(name, value)?;
+    Ok(percent_encode(value))
+}
+
+/// `value` with every byte but RFC 3986's unreserved ones (`A-Z a-z 0-9 - . _ ~`)
+/// percent-encoded: safe in a path segment and in a query value alike (a space is `%20`,
+/// never `+`).
+pub fn percent_encode(value: &str) -> String {
     let mut encoded = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -92,7 +99,7 @@ pub fn encode_segment(name: &'static str, value: &str) -> Result<String, Request
             encoded.push(HEX[usize::from(byte & 15)] as char);
         }
     }
-    Ok(encoded)
+    encoded
 }
 
 /// `{prefix}/aps/{serial}/{operation}`: starts a test (POST).

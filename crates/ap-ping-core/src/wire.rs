@@ -576,7 +576,7 @@ fn read_replies<'a>(r: &mut JsonReader<'a>) -> Result<Option<Vec<PingReplyWire<'
 
 /// A whole JSON text that must be one object; `field` reads the value of each key listed
 /// in `fields` (others are skipped).
-fn read_document<'a, F: Copy>(
+pub(crate) fn read_document<'a, F: Copy>(
     text: &'a str,
     fields: &[(&'static str, F)],
     field: impl FnMut(&mut JsonReader<'a>, F, FieldPath<'static>) -> Result<(), ParseError>,
@@ -600,7 +600,7 @@ fn read_document<'a, F: Copy>(
 /// The object that comes next (already known to be one): `field` reads the value of each
 /// key listed in `fields`; other keys are skipped, and a known key sent twice is an error
 /// (which of the two would be meant?).
-fn read_object<'a, F: Copy>(
+pub(crate) fn read_object<'a, F: Copy>(
     r: &mut JsonReader<'a>,
     fields: &[(&'static str, F)],
     place: Place,
@@ -644,7 +644,7 @@ fn present(
 }
 
 /// A string or null.
-fn text_value<'a>(
+pub(crate) fn text_value<'a>(
     r: &mut JsonReader<'a>,
     path: FieldPath<'_>,
 ) -> Result<Option<Cow<'a, str>>, ParseError> {
@@ -692,21 +692,23 @@ fn same_text(a: &str, b: &str) -> bool {
     rest_a.iter().zip(rest_b).all(|(x, y)| x == y)
 }
 
-/// Which object a key belongs to: the body itself, `output`, or one reply.
+/// Which object a key belongs to: the body itself, `output`, one reply, or one AP of a
+/// list of APs (`items[3]`, [`crate::fleet::list`]).
 #[derive(Clone, Copy)]
-enum Place {
+pub(crate) enum Place {
     Top,
     Output,
     Reply(usize),
+    Item(usize),
 }
 
 /// Where a value sits in the body, e.g. `output.replies[2].sentPacketTimeToLive`.
 /// Made into text only for an error message.
 #[derive(Clone, Copy)]
-struct FieldPath<'k> {
-    place: Place,
+pub(crate) struct FieldPath<'k> {
+    pub(crate) place: Place,
     /// Empty for the object itself.
-    key: &'k str,
+    pub(crate) key: &'k str,
 }
 
 impl std::fmt::Display for FieldPath<'_> {
@@ -716,6 +718,8 @@ impl std::fmt::Display for FieldPath<'_> {
             Place::Output => write!(f, "output.{}", self.key),
             Place::Reply(i) if self.key.is_empty() => write!(f, "output.replies[{i}]"),
             Place::Reply(i) => write!(f, "output.replies[{i}].{}", self.key),
+            Place::Item(i) if self.key.is_empty() => write!(f, "items[{i}]"),
+            Place::Item(i) => write!(f, "items[{i}].{}", self.key),
         }
     }
 }
@@ -723,7 +727,12 @@ impl std::fmt::Display for FieldPath<'_> {
 /// "expected a string, got the number 7": the value is shown when it is short to show.
 #[cold]
 #[inline(never)]
-fn wrong_kind(r: &mut JsonReader<'_>, path: String, expected: &str, found: Kind) -> ParseError {
+pub(crate) fn wrong_kind(
+    r: &mut JsonReader<'_>,
+    path: String,
+    expected: &str,
+    found: Kind,
+) -> ParseError {
     let shown = match found {
         Kind::String => r
             .string()

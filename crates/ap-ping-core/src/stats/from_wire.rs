@@ -30,10 +30,15 @@ pub fn parse_ping_output(text: &str) -> Result<PingStatistics, ParseError> {
     raw_text::parse_ping_text(text)
 }
 
+/// Largest body read: room for the longest ping text twice over (`rawOutput` and the
+/// replies of `output`). Anything larger is refused before it is read; the list of APs
+/// ([`crate::fleet::list`]) has the same limit.
+pub const MAX_BODY_BYTES: usize = 2 * MAX_TEXT_BYTES;
+
 /// Reads the JSON text into the wire struct; a body too large to be a ping status is
 /// refused before it is read.
 pub fn read_body(text: &str) -> Result<PingStatusBody<'_>, ParseError> {
-    if text.len() > 2 * MAX_TEXT_BYTES {
+    if text.len() > MAX_BODY_BYTES {
         return Err(ParseError::invalid(
             "",
             format!(
@@ -307,7 +312,7 @@ fn shown(n: &WireNumber<'_>) -> String {
 }
 
 /// A string field no longer than `max` bytes. The path is only built for an error.
-fn text(path: impl FnOnce() -> String, s: &str, max: usize) -> Result<&str, ParseError> {
+pub(crate) fn text(path: impl FnOnce() -> String, s: &str, max: usize) -> Result<&str, ParseError> {
     if s.len() > max {
         return Err(ParseError::invalid(
             path(),
