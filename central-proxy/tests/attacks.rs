@@ -814,3 +814,197 @@ async fn a_body_that_cannot_be_read_is_a_bad_request_not_a_large_one() {
     );
     nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
 }
+
+const AP_LIST: &str = "/network-monitoring/v1/aps";
+const HQ: &str = "filter=siteName%20eq%20%27HQ%27";
+
+/// The error's `message`, from a whole answer or its body.
+fn error_message(answer: &str) -> String {
+    let body = answer.split_once("\r\n\r\n").map_or(answer, |(_, b)| b);
+    serde_json::from_str::<Value>(body)
+        .ok()
+        .and_then(|v| v["message"].as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_ap_list_takes_only_its_four_parameters_each_checked() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    let long = "a".repeat(257);
+    for (query, named) in [
+        (format!("{HQ}&deviceType=SWITCH"), "deviceType"),
+        (format!("{HQ}&{HQ}"), "filter is given twice"),
+        (
+            format!("{HQ}&filter=status%20eq%20%27ONLINE%27"),
+            "filter is given twice",
+        ),
+        (
+            format!("filter={long}"),
+            "filter must have 1 to 256 characters, not 257",
+        ),
+        (format!("{HQ}%0A"), "filter has a control character"),
+        (format!("{HQ}%00"), "filter has a control character"),
+        ("limit=1001".into(), "limit must be"),
+        ("limit=-1".into(), "limit must be"),
+        ("limit=%2B5".into(), "limit must be"),
+        ("limit=1&limit=1".into(), "limit is given twice"),
+        ("next=../x".into(), "next must be"),
+        ("next=..%2Fx".into(), "next must be"),
+        (format!("next={}", "1".repeat(65)), "next must be"),
+        ("sort=name%3Bdrop".into(), "sort must be"),
+        ("filter=%ZZ".into(), "filter is not percent-encoded UTF-8"),
+        ("filter=%FF".into(), "filter is not percent-encoded UTF-8"),
+        ("filter".into(), "name=value"),
+    ] {
+        let (status, answer) = raw_request(&address, "GET", &format!("{AP_LIST}?{query}"));
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (400, "CENTRAL_PROXY_BAD_QUERY"),
+            "{query}: {answer}"
+        );
+        let message = error_message(&answer);
+        assert!(message.contains(named), "{query}: {message}");
+    }
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_else_of_the_monitoring_api_is_forwarded() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    for (method, path) in [
+        ("GET", "/network-monitoring/v1/devices"),
+        ("GET", "/network-monitoring/v1/devices?deviceType=SWITCH"),
+        ("GET", "/network-monitoring/v1/aps/HQ00000001"),
+        ("GET", "/network-monitoring/v2/aps"),
+        ("GET", "/network-monitoring/v1alpha1/aps"),
+        ("GET", "/network-monitoring/v1/aps/"),
+        ("GET", "/network-monitoring/v1/%61ps"),
+        ("GET", "/network-monitoring/v1/aps/../devices"),
+        ("GET", "/network-monitoring/v1/aps;x=1"),
+        ("GET", "//network-monitoring/v1/aps"),
+        ("POST", "/network-monitoring/v1/aps"),
+        ("DELETE", "/network-monitoring/v1/aps"),
+        ("PUT", "/network-monitoring/v1/aps"),
+    ] {
+        let (status, answer) = raw_request(&address, method, path);
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (404, "CENTRAL_PROXY_NOT_FORWARDED"),
+            "{method} {path}: {answer}"
+        );
+    }
+    // HEAD is a file's method: without --serve, no such thing (no body to read).
+    let (status, _) = raw_request(&address, "HEAD", AP_LIST);
+    assert_eq!(status, 404);
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cross_site_page_cannot_read_the_ap_list() {
+    let (central, proxy) = central_and_proxy().await;
+    let address = address(&proxy);
+    let list = format!("{AP_LIST}?{HQ}&limit=1000");
+    let get = |headers: &str| {
+        raw_exchange(
+            &address,
+            &format!(
+                "GET {list} HTTP/1.1\r\nHost: {address}\r\n{headers}Connection: close\r\n\r\n"
+            ),
+        )
+    };
+    for headers in [
+        "Origin: https://evil.example\r\n",
+        "Origin: null\r\n",
+        "Origin: https://evil.example\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: cors\r\n",
+        "Referer: https://evil.example/page\r\n",
+        "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\n",
+        "Sec-Fetch-Site: same-site\r\nSec-Fetch-Mode: no-cors\r\n",
+        // A link to the list is no page of the proxy's: a navigation does not pass either.
+        "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: navigate\r\nReferer: https://evil.example/\r\n",
+    ] {
+        let (status, answer) = get(headers);
+        assert_eq!(
+            (status, error_code(&answer).as_str()),
+            (403, "CENTRAL_PROXY_FOREIGN_ORIGIN"),
+            "{headers:?}"
+        );
+        assert!(
+            !answer.to_ascii_lowercase().contains("access-control-allow-origin"),
+            "{answer}"
+        );
+    }
+    let (status, _) = raw_exchange(
+        &address,
+        &format!("OPTIONS {list} HTTP/1.1\r\nHost: {address}\r\nOrigin: https://evil.example\r\nAccess-Control-Request-Method: GET\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(status, 403, "preflight");
+    // DNS rebinding: the page is on the rebound name, same-origin as far as it knows.
+    let port = address.rsplit_once(':').unwrap().1;
+    let (status, answer) = raw_exchange(
+        &address,
+        &format!("GET {list} HTTP/1.1\r\nHost: evil.example:{port}\r\nOrigin: http://evil.example:{port}\r\nSec-Fetch-Site: same-origin\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(
+        (status, error_code(&answer).as_str()),
+        (421, "CENTRAL_PROXY_FOREIGN_HOST")
+    );
+    // The guard comes first: a bad query from another site is a 403, not a 400.
+    let (status, _) = raw_exchange(
+        &address,
+        &format!("GET {AP_LIST}?limit=5000 HTTP/1.1\r\nHost: {address}\r\nOrigin: https://evil.example\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(status, 403);
+    nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
+}
+
+#[tokio::test]
+async fn the_ap_list_spends_the_same_request_budget_and_a_refused_query_spends_none() {
+    let central = mock(Duration::from_secs(600)).await;
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.max_requests_per_second = 3;
+    let proxy = proxy(config).await;
+    clear_mock_log(&central).await;
+    for _ in 0..10 {
+        let r = reqwest::get(format!("{}{AP_LIST}?limit=1001", proxy.base))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    }
+    let mut statuses = Vec::new();
+    for i in 0..6 {
+        // The list and a ping status in turn: one budget for both.
+        let path = if i % 2 == 0 {
+            format!("{AP_LIST}?{HQ}&limit=1000")
+        } else {
+            format!("{START}/async-operations/t-1")
+        };
+        let r = reqwest::get(format!("{}{path}", proxy.base)).await.unwrap();
+        statuses.push(r.status().as_u16());
+        if r.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert_eq!(r.headers()["retry-after"], "1");
+            let body: Value = r.json().await.unwrap();
+            assert_eq!(body["errorCode"], "CENTRAL_PROXY_RATE_LIMITED");
+        }
+    }
+    let forwarded = statuses.iter().filter(|s| **s != 429).count();
+    assert!(
+        (3..=4).contains(&forwarded),
+        "a burst of 3 (a 4th if a third of a second passed), none spent on the refused queries: {statuses:?}"
+    );
+    assert_eq!(
+        statuses[..3].iter().filter(|s| **s == 429).count(),
+        0,
+        "{statuses:?}"
+    );
+    let reached = mock_log(&central)
+        .await
+        .iter()
+        .filter(|(_, p)| p.starts_with("/network-"))
+        .count();
+    assert_eq!(
+        reached, forwarded,
+        "only the forwarded ones reached Central"
+    );
+}

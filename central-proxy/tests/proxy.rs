@@ -446,3 +446,130 @@ fn plain_http_is_refused_for_central_and_the_token_endpoint_beyond_loopback() {
     let refused = config("ftp://c.example", "https://t.example").unwrap();
     assert_eq!(refused, "--central-url must be an https:// URL");
 }
+
+/// What a stand-in Central was sent: the request target and the headers that matter.
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    target: String,
+    authorization: Option<String>,
+    others: Vec<String>,
+}
+
+/// A Central that answers every API request with an empty AP list (labelled HTML, with a
+/// cookie and rate-limit headers) and keeps what it was sent.
+async fn recording_central() -> (Running, std::sync::Arc<std::sync::Mutex<Vec<Seen>>>) {
+    use axum::http::{HeaderMap, Uri};
+    use axum::routing::post;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Seen>::new()));
+    let kept = seen.clone();
+    let central = fake(
+        axum::Router::new()
+            .route(
+                "/as/token.oauth2",
+                post(|| async {
+                    axum::Json(json!({ "access_token": "proxy-token", "expires_in": 3600 }))
+                }),
+            )
+            .fallback(move |uri: Uri, headers: HeaderMap| {
+                let kept = kept.clone();
+                async move {
+                    let header =
+                        |name: &str| headers.get(name).map(|v| v.to_str().unwrap().to_owned());
+                    kept.lock().unwrap().push(Seen {
+                        target: uri.to_string(),
+                        authorization: header("authorization"),
+                        others: ["cookie", "origin", "referer", "x-forwarded-for", "x-extra"]
+                            .into_iter()
+                            .filter_map(header)
+                            .collect(),
+                    });
+                    (
+                        [
+                            ("content-type", "text/html"),
+                            ("set-cookie", "central=1"),
+                            ("x-ratelimit-limit", "5000"),
+                            ("x-ratelimit-remaining", "4321"),
+                            ("x-ratelimit-reset", "1764547200"),
+                        ],
+                        r#"{"items":[],"count":0,"total":0,"next":null}"#,
+                    )
+                }
+            }),
+    )
+    .await;
+    (central, seen)
+}
+
+#[tokio::test]
+async fn the_ap_list_reaches_central_with_a_query_written_anew_from_the_checked_values() {
+    let (central, seen) = recording_central().await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let list = "/network-monitoring/v1/aps";
+    let long = "é".repeat(256);
+    let long_encoded: String = long.bytes().map(|b| format!("%{b:02X}")).collect();
+    for (sent, forwarded) in [
+        (
+            // URLSearchParams' spelling, limit first.
+            "limit=1000&filter=siteName+eq+%27HQ%27+and+status+eq+%27ONLINE%27".to_owned(),
+            "filter=siteName%20eq%20%27HQ%27%20and%20status%20eq%20%27ONLINE%27&limit=1000"
+                .to_owned(),
+        ),
+        (
+            "next=2&sort=deviceName%2Cmodel%20desc&limit=0999".into(),
+            "sort=deviceName%2Cmodel%20desc&limit=999&next=2".into(),
+        ),
+        (
+            "filter=serialNumber%20in%20('A1',%20'B2')".into(),
+            "filter=serialNumber%20in%20%28%27A1%27%2C%20%27B2%27%29".into(),
+        ),
+        (
+            // What a value holds stays in it: no parameter, fragment or path of its own.
+            "filter=deviceName%20eq%20%27a%26limit%3D1%23%2F..%27%27%27".into(),
+            "filter=deviceName%20eq%20%27a%26limit%3D1%23%2F..%27%27%27".into(),
+        ),
+        (
+            format!("filter={long_encoded}"),
+            format!("filter={long_encoded}"),
+        ),
+        ("limit=0".into(), "limit=0".into()),
+        ("".into(), "".into()),
+    ] {
+        let r = reqwest::Client::new()
+            .get(format!("{}{list}?{sent}", proxy.base))
+            .header("authorization", "Bearer from-the-browser")
+            .header("cookie", "session=abc")
+            .header("x-forwarded-for", "10.0.0.1")
+            .header("x-extra", "1")
+            .header("origin", proxy.base.as_str())
+            .header("sec-fetch-site", "same-origin")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{sent}");
+        let h = r.headers();
+        assert_eq!(h["content-type"], "application/json");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["cache-control"], "no-store");
+        assert_eq!(h["x-ratelimit-remaining"], "4321");
+        assert_eq!(h["x-ratelimit-limit"], "5000");
+        assert_eq!(h["x-ratelimit-reset"], "1764547200");
+        assert!(h.get("set-cookie").is_none(), "{h:?}");
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(body["items"], json!([]));
+        let last = seen.lock().unwrap().pop().expect("it reached Central");
+        let target = if forwarded.is_empty() {
+            list.to_owned()
+        } else {
+            format!("{list}?{forwarded}")
+        };
+        assert_eq!(
+            last,
+            Seen {
+                target,
+                authorization: Some("Bearer proxy-token".into()),
+                others: vec![],
+            },
+            "{sent}"
+        );
+    }
+}
