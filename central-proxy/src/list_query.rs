@@ -3,16 +3,19 @@
 //! most once and each checked. The browser's query is read strictly (a bad `%` escape,
 //! bytes that are not UTF-8, a parameter without `=` are refused, never guessed at), and
 //! Central gets a query written anew from the checked values, percent-encoded by the
-//! proxy: never the browser's own text.
+//! proxy: never the browser's own text. The limits and the encoding are the core's, which
+//! the widget builds its queries with ([`ap_ping_core::fleet::list_query`]).
 
 use crate::error::ProxyError;
+use ap_ping_core::fleet::{MAX_FILTER_CHARS, MAX_PAGE_APS};
+use ap_ping_core::paths::percent_encode;
 
 /// The parameters forwarded, in the order Central gets them.
 pub const PARAMETERS: [&str; 4] = ["filter", "sort", "limit", "next"];
 /// Longest `filter` and `sort`, in characters once decoded (the API's own limit).
-pub const MAX_EXPRESSION_CHARS: usize = 256;
+pub const MAX_EXPRESSION_CHARS: usize = MAX_FILTER_CHARS;
 /// Largest `limit`: the API's largest page.
-pub const MAX_LIMIT: u16 = 1000;
+pub const MAX_LIMIT: u16 = MAX_PAGE_APS as u16;
 /// Longest `next`: Central's cursor is a page number, sent as a string.
 pub const MAX_NEXT_CHARS: usize = 64;
 /// Longest unknown parameter name repeated in a refusal.
@@ -80,7 +83,7 @@ impl ListQuery {
         PARAMETERS
             .iter()
             .zip(values)
-            .filter_map(|(name, value)| Some(format!("{name}={}", encode(value?))))
+            .filter_map(|(name, value)| Some(format!("{name}={}", percent_encode(value?))))
             .collect::<Vec<_>>()
             .join("&")
     }
@@ -187,23 +190,6 @@ fn decode(raw: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Every byte but the unreserved ones as `%XX`: nothing in a value can end it or start
-/// another parameter.
-fn encode(value: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            encoded.push(byte as char);
-        } else {
-            encoded.push('%');
-            encoded.push(HEX[usize::from(byte >> 4)] as char);
-            encoded.push(HEX[usize::from(byte & 15)] as char);
-        }
-    }
-    encoded
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,7 +248,7 @@ mod tests {
     #[test]
     fn filter_is_at_most_256_characters_once_decoded_without_control_characters() {
         let longest = "é".repeat(256);
-        let q = ListQuery::parse(Some(&format!("filter={}", encode(&longest)))).unwrap();
+        let q = ListQuery::parse(Some(&format!("filter={}", percent_encode(&longest)))).unwrap();
         assert_eq!(
             q.filter.as_deref(),
             Some(longest.as_str()),
@@ -383,6 +369,27 @@ mod tests {
             );
         }
         assert!(refused("=a").starts_with(r#""" is not forwarded"#));
+    }
+
+    #[test]
+    fn the_widgets_own_queries_pass_unchanged() {
+        use ap_ping_core::fleet::{list_filters, list_query, ApSelection};
+        let serials = (0..40).map(|i| format!("CNF7G9X{i:03}")).collect();
+        for selection in [
+            ApSelection::SiteName("O'Brien's HQ".into()),
+            ApSelection::SiteId("24833497".into()),
+            ApSelection::SiteName("é".repeat(MAX_EXPRESSION_CHARS - "siteName eq ''".len())),
+            ApSelection::Serials(serials),
+        ] {
+            for filter in list_filters(&selection).unwrap() {
+                for next in [None, Some("2")] {
+                    let sent = list_query(&filter, next);
+                    let q = ListQuery::parse(Some(&sent)).unwrap();
+                    assert_eq!(q.filter.as_deref(), Some(filter.as_str()));
+                    assert_eq!(q.encode(), sent);
+                }
+            }
+        }
     }
 
     #[test]
