@@ -573,3 +573,173 @@ async fn the_ap_list_reaches_central_with_a_query_written_anew_from_the_checked_
         );
     }
 }
+
+const AP_LIST: &str = "/network-monitoring/v1/aps";
+
+/// A GET of the AP list through the proxy, as the page's own fetch sends it: its status,
+/// the answer headers that must be there, and its JSON.
+async fn list_page(proxy: &Running, query: &str) -> (StatusCode, Value) {
+    let r = reqwest::Client::new()
+        .get(format!("{}{AP_LIST}?{query}", proxy.base))
+        .header("origin", proxy.base.as_str())
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", "session=abc")
+        .send()
+        .await
+        .unwrap();
+    let h = r.headers();
+    assert_eq!(h["content-type"], "application/json", "{query}");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["cache-control"], "no-store");
+    for name in [
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+    ] {
+        assert!(h.contains_key(name), "{name}: {h:?}");
+    }
+    let status = r.status();
+    (status, r.json().await.unwrap())
+}
+
+/// The list requests mock-central got, each as its path and query.
+async fn lists_received(central: &Running) -> Vec<String> {
+    mock_log(central)
+        .await
+        .into_iter()
+        .filter(|(method, path)| method == "GET" && path.starts_with(AP_LIST))
+        .map(|(_, path)| path)
+        .collect()
+}
+
+fn serials(page: &Value) -> Vec<String> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|ap| ap["serialNumber"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_sites_ap_list_comes_back_and_central_gets_exactly_the_checked_query() {
+    let central = mock(Duration::from_secs(600)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    clear_mock_log(&central).await;
+    // URLSearchParams' spelling, in an order of the page's own.
+    let (status, page) = list_page(
+        &proxy,
+        "sort=deviceName+desc&limit=1000&filter=siteName+eq+%27HQ%27+and+status+eq+%27ONLINE%27",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(
+        (page["count"].clone(), page["total"].clone()),
+        (json!(40), json!(40))
+    );
+    assert_eq!(page["next"], Value::Null);
+    assert_eq!(
+        page["items"][0]["deviceName"], "hq-ap-40",
+        "sorted by Central"
+    );
+    assert!(page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|ap| ap["siteName"] == "HQ" && ap["status"] == "ONLINE"));
+    let (status, page) = list_page(
+        &proxy,
+        "filter=serialNumber%20in%20(%27HQ00000007%27%2C%20%27CP00001001%27)",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert_eq!(serials(&page), ["CP00001001", "HQ00000007"]);
+    assert_eq!(
+        lists_received(&central).await,
+        [
+            format!("{AP_LIST}?filter=siteName%20eq%20%27HQ%27%20and%20status%20eq%20%27ONLINE%27&sort=deviceName%20desc&limit=1000"),
+            format!("{AP_LIST}?filter=serialNumber%20in%20%28%27HQ00000007%27%2C%20%27CP00001001%27%29"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn next_pages_through_a_site_of_1001_aps() {
+    let central = mock(Duration::from_secs(600)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    clear_mock_log(&central).await;
+    let campus = "filter=siteName%20eq%20%27CAMPUS%27&limit=1000";
+    let (status, first) = list_page(&proxy, campus).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (first["count"].clone(), first["total"].clone()),
+        (json!(1000), json!(1001))
+    );
+    assert_eq!(first["next"], "2");
+    let next = first["next"].as_str().unwrap();
+    let (status, second) = list_page(&proxy, &format!("{campus}&next={next}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(second["next"], Value::Null);
+    assert_eq!(serials(&second), ["CP00001001"]);
+    let mut all: Vec<String> = serials(&first)
+        .into_iter()
+        .chain(serials(&second))
+        .collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 1001, "every AP once");
+    assert_eq!(
+        lists_received(&central).await,
+        [
+            format!("{AP_LIST}?{campus}"),
+            format!("{AP_LIST}?{campus}&next=2"),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn centrals_own_answers_on_the_list_come_back_as_they_are() {
+    let central = mock(Duration::from_secs(600)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let (status, body) = list_page(&proxy, "filter=siteName%20eq%20%27LOCKED%27").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(body["errorCode"], "HPE_GL_ERROR_FORBIDDEN");
+    // Within the proxy's limits, but not Central's grammar: Central's 400, not the proxy's.
+    for query in [
+        "filter=siteName%20ne%20%27HQ%27",
+        "filter=siteId%20eq%20%271%27%20or%20siteId%20eq%20%272%27",
+        "sort=noSuchField",
+        "next=0",
+    ] {
+        let (status, body) = list_page(&proxy, query).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(
+            body["errorCode"], "HPE_GL_ERROR_BAD_REQUEST",
+            "{query}: {body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_list_is_asked_again_with_a_new_token_after_an_expiry() {
+    let central = mock(Duration::from_secs(1)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    let hq = "filter=siteName%20eq%20%27HQ%27&limit=0";
+    let (status, page) = list_page(&proxy, hq).await;
+    assert_eq!((status, page["total"].clone()), (StatusCode::OK, json!(40)));
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    clear_mock_log(&central).await;
+    let (status, page) = list_page(&proxy, hq).await;
+    assert_eq!(
+        (status, page["total"].clone()),
+        (StatusCode::OK, json!(40)),
+        "no 401 reaches the page"
+    );
+    let log = mock_log(&central).await;
+    assert_eq!(token_requests(&log), 1, "{log:?}");
+    assert_eq!(
+        lists_received(&central).await.len(),
+        2,
+        "refused once, then sent again: {log:?}"
+    );
+}
