@@ -1008,3 +1008,58 @@ async fn the_ap_list_spends_the_same_request_budget_and_a_refused_query_spends_n
         "only the forwarded ones reached Central"
     );
 }
+
+#[tokio::test]
+async fn an_allowed_origin_reads_the_ap_list_through_cors_and_no_other_does() {
+    let central = mock(Duration::from_secs(600)).await;
+    let admin = "http://127.0.0.1:9";
+    let mut config = config(&central, SECRET, Duration::from_secs(5));
+    config.allowed_origins = vec![admin.into()];
+    let proxy = proxy(config).await;
+    let list = format!("{}{AP_LIST}?{HQ}&limit=1000", proxy.base);
+    let client = reqwest::Client::new();
+    let preflight = client
+        .request(reqwest::Method::OPTIONS, &list)
+        .header("origin", admin)
+        .header("access-control-request-method", "GET")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), StatusCode::NO_CONTENT);
+    assert_eq!(preflight.headers()["access-control-allow-origin"], admin);
+    let r = client
+        .get(&list)
+        .header("origin", admin)
+        .header("sec-fetch-site", "cross-site")
+        .header("sec-fetch-mode", "cors")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["access-control-allow-origin"], admin);
+    assert!(r.headers()["access-control-expose-headers"]
+        .to_str()
+        .unwrap()
+        .contains("x-ratelimit-remaining"));
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["total"], 40);
+    // Its refusals are readable by it too; another origin's request is not answered.
+    let r = client
+        .get(format!("{}{AP_LIST}?limit=1001", proxy.base))
+        .header("origin", admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(r.headers()["access-control-allow-origin"], admin);
+    clear_mock_log(&central).await;
+    let r = client
+        .get(&list)
+        .header("origin", "http://127.0.0.1:10")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert!(r.headers().get("access-control-allow-origin").is_none());
+    assert_eq!(mock_log(&central).await, []);
+}
