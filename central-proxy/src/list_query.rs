@@ -16,6 +16,10 @@ pub const PARAMETERS: [&str; 4] = ["filter", "sort", "limit", "next"];
 pub const MAX_EXPRESSION_CHARS: usize = MAX_FILTER_CHARS;
 /// Largest `limit`: the API's largest page.
 pub const MAX_LIMIT: u16 = MAX_PAGE_APS as u16;
+const _: () = assert!(
+    MAX_PAGE_APS <= u16::MAX as usize,
+    "a limit is read as a u16"
+);
 /// Longest `next`: Central's cursor is a page number, sent as a string.
 pub const MAX_NEXT_CHARS: usize = 64;
 /// Longest unknown parameter name repeated in a refusal.
