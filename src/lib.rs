@@ -26,6 +26,7 @@
 pub mod api;
 pub mod budget;
 pub mod components;
+pub mod fleet;
 pub mod hooks;
 pub mod js;
 pub mod poll;
