@@ -3,12 +3,14 @@
 //! long list is drawn), or a page (its request budget, `request_budget`).
 
 pub mod request_budget;
+pub mod use_fleet_run;
 pub mod use_instance_id;
 pub mod use_ping_task;
 pub mod use_progressive;
 pub mod use_test_task;
 pub mod use_width;
 
+pub use use_fleet_run::{use_fleet_run, FleetCallbacks, FleetConfig, FleetHandle};
 pub use use_instance_id::use_instance_id;
 pub use use_ping_task::{
     use_ping_task, PingTaskConfig, PingTaskHandle, StartRequest, TaskCallbacks,

@@ -27,6 +27,6 @@ pub use error::ClientError;
 pub use http::CredentialsMode;
 pub use rate_limit::{reset_in_ms, retry_after_ms};
 pub use url::{
-    operation_start_url, operation_status_url, operation_task_from_location, start_url, status_url,
-    task_from_location,
+    ap_list_url, operation_start_url, operation_status_url, operation_task_from_location,
+    start_url, status_url, task_from_location,
 };

@@ -54,6 +54,23 @@ pub fn status_url(
     operation_status_url(base_url, version, PING, serial, task_id)
 }
 
+/// The path of the list of APs (the monitoring API's, in its one version).
+pub const AP_LIST_PATH: &str = "/network-monitoring/v1/aps";
+
+/// `GET {base}/network-monitoring/v1/aps?filter=…&limit=1000[&next=…]`: one page of the APs
+/// `filter` selects (`ap_ping_core::fleet::list_filters` makes it from checked values).
+pub fn ap_list_url(
+    base_url: &str,
+    filter: &str,
+    next: Option<&str>,
+) -> Result<String, ClientError> {
+    Ok(format!(
+        "{}{AP_LIST_PATH}?{}",
+        base(base_url)?,
+        ap_ping_core::fleet::list_query(filter, next)
+    ))
+}
+
 /// `POST {base}/network-troubleshooting/{version}/aps/{serial}/ping`
 pub fn start_url(base_url: &str, version: ApiVersion, serial: &str) -> Result<String, ClientError> {
     operation_start_url(base_url, version, PING, serial)
