@@ -137,3 +137,62 @@ impl<S> From<Failure> for Answer<S> {
         .into()
     }
 }
+
+/// One error kind, as `js::generate` reads it: its name in JavaScript (the `kind` of
+/// `ping-error`, of an AP's error in `fleet-complete`) and what it means.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug)]
+pub struct ErrorKindLayout {
+    /// Its name in JavaScript.
+    pub name: &'static str,
+    /// What it means, in a few words (README and TypeScript).
+    pub doc: &'static str,
+}
+
+/// Describes the kinds once: `Variant => "jsName"`, with a short doc; expands to
+/// `kind_name` and `ERROR_KINDS`.
+macro_rules! error_kinds {
+    ($( #[doc = $doc:literal] $variant:ident => $name:literal, )*) => {
+        /// The `kind` of `ping-error` for a failure of this kind.
+        pub fn kind_name(kind: FailureKind) -> &'static str {
+            match kind {
+                $(FailureKind::$variant => $name,)*
+            }
+        }
+
+        /// Every kind, in the order the README and the TypeScript list them.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const ERROR_KINDS: &[ErrorKindLayout] = &[$(
+            ErrorKindLayout { name: $name, doc: $doc.trim_ascii() }
+        ),*];
+    };
+}
+
+error_kinds! {
+    /// 403: the API client lacks troubleshooting access
+    Forbidden => "forbidden",
+    /// 401: the token is missing, wrong or expired
+    Unauthorized => "unauthorized",
+    /// 404: no such task or device
+    NotFound => "notFound",
+    /// 409: the AP is offline
+    Conflict => "conflict",
+    /// 400: the request is wrong
+    BadRequest => "badRequest",
+    /// 429, after every retry
+    RateLimited => "rateLimited",
+    /// 5xx, after every retry
+    Server => "server",
+    /// offline, DNS or CORS: no answer at all, after every retry
+    Network => "network",
+    /// no answer within `requestTimeoutMs`, after every retry
+    Timeout => "timeout",
+    /// an answer that is not the API's JSON, after every retry
+    BadResponse => "badResponse",
+    /// any other 4xx
+    Client => "client",
+    /// the widget's own options
+    Configuration => "configuration",
+    /// central-proxy's own client id and secret, or its token, refused
+    ProxyCredentials => "proxyCredentials",
+}

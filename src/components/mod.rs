@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod error_panel;
+pub mod fleet;
 pub mod no_result_card;
 pub mod progress_bar;
 pub mod progress_panel;
@@ -32,6 +33,7 @@ fn with_value_apart(m: &Messages, msg: Msg, name: &str, value: &str, class: &str
 }
 pub use chart::{RttChart, RttChartProps};
 pub use error_panel::{ErrorPanel, ErrorPanelProps};
+pub use fleet::{PingFleet, PingFleetProps};
 pub use no_result_card::{NoResultCard, NoResultCardProps};
 pub use progress_bar::{ProgressBar, ProgressBarProps};
 pub use progress_panel::{ProgressPanel, ProgressPanelProps};

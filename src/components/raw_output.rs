@@ -84,7 +84,7 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
 }
 
 /// The same object `parsePingStatus` returns, as indented JSON (one JS shape, one writer).
-fn as_json(result: &PingTestResult) -> String {
+pub(crate) fn as_json(result: &PingTestResult) -> String {
     let object = ap_ping_parse::flat::test_result_to_js(result);
     js_sys::JSON::stringify_with_replacer_and_space(&object, &JsValue::NULL, &JsValue::from(2))
         .ok()
@@ -104,7 +104,7 @@ fn copy_to_clipboard(text: &str) -> Option<js_sys::Promise> {
 }
 
 /// Saves `text` as a file of type `mime` through a temporary object URL.
-fn download(name: &str, mime: &str, text: &str) -> Option<()> {
+pub(crate) fn download(name: &str, mime: &str, text: &str) -> Option<()> {
     use wasm_bindgen::JsCast;
     let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));

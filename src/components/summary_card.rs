@@ -44,7 +44,7 @@ impl LossLevel {
         }
     }
 
-    fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             LossLevel::Good => "apw-loss--good",
             LossLevel::Warning => "apw-loss--warning",

@@ -1,16 +1,18 @@
-// <ap-ping-status>: the widget as a custom element. It renders into a shadow root (the
-// page's CSS cannot reach in, the widget's cannot leak out) and delegates everything to
-// the Rust `mount` it is given. The token is a property only, never an attribute, so it
-// never appears in the DOM or in markup.
+// <ap-ping-status> and <ap-ping-fleet>: the widget and the fleet view as custom elements.
+// Each renders into a shadow root (the page's CSS cannot reach in, the widget's cannot leak
+// out) and delegates everything to the Rust `mount` it is given. The token is a property
+// only, never an attribute, so it never appears in the DOM or in markup.
 
 // ── generated from src/js/options.rs and START_FIELDS by scripts/generate: do not edit ──
 const OPTIONS = { baseUrl: "s", apiVersion: "s", serial: "s", taskId: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
 const START = { destination: "s", count: "n", packetSize: "n", vlan: "n", interfacePort: "s", role: "s", includeRawOutput: "b" };
+const FLEET = { siteId: "s", siteName: "s", serials: "l", destination: "s", count: "n", packetSize: "n", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s", lossyAbovePercent: "n", beyondSharePercent: "n" };
 // ── end of generated code ──
 
 /** `baseUrl` → `base-url`: each option's attribute. */
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
 const ATTRIBUTES = [...Object.keys(OPTIONS), ...Object.keys(START)].map(kebab).concat("stylesheet");
+const FLEET_ATTRIBUTES = Object.keys(FLEET).map(kebab).concat("stylesheet");
 
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
 const DEFAULT_STYLESHEET = new URL("../../../../ap-ping-widget.css", import.meta.url).href;
@@ -44,14 +46,11 @@ function pageStylesheet() {
   return shared;
 }
 
-export function defineElement(mount) {
-  if (!globalThis.customElements || customElements.get("ap-ping-status")) return;
+export function defineElement(mount, mountFleet) {
+  if (!globalThis.customElements) return;
 
-  class ApPingStatus extends HTMLElement {
-    static get observedAttributes() {
-      return ATTRIBUTES;
-    }
-
+  /** What both elements share: the token and messages properties, the shadow root, the stylesheet, mount and destroy. */
+  class ApPingElement extends HTMLElement {
     #token = null;
     #messages = null;
     #handle = null;
@@ -135,40 +134,37 @@ export function defineElement(mount) {
     }
 
     /**
-     * The options `fields` describe (name: "s" text, "n" number, "b" true or false), each
-     * from its attribute; an absent or empty one is not given. "true" and "false" are
-     * booleans; any other value of a boolean is passed on as given, for mount to refuse.
+     * The options `fields` describe (name: "s" text, "n" number, "b" true or false, "l"
+     * comma-separated texts), each from its attribute; an absent or empty one is not
+     * given. "true" and "false" are booleans; any other value of a boolean is passed on as
+     * given, for mount to refuse.
      */
-    #read(fields) {
+    read(fields) {
       const options = {};
       for (const [name, kind] of Object.entries(fields)) {
         const value = this.getAttribute(kebab(name));
         options[name] = value == null || value === "" ? undefined
           : kind === "n" ? Number(value)
           : kind === "b" && (value === "true" || value === "false") ? value === "true"
+          : kind === "l" ? value.split(",").map((s) => s.trim()).filter(Boolean)
           : value;
       }
       return options;
     }
 
-    #options() {
-      const start = this.#read(START);
-      return {
-        ...this.#read(OPTIONS),
-        token: this.#token ?? undefined,
-        messages: this.#messages ?? undefined,
-        start: start.destination ? start : undefined,
-      };
+    /** The options given as properties: the token and the words. */
+    properties() {
+      return { token: this.#token ?? undefined, messages: this.#messages ?? undefined };
     }
 
     #render() {
       if (!this.isConnected || !this.#container) return;
       try {
-        const options = this.#options();
+        const options = this.options();
         if (this.#handle) this.#handle.update(options);
-        else this.#handle = mount(this.#container, this, options);
+        else this.#handle = this.mount(this.#container, this, options);
       } catch (error) {
-        this.dispatchEvent(new CustomEvent("ping-error", {
+        this.dispatchEvent(new CustomEvent(this.errorEvent, {
           bubbles: true, composed: true,
           detail: { status: null, errorCode: null, message: String(error?.message ?? error), kind: "configuration" },
         }));
@@ -176,5 +172,44 @@ export function defineElement(mount) {
     }
   }
 
-  customElements.define("ap-ping-status", ApPingStatus);
+  if (!customElements.get("ap-ping-status")) {
+    customElements.define("ap-ping-status", class ApPingStatus extends ApPingElement {
+      static get observedAttributes() {
+        return ATTRIBUTES;
+      }
+
+      get errorEvent() {
+        return "ping-error";
+      }
+
+      mount(container, host, options) {
+        return mount(container, host, options);
+      }
+
+      options() {
+        const start = this.read(START);
+        return { ...this.read(OPTIONS), ...this.properties(), start: start.destination ? start : undefined };
+      }
+    });
+  }
+
+  if (!customElements.get("ap-ping-fleet")) {
+    customElements.define("ap-ping-fleet", class ApPingFleet extends ApPingElement {
+      static get observedAttributes() {
+        return FLEET_ATTRIBUTES;
+      }
+
+      get errorEvent() {
+        return "fleet-error";
+      }
+
+      mount(container, host, options) {
+        return mountFleet(container, host, options);
+      }
+
+      options() {
+        return { ...this.read(FLEET), ...this.properties() };
+      }
+    });
+  }
 }

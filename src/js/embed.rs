@@ -1,10 +1,11 @@
 //! Embedding for other pages: `mountPingWidget(target, options)`, its handle and the
-//! `<ap-ping-status>` custom element. The options are read in `options`, the events sent
+//! `<ap-ping-status>` custom element; `mountPingFleet(target, options)`, its handle and
+//! `<ap-ping-fleet>`. The options are read in `options`, the events sent
 //! in `events`.
 
 use super::events::EventSink;
-use super::options::MountOptions;
-use crate::components::PingWidget;
+use super::options::{FleetMountOptions, MountOptions, Problem};
+use crate::components::{PingFleet, PingWidget};
 use ap_ping_core::json::quoted;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,12 +21,13 @@ const TS_MESSAGE_KEYS: &'static str = crate::words::messages::TS_KEYS;
 #[wasm_bindgen(module = "/src/js/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
-    fn define_element(
-        mount: &Closure<
-            dyn FnMut(web_sys::Element, web_sys::Element, JsValue) -> Result<JsValue, JsValue>,
-        >,
-    );
+    fn define_element(mount: &MountClosure, mount_fleet: &MountClosure);
 }
+
+/// What `element.js` calls to mount into an element's shadow root: (container, host,
+/// options) to a handle.
+type MountClosure =
+    Closure<dyn FnMut(web_sys::Element, web_sys::Element, JsValue) -> Result<JsValue, JsValue>>;
 
 /// A mounted widget. `destroy()` stops every request and timer and removes it.
 #[wasm_bindgen]
@@ -86,21 +88,92 @@ fn mount(
     })
 }
 
-/// Registers `<ap-ping-status>` when the module is initialized.
+/// Registers `<ap-ping-status>` and `<ap-ping-fleet>` when the module is initialized.
 #[wasm_bindgen(start)]
 pub fn register_custom_element() {
-    let mount = Closure::<
-        dyn FnMut(web_sys::Element, web_sys::Element, JsValue) -> Result<JsValue, JsValue>,
-    >::new(
+    let mount = MountClosure::new(
         |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
             mount(container, host.into(), options)
                 .map(JsValue::from)
                 .map_err(JsValue::from)
         },
     );
-    define_element(&mount);
-    // The element class keeps calling it for the page's lifetime: it must outlive this call.
+    let mount_fleet = MountClosure::new(
+        |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
+            fleet(container, host.into(), options)
+                .map(JsValue::from)
+                .map_err(JsValue::from)
+        },
+    );
+    define_element(&mount, &mount_fleet);
+    // The element classes keep calling them for the page's lifetime: they must outlive this call.
     mount.forget();
+    mount_fleet.forget();
+}
+
+/// A mounted fleet view. `destroy()` stops every request and timer of every AP and
+/// removes it.
+#[wasm_bindgen]
+pub struct PingFleetHandle {
+    app: Option<AppHandle<PingFleet>>,
+    events: EventSink,
+}
+
+#[wasm_bindgen]
+impl PingFleetHandle {
+    /// Replaces the options. Any change starts the run over.
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "FleetOptions")] options: JsValue,
+    ) -> Result<(), JsError> {
+        let props = FleetMountOptions::from_js(options)
+            .map_err(Problem::fleet)?
+            .into_props(&self.events);
+        match self.app.as_mut() {
+            Some(app) => {
+                app.update(props);
+                Ok(())
+            }
+            None => Err(JsError::new("this fleet view has been destroyed")),
+        }
+    }
+
+    /// Unmounts the view: every AP's request in flight is aborted, timers are cleared.
+    /// Calling it again does nothing.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            self.events.close();
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts the fleet view into `target` (an element or a CSS selector): one destination
+/// pinged from every AP of a site. Events (`fleet-progress`, `fleet-complete`,
+/// `fleet-error`) are sent to `target`.
+#[wasm_bindgen(js_name = mountPingFleet)]
+pub fn mount_ping_fleet(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FleetOptions")] options: JsValue,
+) -> Result<PingFleetHandle, JsError> {
+    let root = resolve_target(&target)?;
+    fleet(root.clone(), root.into(), options)
+}
+
+fn fleet(
+    root: web_sys::Element,
+    events: web_sys::EventTarget,
+    options: JsValue,
+) -> Result<PingFleetHandle, JsError> {
+    let events = EventSink::new(events);
+    let props = FleetMountOptions::from_js(options)
+        .map_err(Problem::fleet)?
+        .into_props(&events);
+    let app = yew::Renderer::<PingFleet>::with_root_and_props(root, props).render();
+    Ok(PingFleetHandle {
+        app: Some(app),
+        events,
+    })
 }
 
 /// An element as given, or the first match of a selector.

@@ -1,14 +1,13 @@
 //! The DOM events a widget sends its host (`ping-started`, `ping-progress`,
 //! `ping-complete`, `ping-error`), and the names of the error kinds, described once.
 //!
-//! From `error_kinds!` below come `kind_name` (the `kind` of `ping-error`; the match is
+//! From `error_kinds!` (with `FailureKind`, in `api::outcome`) come `kind_name` (the `kind` of `ping-error`; the match is
 //! exhaustive, so a new `FailureKind` does not compile without a name) and, by
 //! `super::generate`, the `PingErrorKind` union (`types.d.ts`) and the README's
 //! `ping-error` row. `scripts/generate` rewrites those copies, and a native test fails
 //! while one is stale.
 
 use crate::hooks::TaskCallbacks;
-use crate::poll::FailureKind;
 use ap_ping_parse::flat;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -28,63 +27,101 @@ export interface PingErrorDetail {
 }
 "#;
 
-/// One error kind, as `generate` reads it.
+/// The TypeScript of the fleet view's events, as `fleet_callbacks_for` and
+/// `components::fleet::export` build their details.
 #[cfg(not(target_arch = "wasm32"))]
-#[derive(Debug)]
-pub struct ErrorKindLayout {
-    /// Its name in JavaScript.
-    pub name: &'static str,
-    /// What it means, in a few words (README and TypeScript).
-    pub doc: &'static str,
+pub const TS_FLEET_EVENTS: &str = r#"
+/** `detail` of the `fleet-progress` event: where the run is. */
+export interface FleetCounts {
+  /** APs whose test is over (with a result or an error), of `total`. */
+  done: number;
+  /** APs to test: every listed AP but the offline ones. */
+  total: number;
+  /** Of the done ones, those that ended on an error. */
+  failed: number;
+  /** APs listed as offline: not tested. */
+  offline: number;
 }
 
-/// Describes the kinds once: `Variant => "jsName"`, with a short doc; expands to
-/// `kind_name` and `ERROR_KINDS`.
-macro_rules! error_kinds {
-    ($( #[doc = $doc:literal] $variant:ident => $name:literal, )*) => {
-        /// The `kind` of `ping-error` for a failure of this kind.
-        pub fn kind_name(kind: FailureKind) -> &'static str {
-            match kind {
-                $(FailureKind::$variant => $name,)*
-            }
-        }
-
-        /// Every kind, in the order the README and the TypeScript list them.
-        #[cfg(not(target_arch = "wasm32"))]
-        pub const ERROR_KINDS: &[ErrorKindLayout] = &[$(
-            ErrorKindLayout { name: $name, doc: $doc.trim_ascii() }
-        ),*];
-    };
+/** One AP of the run. */
+export interface FleetAp {
+  name: string;
+  serial: string;
+  model: string | null;
+  /** As the list says. */
+  status: "online" | "offline" | "unknown";
+  /** Where its test is. */
+  state: "offline" | "queued" | "running" | "done" | "failed";
+  /** What its row shows; null when its test measured nothing. */
+  figures: FleetApFigures | null;
+  /** Its test's last status, the same object `parsePingStatus` returns; null unless done. */
+  result: PingTestResult | null;
+  /** Why its test could not be followed (as `ping-error` says it); null unless failed. */
+  error: PingErrorDetail | null;
 }
 
-error_kinds! {
-    /// 403: the API client lacks troubleshooting access
-    Forbidden => "forbidden",
-    /// 401: the token is missing, wrong or expired
-    Unauthorized => "unauthorized",
-    /// 404: no such task or device
-    NotFound => "notFound",
-    /// 409: the AP is offline
-    Conflict => "conflict",
-    /// 400: the request is wrong
-    BadRequest => "badRequest",
-    /// 429, after every retry
-    RateLimited => "rateLimited",
-    /// 5xx, after every retry
-    Server => "server",
-    /// offline, DNS or CORS: no answer at all, after every retry
-    Network => "network",
-    /// no answer within `requestTimeoutMs`, after every retry
-    Timeout => "timeout",
-    /// an answer that is not the API's JSON, after every retry
-    BadResponse => "badResponse",
-    /// any other 4xx
-    Client => "client",
-    /// the widget's own options
-    Configuration => "configuration",
-    /// central-proxy's own client id and secret, or its token, refused
-    ProxyCredentials => "proxyCredentials",
+export interface FleetApFigures {
+  lossPercent: number | null;
+  medianMs: number | null;
+  avgMs: number | null;
+  jitterMs: number | null;
+  transmitted: number;
+  received: number;
 }
+
+/** The verdict: is it these APs, or the path beyond them? */
+export interface FleetVerdict {
+  /**
+   * - "beyondAps": at least `beyondSharePercent` of the tested APs (and at least two) lose packets;
+   * - "someAps": some do (`worst` names up to five, the worst first);
+   * - "noLoss": none does (`medianMs`: the median of the APs' medians; `minMs`, `maxMs`: their spread);
+   * - "nothingTested": no AP has a result.
+   */
+  kind: "beyondAps" | "someAps" | "noLoss" | "nothingTested";
+  /** The sentence the view shows, in the view's words. */
+  text: string;
+  /** APs with a loss figure. */
+  tested: number;
+  /** Of those, APs losing more than `lossyAbovePercent`. */
+  lossy: number;
+  worst: { name: string; lossPercent: number }[];
+  medianMs: number | null;
+  minMs: number | null;
+  maxMs: number | null;
+}
+
+/** `detail` of the `fleet-complete` event, and what "Download JSON" saves. */
+export interface FleetRunDetail {
+  destination: string;
+  counts: FleetCounts;
+  verdict: FleetVerdict;
+  /** Every listed AP, in the list's order. */
+  aps: FleetAp[];
+}
+
+/** `detail` of the `fleet-error` event: the run stopped as a whole. */
+export interface FleetErrorDetail {
+  /**
+   * - "configuration": the options cannot make a run (the message says which);
+   * - "unauthorized": a 401 (the token), on the list or any AP's test;
+   * - "listForbidden": the list of APs answered 403;
+   * - "listFailed": the list failed otherwise, after its retries;
+   * - "tooManyAps": more than 2,000 APs;
+   * - "budgetSpent": the page's request budget holds every request for minutes.
+   */
+  kind: "configuration" | "unauthorized" | "listForbidden" | "listFailed" | "tooManyAps" | "budgetSpent";
+  /** HTTP status, when an answer caused it. */
+  status: number | null;
+  /** The API's errorCode, when it sent one. */
+  errorCode: string | null;
+  /** What the view says. */
+  message: string;
+}
+"#;
+
+pub use crate::api::outcome::kind_name;
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::api::outcome::{ErrorKindLayout, ERROR_KINDS};
 
 /// Where a widget's events go: its host element, while the widget lives.
 #[derive(Clone)]
@@ -176,9 +213,42 @@ pub(super) fn callbacks_for(sink: &EventSink) -> TaskCallbacks {
     }
 }
 
+/// Callbacks that turn the fleet's notifications into DOM events on the sink's target:
+/// `fleet-progress` (the counts), `fleet-complete` (the whole run, the object "Download
+/// JSON" saves) and `fleet-error` (why the run stopped as a whole).
+pub(super) fn fleet_callbacks_for(
+    sink: &EventSink,
+    messages: &crate::words::Messages,
+    destination: &str,
+    rules: &ap_ping_core::fleet::VerdictRules,
+) -> crate::hooks::FleetCallbacks {
+    use crate::components::fleet::{export, stop_text};
+    let (progress, complete, error) = (sink.clone(), sink.clone(), sink.clone());
+    let (m, destination, rules) = (messages.clone(), destination.to_owned(), rules.clone());
+    let m2 = m.clone();
+    crate::hooks::FleetCallbacks {
+        on_progress: Some(Callback::from(move |counts| {
+            progress.send_later("fleet-progress", move || export::counts_to_js(counts))
+        })),
+        on_complete: Some(Callback::from(move |run: Rc<crate::fleet::FleetRun>| {
+            let (m, destination, rules) = (m.clone(), destination.clone(), rules.clone());
+            complete.send_later("fleet-complete", move || {
+                export::run_to_js(&m, &run, &destination, &rules)
+            })
+        })),
+        on_error: Some(Callback::from(
+            move |(stop, _): (crate::fleet::RunStop, Rc<crate::fleet::FleetRun>)| {
+                let message = stop_text(&m2, &stop);
+                error.send_later("fleet-error", move || export::stop_to_js(&stop, &message))
+            },
+        )),
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::poll::FailureKind;
 
     /// Every kind has a name of its own (the match in `kind_name` makes sure each has one).
     #[test]

@@ -7,8 +7,8 @@
 //! readers see them. The test below fails while one differs from what the descriptions
 //! give; `scripts/generate` (which sets `APW_GENERATE=1`) rewrites them.
 
-use super::events::{ERROR_KINDS, TS_ERROR_DETAIL};
-use super::options::{Element, OptionLayout, OPTIONS};
+use super::events::{ERROR_KINDS, TS_ERROR_DETAIL, TS_FLEET_EVENTS};
+use super::options::{Element, OptionLayout, FLEET_OPTIONS, OPTIONS};
 use ap_ping_core::wire::{StartField, StartFieldKind, START_FIELDS};
 use std::fmt::Write;
 
@@ -37,9 +37,14 @@ pub fn kebab(name: &str) -> String {
 
 /// The sentence that says what happens under an option's minimum.
 fn minimum_sentence(o: &OptionLayout) -> Option<String> {
+    let what = if OPTIONS.iter().any(|w| std::ptr::eq(w, o)) {
+        "widget"
+    } else {
+        "fleet"
+    };
     o.minimum.map(|min| {
         format!(
-            "At least {min}: less is refused with `invalid widget options: {} must be at least {min}`.",
+            "At least {min}: less is refused with `invalid {what} options: {} must be at least {min}`.",
             o.name
         )
     })
@@ -58,16 +63,9 @@ pub fn typescript() -> String {
         "// Generated from src/js/options.rs, src/js/events.rs and START_FIELDS by scripts/generate: do not edit.\n",
     );
     ts.push_str("\n/** Options of `mountPingWidget` and `PingWidgetHandle.update`. */\nexport interface PingWidgetOptions {\n");
-    for o in OPTIONS {
-        let mut doc: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
-        doc.extend(minimum_sentence(o));
-        if o.default != "—" {
-            doc.push(format!("Default: {}.", o.default));
-        }
-        doc_comment(&mut ts, &doc, "  ");
-        let optional = if o.required { "" } else { "?" };
-        let _ = writeln!(ts, "  {}{optional}: {};", o.name, o.ts);
-    }
+    interface_fields(&mut ts, OPTIONS);
+    ts.push_str("}\n\n/** Options of `mountPingFleet` and `PingFleetHandle.update` (`<ap-ping-fleet>`: the same names in kebab case). */\nexport interface FleetOptions {\n");
+    interface_fields(&mut ts, FLEET_OPTIONS);
     ts.push_str("}\n\n/** The POST body of a new test, checked against the API's limits before it is sent. */\nexport interface PingStartOptions {\n");
     for f in &START_FIELDS {
         let mut doc = f.doc.to_owned();
@@ -95,7 +93,37 @@ pub fn typescript() -> String {
     }
     ts.truncate(ts.len() - 1);
     ts.push_str(";\n");
+    ts.push_str(TS_FLEET_EVENTS);
     ts
+}
+
+/// Each option as a field of a TypeScript interface, with its doc, minimum and default.
+fn interface_fields(ts: &mut String, options: &[OptionLayout]) {
+    for o in options {
+        let mut doc: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
+        doc.extend(minimum_sentence(o));
+        if o.default != "—" {
+            doc.push(format!("Default: {}.", o.default));
+        }
+        doc_comment(ts, &doc, "  ");
+        let optional = if o.required { "" } else { "?" };
+        let _ = writeln!(ts, "  {}{optional}: {};", o.name, o.ts);
+    }
+}
+
+/// `name: kind` for each option an attribute gives: "s" a text, "n" a number, "l"
+/// comma-separated texts.
+fn attribute_kinds(options: &[OptionLayout]) -> String {
+    let kinds: Vec<String> = options
+        .iter()
+        .filter_map(|o| match o.element {
+            Element::Text => Some(format!(" {}: \"s\"", o.name)),
+            Element::Number => Some(format!(" {}: \"n\"", o.name)),
+            Element::List => Some(format!(" {}: \"l\"", o.name)),
+            Element::Property | Element::Start => None,
+        })
+        .collect();
+    kinds.join(",")
 }
 
 /// The generated part of `element.js`: the options an attribute gives and the start
@@ -104,15 +132,7 @@ pub fn typescript() -> String {
 pub fn element_js() -> String {
     let mut js = String::from(JS_BEGIN);
     js.push_str("const OPTIONS = {");
-    let options: Vec<String> = OPTIONS
-        .iter()
-        .filter_map(|o| match o.element {
-            Element::Text => Some(format!(" {}: \"s\"", o.name)),
-            Element::Number => Some(format!(" {}: \"n\"", o.name)),
-            Element::Property | Element::Start => None,
-        })
-        .collect();
-    js.push_str(&options.join(","));
+    js.push_str(&attribute_kinds(OPTIONS));
     js.push_str(" };\nconst START = {");
     let start: Vec<String> = START_FIELDS
         .iter()
@@ -126,6 +146,8 @@ pub fn element_js() -> String {
         })
         .collect();
     js.push_str(&start.join(","));
+    js.push_str(" };\nconst FLEET = {");
+    js.push_str(&attribute_kinds(FLEET_OPTIONS));
     js.push_str(" };\n");
     js.push_str(JS_END);
     js
@@ -140,6 +162,7 @@ pub fn readme_tables() -> String {
             Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
             Element::Property => "(a property)".to_owned(),
             Element::Start => "(below)".to_owned(),
+            Element::List => format!("`{}` (comma-separated)", kebab(o.name)),
         };
         let mut meaning: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
         meaning.extend(minimum_sentence(o));
@@ -169,6 +192,30 @@ pub fn readme_tables() -> String {
     }
     md.push('\n');
     md.push_str(MD_END);
+    md
+}
+
+/// The fleet view's options table for the README (`<ap-ping-fleet>`'s attributes in its
+/// second column): printed by `scripts/generate`'s test run with `APW_PRINT_FLEET_TABLE=1`.
+pub fn readme_fleet_table() -> String {
+    let mut md =
+        String::from("| option | attribute | default | meaning |\n| --- | --- | --- | --- |\n");
+    for o in FLEET_OPTIONS {
+        let attribute = match o.element {
+            Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
+            Element::List => format!("`{}` (comma-separated)", kebab(o.name)),
+            Element::Property | Element::Start => "(a property)".to_owned(),
+        };
+        let mut meaning: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
+        meaning.extend(minimum_sentence(o));
+        let _ = writeln!(
+            md,
+            "| `{}` | {attribute} | {} | {} |",
+            o.name,
+            o.default,
+            meaning.join(" ")
+        );
+    }
     md
 }
 
@@ -278,6 +325,22 @@ mod tests {
                     .map_or_else(String::new, |(h, w)| format!("\n  has:  {h}\n  want: {w}"));
                 panic!("{file} is stale: run scripts/generate after changing src/js/options.rs, src/js/events.rs or START_FIELDS{line}");
             }
+        }
+    }
+
+    #[test]
+    fn the_fleet_table_prints_on_request() {
+        let table = readme_fleet_table();
+        assert!(
+            table.contains("| `serials` | `serials` (comma-separated) |"),
+            "{table}"
+        );
+        assert!(
+            !table.contains("| `token` | `token`"),
+            "the token is never an attribute"
+        );
+        if std::env::var_os("APW_PRINT_FLEET_TABLE").is_some() {
+            println!("{table}");
         }
     }
 

@@ -13,9 +13,11 @@
 
 use crate::api::client::http::Auth;
 use crate::api::client::{ApiVersion, CredentialsMode};
-use crate::components::{Messages, PingWidgetProps};
-use crate::hooks::{PingTaskConfig, StartRequest};
+use crate::components::{Messages, PingFleetProps, PingWidgetProps};
+use crate::fleet::selection_of;
+use crate::hooks::{FleetConfig, PingTaskConfig, StartRequest};
 use crate::poll::PollSettings;
+use ap_ping_core::fleet::VerdictRules;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,6 +34,9 @@ pub enum Element {
     Property,
     /// The start request's fields, each an attribute of its own (`START_FIELDS`).
     Start,
+    /// An attribute, named like the option in kebab case, of comma-separated texts
+    /// (`serials="CNF7G9X001,CNF7G9X002"`).
+    List,
 }
 
 /// One option, as `generate` reads it.
@@ -55,23 +60,25 @@ pub struct OptionLayout {
     pub element: Element,
 }
 
-/// Describes the options once; expands to `OPTIONS`.
+/// Describes a set of options once; expands to the constant it names (`OPTIONS`,
+/// `FLEET_OPTIONS`).
 ///
 /// ```text
+/// const NAME;
 /// /// Doc of the option.
 /// jsName: reader [at least minimum], ts "TS type" required, default "…", element Kind;
 /// ```
 macro_rules! options {
     (@minimum) => { None };
     (@minimum $min:literal) => { Some($min) };
-    ($(
+    (const $const:ident; $(
         $(#[doc = $doc:literal])*
         $js:ident: $read:ident $([at least $min:literal])?,
             ts $ts:literal $($required:ident)?, default $default:literal, element $element:ident;
     )*) => {
         /// Every option, as data for `generate` and the tests.
         #[cfg(not(target_arch = "wasm32"))]
-        pub const OPTIONS: &[OptionLayout] = &[$(
+        pub const $const: &[OptionLayout] = &[$(
             OptionLayout {
                 name: stringify!($js),
                 doc: &[$($doc),*],
@@ -87,6 +94,7 @@ macro_rules! options {
 }
 
 options! {
+    const OPTIONS;
     /// API base URL, or your backend's proxy of it; `""` is the page's own origin.
     baseUrl: string, ts "string", default "`\"\"`", element Text;
     /// Path version: `"v1alpha1"` (the seed's) or `"v1"` (the current API description's);
@@ -124,6 +132,48 @@ options! {
     messages: texts, ts "Partial<Record<PingMessageKey, string>>", default "English", element Property;
 }
 
+options! {
+    const FLEET_OPTIONS;
+    /// The site whose APs to test, by its id (`"24833497"`). Exactly one of `siteId`,
+    /// `siteName` and `serials` is given.
+    siteId: string, ts "string", default "—", element Text;
+    /// The site whose APs to test, by its name (`"HQ"`).
+    siteName: string, ts "string", default "—", element Text;
+    /// These APs, by serial number (the attribute: comma-separated). At most 2,000.
+    serials: strings, ts "string[]", default "—", element List;
+    /// What every AP pings: a hostname or an address.
+    destination: string, ts "string" required, default "—", element Text;
+    /// Echo requests each AP sends, 1-100.
+    count: whole, ts "number", default "5", element Number;
+    /// Bytes of each echo request's data.
+    packetSize: whole, ts "number", default "the API's", element Number;
+    /// API base URL, or your backend's proxy of it; `""` is the page's own origin.
+    baseUrl: string, ts "string", default "`\"\"`", element Text;
+    /// Path version of the ping tests: `"v1alpha1"` or `"v1"` (the list of APs is
+    /// `network-monitoring/v1`'s).
+    apiVersion: string, ts "\"v1alpha1\" | \"v1\"", default "`\"v1alpha1\"`", element Text;
+    /// Bearer token, as for `mountPingWidget`: a property of the element, never an attribute.
+    token: string, ts "string", default "—", element Property;
+    /// Cookies with the requests: `"same-origin"`, `"include"` or `"omit"`.
+    credentials: string, ts "\"include\" | \"same-origin\" | \"omit\"", default "`\"same-origin\"`", element Text;
+    /// The fastest a test's status is asked for again, in milliseconds (the page's budget
+    /// spaces polls by the work left).
+    pollIntervalMs: whole [at least 250], ts "number", default "2000", element Number;
+    /// A request not answered by then (milliseconds) is aborted and retried.
+    requestTimeoutMs: whole [at least 100], ts "number", default "10000", element Number;
+    /// Failed requests in a row (of one AP's test, or of the list) before giving up.
+    maxRetries: whole, ts "number", default "5", element Number;
+    /// Language of the numbers and times (a BCP 47 tag).
+    lang: string, ts "string", default "the browser's", element Text;
+    /// The view's words: an object of keys (README, Language) to strings, any subset.
+    messages: texts, ts "Partial<Record<PingMessageKey, string>>", default "English", element Property;
+    /// An AP loses packets when its loss is above this percentage (at least 0, below 100).
+    lossyAbovePercent: percent, ts "number", default "0", element Number;
+    /// The problem is beyond the APs when at least this share of the tested APs (and at
+    /// least two) lose packets (above 0, at most 100).
+    beyondSharePercent: percent, ts "number", default "100", element Number;
+}
+
 /// What a page passes, interpreted. No `Debug`: it holds the token.
 #[derive(Default)]
 pub(super) struct MountOptions {
@@ -142,7 +192,7 @@ impl MountOptions {
     /// Reads the options object field by field (`undefined` and `null` mean "not given"),
     /// with an error that names the option: its type, its minimum, and the names of a
     /// version, a credentials mode, a language or a message key.
-    pub(super) fn from_js(options: JsValue) -> Result<Self, JsError> {
+    pub(super) fn from_js(options: JsValue) -> Result<Self, Problem> {
         if options.is_undefined() || options.is_null() {
             return Ok(Self::default());
         }
@@ -214,9 +264,112 @@ impl MountOptions {
     }
 }
 
+/// What a page passes to `mountPingFleet`, interpreted. No `Debug`: it holds the token.
+pub(super) struct FleetMountOptions {
+    config: FleetConfig,
+    rules: VerdictRules,
+    messages: Messages,
+}
+
+impl FleetMountOptions {
+    /// Reads the options object field by field (`undefined` and `null` mean "not given"),
+    /// with an error that names the option; exactly one of `siteId`, `siteName` and
+    /// `serials`, and a `destination`, are required.
+    pub(super) fn from_js(options: JsValue) -> Result<Self, Problem> {
+        if !options.is_object() {
+            return Err(invalid("", "expected an object"));
+        }
+        let mut settings = PollSettings::default();
+        if let Some(ms) = whole(&options, "pollIntervalMs")? {
+            if ms < 250 {
+                return Err(invalid("pollIntervalMs", " must be at least 250"));
+            }
+            settings.interval_ms = ms;
+        }
+        if let Some(ms) = whole(&options, "requestTimeoutMs")? {
+            if ms < 100 {
+                return Err(invalid("requestTimeoutMs", " must be at least 100"));
+            }
+            settings.request_timeout_ms = ms;
+        }
+        if let Some(n) = whole(&options, "maxRetries")? {
+            settings.retry.max_attempts = n;
+        }
+        let given = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+        let selection = selection_of(
+            given(string(&options, "siteId")?),
+            given(string(&options, "siteName")?),
+            strings(&options, "serials")?,
+        )
+        .map_err(|e| invalid("", &e))?;
+        let start = StartRequest {
+            destination: string(&options, "destination")?
+                .ok_or_else(|| invalid("destination", " is required"))?,
+            count: whole(&options, "count")?,
+            packet_size: whole(&options, "packetSize")?,
+            ..Default::default()
+        };
+        let defaults = VerdictRules::default();
+        let rules = VerdictRules {
+            lossy_above_percent: percent(&options, "lossyAbovePercent")?
+                .unwrap_or(defaults.lossy_above_percent),
+            beyond_share_percent: percent(&options, "beyondSharePercent")?
+                .unwrap_or(defaults.beyond_share_percent),
+            ..defaults
+        };
+        rules.check().map_err(|e| invalid("", &e.to_string()))?;
+        Ok(FleetMountOptions {
+            config: FleetConfig {
+                base_url: string(&options, "baseUrl")?.unwrap_or_default().into(),
+                api_version: match string(&options, "apiVersion")?.filter(|v| !v.is_empty()) {
+                    None => ApiVersion::default(),
+                    Some(name) => {
+                        ApiVersion::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
+                    }
+                },
+                selection,
+                start,
+                auth: Auth {
+                    token: string(&options, "token")?
+                        .filter(|t| !t.is_empty())
+                        .map(Rc::from),
+                    credentials: match string(&options, "credentials")?.filter(|v| !v.is_empty()) {
+                        None => CredentialsMode::default(),
+                        Some(name) => CredentialsMode::from_name(&name)
+                            .map_err(|e| invalid("", &e.to_string()))?,
+                    },
+                },
+                settings,
+            },
+            rules,
+            messages: Messages::new(
+                &string(&options, "lang")?.unwrap_or_default(),
+                texts(&options, "messages")?.unwrap_or_default(),
+            )
+            .map_err(|e| invalid("", &e.to_string()))?,
+        })
+    }
+
+    pub(super) fn into_props(self, events: &super::events::EventSink) -> PingFleetProps {
+        let callbacks = super::events::fleet_callbacks_for(
+            events,
+            &self.messages,
+            &self.config.start.destination,
+            &self.rules,
+        );
+        PingFleetProps {
+            config: self.config,
+            callbacks,
+            rules: self.rules,
+            class: Default::default(),
+            messages: self.messages,
+        }
+    }
+}
+
 /// `start`: an object of the start request's fields (`START_FIELDS`, whose names the test
 /// below keeps equal to the ones read here).
-fn start_request(options: &JsValue, name: &str) -> Result<Option<StartRequest>, JsError> {
+fn start_request(options: &JsValue, name: &str) -> Result<Option<StartRequest>, Problem> {
     match field(options, name)? {
         None => Ok(None),
         Some(start) if start.is_object() => Ok(Some(StartRequest {
@@ -233,23 +386,50 @@ fn start_request(options: &JsValue, name: &str) -> Result<Option<StartRequest>, 
     }
 }
 
-/// "invalid widget options: " then `name` and `problem`: every refusal of an option says
-/// so in one way, made in one place.
-fn invalid(name: &str, problem: &str) -> JsError {
-    let mut message = String::from("invalid widget options: ");
-    message.push_str(name);
-    message.push_str(problem);
-    JsError::new(&message)
+/// Why an option cannot be taken: `name` and what is wrong with it. Said by
+/// [`Problem::widget`] ("invalid widget options: …", also what `?` makes of it) or
+/// [`Problem::fleet`] ("invalid fleet options: …"): every refusal of an option says so in
+/// one way, made in one place.
+pub(super) struct Problem(String);
+
+impl Problem {
+    fn said(self, what: &str) -> JsError {
+        let mut message = String::from("invalid ");
+        message.push_str(what);
+        message.push_str(" options: ");
+        message.push_str(&self.0);
+        JsError::new(&message)
+    }
+
+    /// `invalid widget options: …`
+    pub(super) fn widget(self) -> JsError {
+        self.said("widget")
+    }
+
+    /// `invalid fleet options: …`
+    pub(super) fn fleet(self) -> JsError {
+        self.said("fleet")
+    }
+}
+
+impl From<Problem> for JsError {
+    fn from(problem: Problem) -> Self {
+        problem.widget()
+    }
+}
+
+fn invalid(name: &str, problem: &str) -> Problem {
+    Problem(format!("{name}{problem}"))
 }
 
 /// `object[name]`, or `None` when it is `undefined` or `null`.
-fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
+fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, Problem> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
         .map_err(|_| invalid(name, " cannot be read"))?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
-fn string(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
+fn string(object: &JsValue, name: &str) -> Result<Option<String>, Problem> {
     match field(object, name)? {
         None => Ok(None),
         Some(v) => v
@@ -260,7 +440,7 @@ fn string(object: &JsValue, name: &str) -> Result<Option<String>, JsError> {
 }
 
 /// A plain object of strings (`messages`), as (key, text) pairs.
-fn texts(object: &JsValue, name: &str) -> Result<Option<Vec<(String, String)>>, JsError> {
+fn texts(object: &JsValue, name: &str) -> Result<Option<Vec<(String, String)>>, Problem> {
     let Some(map) = field(object, name)? else {
         return Ok(None);
     };
@@ -278,7 +458,46 @@ fn texts(object: &JsValue, name: &str) -> Result<Option<Vec<(String, String)>>, 
     Ok(Some(texts))
 }
 
-fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
+/// An array of strings, or one string of comma-separated ones (an attribute's), each
+/// trimmed, the empty ones left out.
+fn strings(object: &JsValue, name: &str) -> Result<Option<Vec<String>>, Problem> {
+    let Some(value) = field(object, name)? else {
+        return Ok(None);
+    };
+    let items: Vec<String> = if let Some(text) = value.as_string() {
+        text.split(',').map(str::to_owned).collect()
+    } else if js_sys::Array::is_array(&value) {
+        let mut items = Vec::new();
+        for item in js_sys::Array::from(&value).iter() {
+            items.push(
+                item.as_string()
+                    .ok_or_else(|| invalid(name, " must be an array of strings"))?,
+            );
+        }
+        items
+    } else {
+        return Err(invalid(name, " must be an array of strings"));
+    };
+    let items: Vec<String> = items
+        .into_iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    Ok((!items.is_empty()).then_some(items))
+}
+
+/// A finite number (its range is the verdict rules' to check).
+fn percent(object: &JsValue, name: &str) -> Result<Option<f64>, Problem> {
+    match field(object, name)? {
+        None => Ok(None),
+        Some(v) => match v.as_f64() {
+            Some(n) if n.is_finite() => Ok(Some(n)),
+            _ => Err(invalid(name, " must be a number")),
+        },
+    }
+}
+
+fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, Problem> {
     match field(object, name)? {
         None => Ok(None),
         Some(v) => v
@@ -288,7 +507,7 @@ fn boolean(object: &JsValue, name: &str) -> Result<Option<bool>, JsError> {
     }
 }
 
-pub(super) fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, JsError> {
+pub(super) fn whole(object: &JsValue, name: &str) -> Result<Option<u32>, Problem> {
     match field(object, name)? {
         None => Ok(None),
         Some(v) => match v.as_f64() {
@@ -376,11 +595,46 @@ mod tests {
         }
     }
 
+    /// The fleet's reader reads every option of `FLEET_OPTIONS` by its name, with the
+    /// reader it names, and nothing else.
+    #[test]
+    fn the_fleet_reader_reads_the_options_its_description_lists() {
+        let source = include_str!("options.rs");
+        let body = source
+            .split_once("impl FleetMountOptions {")
+            .expect("the fleet reader")
+            .1;
+        let body = body.split_once("fn into_props").expect("its end").0;
+        let mut read: Vec<String> = body
+            .match_indices("(&options, \"")
+            .map(|(at, _)| {
+                let reader = body[..at]
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap_or_default();
+                let rest = &body[at + 12..];
+                format!("{reader}:{}", &rest[..rest.find('"').unwrap()])
+            })
+            .collect();
+        let mut described: Vec<String> = FLEET_OPTIONS
+            .iter()
+            .map(|o| format!("{}:{}", o.reader, o.name))
+            .collect();
+        read.sort();
+        described.sort();
+        assert_eq!(read, described);
+    }
+
     #[test]
     fn every_option_is_named_once_and_only_numbers_have_a_minimum() {
-        for (i, o) in OPTIONS.iter().enumerate() {
+        for (i, o) in OPTIONS.iter().chain(FLEET_OPTIONS).enumerate() {
+            let before = if i < OPTIONS.len() {
+                &OPTIONS[..i]
+            } else {
+                &FLEET_OPTIONS[..i - OPTIONS.len()]
+            };
             assert!(
-                OPTIONS[..i].iter().all(|p| p.name != o.name),
+                before.iter().all(|p| p.name != o.name),
                 "{} is described twice",
                 o.name
             );

@@ -71,6 +71,88 @@ export interface PingWidgetOptions {
   messages?: Partial<Record<PingMessageKey, string>>;
 }
 
+/** Options of `mountPingFleet` and `PingFleetHandle.update` (`<ap-ping-fleet>`: the same names in kebab case). */
+export interface FleetOptions {
+  /**
+   * The site whose APs to test, by its id (`"24833497"`). Exactly one of `siteId`,
+   * `siteName` and `serials` is given.
+   */
+  siteId?: string;
+  /** The site whose APs to test, by its name (`"HQ"`). */
+  siteName?: string;
+  /** These APs, by serial number (the attribute: comma-separated). At most 2,000. */
+  serials?: string[];
+  /** What every AP pings: a hostname or an address. */
+  destination: string;
+  /**
+   * Echo requests each AP sends, 1-100.
+   * Default: 5.
+   */
+  count?: number;
+  /**
+   * Bytes of each echo request's data.
+   * Default: the API's.
+   */
+  packetSize?: number;
+  /**
+   * API base URL, or your backend's proxy of it; `""` is the page's own origin.
+   * Default: `""`.
+   */
+  baseUrl?: string;
+  /**
+   * Path version of the ping tests: `"v1alpha1"` or `"v1"` (the list of APs is
+   * `network-monitoring/v1`'s).
+   * Default: `"v1alpha1"`.
+   */
+  apiVersion?: "v1alpha1" | "v1";
+  /** Bearer token, as for `mountPingWidget`: a property of the element, never an attribute. */
+  token?: string;
+  /**
+   * Cookies with the requests: `"same-origin"`, `"include"` or `"omit"`.
+   * Default: `"same-origin"`.
+   */
+  credentials?: "include" | "same-origin" | "omit";
+  /**
+   * The fastest a test's status is asked for again, in milliseconds (the page's budget
+   * spaces polls by the work left).
+   * At least 250: less is refused with `invalid fleet options: pollIntervalMs must be at least 250`.
+   * Default: 2000.
+   */
+  pollIntervalMs?: number;
+  /**
+   * A request not answered by then (milliseconds) is aborted and retried.
+   * At least 100: less is refused with `invalid fleet options: requestTimeoutMs must be at least 100`.
+   * Default: 10000.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Failed requests in a row (of one AP's test, or of the list) before giving up.
+   * Default: 5.
+   */
+  maxRetries?: number;
+  /**
+   * Language of the numbers and times (a BCP 47 tag).
+   * Default: the browser's.
+   */
+  lang?: string;
+  /**
+   * The view's words: an object of keys (README, Language) to strings, any subset.
+   * Default: English.
+   */
+  messages?: Partial<Record<PingMessageKey, string>>;
+  /**
+   * An AP loses packets when its loss is above this percentage (at least 0, below 100).
+   * Default: 0.
+   */
+  lossyAbovePercent?: number;
+  /**
+   * The problem is beyond the APs when at least this share of the tested APs (and at
+   * least two) lose packets (above 0, at most 100).
+   * Default: 100.
+   */
+  beyondSharePercent?: number;
+}
+
 /** The POST body of a new test, checked against the API's limits before it is sent. */
 export interface PingStartOptions {
   /** Hostname or IP address to ping (required). */
@@ -129,3 +211,90 @@ export type PingErrorKind =
   | "client"
   | "configuration"
   | "proxyCredentials";
+
+/** `detail` of the `fleet-progress` event: where the run is. */
+export interface FleetCounts {
+  /** APs whose test is over (with a result or an error), of `total`. */
+  done: number;
+  /** APs to test: every listed AP but the offline ones. */
+  total: number;
+  /** Of the done ones, those that ended on an error. */
+  failed: number;
+  /** APs listed as offline: not tested. */
+  offline: number;
+}
+
+/** One AP of the run. */
+export interface FleetAp {
+  name: string;
+  serial: string;
+  model: string | null;
+  /** As the list says. */
+  status: "online" | "offline" | "unknown";
+  /** Where its test is. */
+  state: "offline" | "queued" | "running" | "done" | "failed";
+  /** What its row shows; null when its test measured nothing. */
+  figures: FleetApFigures | null;
+  /** Its test's last status, the same object `parsePingStatus` returns; null unless done. */
+  result: PingTestResult | null;
+  /** Why its test could not be followed (as `ping-error` says it); null unless failed. */
+  error: PingErrorDetail | null;
+}
+
+export interface FleetApFigures {
+  lossPercent: number | null;
+  medianMs: number | null;
+  avgMs: number | null;
+  jitterMs: number | null;
+  transmitted: number;
+  received: number;
+}
+
+/** The verdict: is it these APs, or the path beyond them? */
+export interface FleetVerdict {
+  /**
+   * - "beyondAps": at least `beyondSharePercent` of the tested APs (and at least two) lose packets;
+   * - "someAps": some do (`worst` names up to five, the worst first);
+   * - "noLoss": none does (`medianMs`: the median of the APs' medians; `minMs`, `maxMs`: their spread);
+   * - "nothingTested": no AP has a result.
+   */
+  kind: "beyondAps" | "someAps" | "noLoss" | "nothingTested";
+  /** The sentence the view shows, in the view's words. */
+  text: string;
+  /** APs with a loss figure. */
+  tested: number;
+  /** Of those, APs losing more than `lossyAbovePercent`. */
+  lossy: number;
+  worst: { name: string; lossPercent: number }[];
+  medianMs: number | null;
+  minMs: number | null;
+  maxMs: number | null;
+}
+
+/** `detail` of the `fleet-complete` event, and what "Download JSON" saves. */
+export interface FleetRunDetail {
+  destination: string;
+  counts: FleetCounts;
+  verdict: FleetVerdict;
+  /** Every listed AP, in the list's order. */
+  aps: FleetAp[];
+}
+
+/** `detail` of the `fleet-error` event: the run stopped as a whole. */
+export interface FleetErrorDetail {
+  /**
+   * - "configuration": the options cannot make a run (the message says which);
+   * - "unauthorized": a 401 (the token), on the list or any AP's test;
+   * - "listForbidden": the list of APs answered 403;
+   * - "listFailed": the list failed otherwise, after its retries;
+   * - "tooManyAps": more than 2,000 APs;
+   * - "budgetSpent": the page's request budget holds every request for minutes.
+   */
+  kind: "configuration" | "unauthorized" | "listForbidden" | "listFailed" | "tooManyAps" | "budgetSpent";
+  /** HTTP status, when an answer caused it. */
+  status: number | null;
+  /** The API's errorCode, when it sent one. */
+  errorCode: string | null;
+  /** What the view says. */
+  message: string;
+}

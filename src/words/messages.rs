@@ -236,7 +236,6 @@ messages! {
     FleetColumnRtts "fleetColumnRtts" = "Replies",
     FleetOffline "fleetOffline" = "offline: not tested",
     FleetQueued "fleetQueued" = "Waiting",
-    FleetSparkline "fleetSparkline" = "Round-trip times of {name}: {summary}",
     FleetShowResult "fleetShowResult" = "Show the result of {name}",
     FleetResultOf "fleetResultOf" = "Result of {name} ({serial})",
 }
