@@ -10,7 +10,8 @@ const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "d
 const KB = 1024;
 const BUNDLES = [
   { name: "ap-ping-parse (parsers only, built for speed)", glue: "ap-ping-parse.js", wasm: "ap-ping-parse_bg.wasm", extra: [], budget: 50 * KB, aim: 40 * KB },
-  { name: "ap-ping-widget (widget and parsers, built for size)", glue: "ap-ping-widget.js", wasm: "ap-ping-widget_bg.wasm", extra: ["ap-ping-widget.css"], budget: 150 * KB, aim: 120 * KB },
+  // 170 KB since #21: the issue allows 20 KB more for the fleet view (<ap-ping-fleet>, mountPingFleet).
+  { name: "ap-ping-widget (widget and parsers, built for size)", glue: "ap-ping-widget.js", wasm: "ap-ping-widget_bg.wasm", extra: ["ap-ping-widget.css"], budget: 170 * KB, aim: 120 * KB },
 ];
 
 /** The snippets a glue file imports, as paths in dist/. */
