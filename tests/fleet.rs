@@ -393,8 +393,21 @@ fn a_page_names_exactly_one_selection() {
 }
 
 #[test]
-fn a_lower_allowance_than_the_estimate_asks_first() {
-    assert!(needs_confirmation(Some(100), 121));
-    assert!(!needs_confirmation(Some(121), 121));
-    assert!(!needs_confirmation(None, 121), "no header: nothing known");
+fn a_lower_allowance_than_the_estimate_asks_first_unless_it_refills_during_the_run() {
+    let limits = BudgetLimits::default();
+    let day = Some(8 * 3600 * 1000);
+    assert!(needs_confirmation(Some(100), day, 121, limits));
+    assert!(!needs_confirmation(Some(121), day, 121, limits));
+    assert!(
+        !needs_confirmation(None, day, 121, limits),
+        "no header: nothing known"
+    );
+    assert!(
+        needs_confirmation(Some(100), None, 121, limits),
+        "no reset: as it is"
+    );
+    assert!(
+        !needs_confirmation(Some(6), Some(900), 121, limits),
+        "a second's window (mock-central's, Central's 7 a second) refills as the run goes"
+    );
 }

@@ -147,8 +147,9 @@ struct Fleet {
     pages: Cell<usize>,
     /// Failed list requests in a row.
     attempt: Cell<u32>,
-    /// The last `X-RateLimit-Remaining` the API sent.
+    /// The last `X-RateLimit-Remaining` the API sent, and in how long its window resets.
     remaining: Cell<Option<u64>>,
+    reset_in_ms: Cell<Option<u32>>,
     /// The list request's place in the budget, its controller and its timeout.
     list_turn: RefCell<Option<Turn>>,
     in_flight: RefCell<Option<web_sys::AbortController>>,
@@ -199,6 +200,7 @@ impl Fleet {
             pages: Cell::new(0),
             attempt: Cell::new(0),
             remaining: Cell::new(None),
+            reset_in_ms: Cell::new(None),
             list_turn: RefCell::new(None),
             in_flight: RefCell::new(None),
             request_timeout: RefCell::new(None),
@@ -298,6 +300,12 @@ impl Fleet {
             .and_then(|v| v.trim().parse::<u64>().ok())
         {
             self.remaining.set(Some(n));
+            self.reset_in_ms.set(
+                answer
+                    .rate_limit_reset
+                    .as_deref()
+                    .and_then(|v| client::reset_in_ms(v, answer.received_at_ms)),
+            );
         }
         if answer.status != 200 {
             return match client::outcome(answer) {
@@ -374,8 +382,13 @@ impl Fleet {
         let aps = std::mem::take(&mut *self.listed.borrow_mut());
         let run = FleetRun::listed(aps, self.pages.get());
         let estimate = run.estimate();
-        let ask =
-            run.phase == RunPhase::Running && needs_confirmation(self.remaining.get(), estimate);
+        let ask = run.phase == RunPhase::Running
+            && needs_confirmation(
+                self.remaining.get(),
+                self.reset_in_ms.get(),
+                estimate,
+                request_budget::limits(),
+            );
         *self.run.borrow_mut() = run;
         if ask {
             self.run.borrow_mut().phase = RunPhase::Confirming {

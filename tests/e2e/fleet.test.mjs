@@ -1,0 +1,118 @@
+// End to end: the fleet view (<ap-ping-fleet>, mountPingFleet) against mock-central's
+// sites over real HTTP, in Chromium: HQ's run, its verdict and order, an opened row, and
+// screenshots light and dark, wide and at 320 px.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startStack, isHttpStatusReport } from "./support/stack.mjs";
+import { openPage, screenshot } from "./support/browser.mjs";
+
+let stack;
+before(async () => {
+  // Central's published 7 a second; the page's budget sends 5.
+  stack = await startStack({ mockArgs: ["--rate-limit-per-second", "7"] });
+});
+after(async () => stack?.stop());
+
+const WIDE = { width: 1200, height: 1000 };
+const NARROW = { width: 320, height: 900 };
+
+/** fleet.html with `query`, in the en-GB locale and UTC. */
+async function openFleet(query, { viewport = WIDE, colorScheme = "light" } = {}) {
+  const page = await openPage(stack.browser, { viewport, colorScheme, locale: "en-GB", timezoneId: "UTC" });
+  await page.goto(`${stack.server.url}/fleet.html?${new URLSearchParams(query)}`);
+  await page.waitForFunction(() => window.fleetReady === true, null, { timeout: 15_000 });
+  return page;
+}
+
+async function waitForFleetEvent(page, type, timeout = 90_000) {
+  await page.waitForFunction((t) => window.fleetEvents.some((e) => e.type === t), type, { timeout });
+  return page.evaluate((t) => window.fleetEvents.find((e) => e.type === t).detail, type);
+}
+
+const rowNames = (page) => page.locator(".apw-fleet__row .apw-fleet__name").allTextContents();
+
+test("HQ: 40 APs, the two lossy ones named in the verdict and first in the table", async () => {
+  const page = await openFleet({ siteName: "HQ" });
+  await page.locator(".apw-fleet__estimate", { hasText: "About 121 requests" }).waitFor({ timeout: 20_000 });
+  await page.locator(".apw-progress-panel__status", { hasText: /of 40 done, about .* left/ }).waitFor();
+  await screenshot(page, "fleet-hq-mounted-running-light-wide");
+  const complete = await waitForFleetEvent(page, "fleet-complete");
+  assert.equal(complete.aps.length, 40);
+  assert.deepEqual(complete.counts, { done: 40, total: 40, failed: 0, offline: 0 });
+  assert.equal(complete.verdict.kind, "someAps");
+  assert.equal(complete.verdict.text, "2 of 40 APs lose packets: hq-ap-07 (60%), hq-ap-23 (60%)");
+  assert.deepEqual(complete.verdict.worst.map((w) => w.name), ["hq-ap-07", "hq-ap-23"]);
+  const ap07 = complete.aps.find((a) => a.name === "hq-ap-07");
+  assert.equal(ap07.serial, "HQ00000007");
+  assert.equal(ap07.result.status, "COMPLETED", "the same object parsePingStatus returns");
+  assert.equal(ap07.result.statistics.lossPercent, 60);
+  assert.equal(ap07.figures.lossPercent, 60);
+  const progress = await page.evaluate(() => window.fleetEvents.filter((e) => e.type === "fleet-progress").map((e) => e.detail));
+  assert.ok(progress.length >= 2, `fleet-progress as the counts change: ${progress.length}`);
+  assert.deepEqual(progress.at(-1), { done: 40, total: 40, failed: 0, offline: 0 });
+
+  const verdict = page.locator(".apw-fleet__verdict");
+  assert.equal(await verdict.textContent(), complete.verdict.text);
+  assert.equal(await page.locator("[aria-live=polite].apw-visually-hidden").first().textContent(), complete.verdict.text);
+  // Drawn over frames: wait for every row.
+  await page.waitForFunction(() => document.querySelectorAll(".apw-fleet__row").length === 40);
+  const names = await rowNames(page);
+  assert.deepEqual(names.slice(0, 2), ["hq-ap-07", "hq-ap-23"], "the worst loss first");
+  assert.equal(new Set(names).size, 40);
+
+  // Under the page's budget (5 a second, 1,050 ms windows): no 429 from the mock's 7.
+  const log = await stack.mock.requests();
+  const entries = Array.isArray(log) ? log : log.requests ?? [];
+  assert.equal(entries.filter((r) => r.status === 429).length, 0, "no 429");
+  const statusPolls = entries.filter((r) => r.kind === "status").length;
+  console.log(`HQ: ${entries.length} requests (${entries.filter((r) => r.kind === "list").length} list, ${entries.filter((r) => r.kind === "start").length} start, ${statusPolls} status)`);
+
+  // Sorting by name, then back by loss.
+  await page.getByRole("button", { name: "Name" }).click();
+  assert.equal(await page.locator("th[aria-sort=ascending]").textContent(), "Name");
+  assert.deepEqual((await rowNames(page)).slice(0, 2), ["hq-ap-01", "hq-ap-02"]);
+  await page.getByRole("button", { name: "Loss" }).click();
+  assert.equal(await page.locator("th[aria-sort=descending]").textContent(), "Loss");
+  assert.deepEqual((await rowNames(page)).slice(0, 2), ["hq-ap-07", "hq-ap-23"]);
+
+  // The filter.
+  await page.getByLabel("Filter by name, serial or model").fill("HQ0000002");
+  await page.waitForFunction(() => document.querySelectorAll(".apw-fleet__row").length === 10);
+  await page.getByLabel("Filter by name, serial or model").fill("");
+  await page.waitForFunction(() => document.querySelectorAll(".apw-fleet__row").length === 40);
+  await screenshot(page, "fleet-hq-mounted-done-light-wide");
+
+  // A row opens that AP's full result in place.
+  await page.getByRole("button", { name: "hq-ap-07" }).click();
+  const detail = page.locator(".apw-fleet__detail");
+  await detail.locator(".apw-summary").waitFor();
+  await detail.locator(".apw-chart__points").waitFor();
+  assert.ok(await detail.locator(".apw-table tbody tr").count() >= 3, "its replies and lost sequences");
+  await screenshot(page, "fleet-hq-mounted-row-open-light-wide");
+
+  const problems = page.problems.filter((p) => !isHttpStatusReport(p));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("<ap-ping-fleet>: the finished HQ run and an opened row, light and dark, at 1200 px and 320 px", async () => {
+  const looks = [[WIDE, "light", "wide"], [WIDE, "dark", "wide"], [NARROW, "light", "narrow"], [NARROW, "dark", "narrow"]];
+  for (const [viewport, colorScheme, width] of looks) {
+    // The element: its shadow root keeps the host page's table borders out.
+    const page = await openFleet({ siteId: "24833497", mode: "element" }, { viewport, colorScheme });
+    const complete = await waitForFleetEvent(page, "fleet-complete");
+    assert.equal(complete.verdict.kind, "someAps");
+    await page.locator(".apw-fleet__row").nth(39).waitFor();
+    // The page itself never scrolls sideways; the table scrolls inside its own box.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `the page scrolls sideways at ${viewport.width} px`);
+    await screenshot(page, `fleet-hq-done-${colorScheme}-${width}`);
+    await page.getByRole("button", { name: "hq-ap-23" }).click();
+    await page.locator(".apw-fleet__detail .apw-chart__points").waitFor();
+    await page.locator(".apw-fleet__detail").scrollIntoViewIfNeeded();
+    const overflowOpen = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflowOpen, 0, `an opened row makes the page scroll sideways at ${viewport.width} px`);
+    await screenshot(page, `fleet-hq-row-open-${colorScheme}-${width}`);
+    await page.close();
+  }
+});
