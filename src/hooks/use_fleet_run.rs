@@ -27,7 +27,6 @@ use crate::stats::PingTestResult;
 use ap_ping_core::fleet::{list_filters, read_ap_list, AccessPoint};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -327,14 +326,14 @@ impl Fleet {
         self.attempt.set(0);
         self.pages.set(self.pages.get() + 1);
         {
-            // A serial listed by two filters (or twice over pages) is one row.
+            // A serial listed by two filters (or twice over pages) is one row. A scan, not
+            // a hash set: once a page, and the hash table's code would cost kilobytes.
             let mut listed = self.listed.borrow_mut();
-            let mut seen: HashSet<String> = listed.iter().map(|a| a.serial.clone()).collect();
-            listed.extend(
-                page.items
-                    .into_iter()
-                    .filter(|a| seen.insert(a.serial.clone())),
-            );
+            for ap in page.items {
+                if !listed.iter().any(|a| a.serial == ap.serial) {
+                    listed.push(ap);
+                }
+            }
             if let Some(stop) = too_many(listed.len()) {
                 drop(listed);
                 return self.stop(stop);

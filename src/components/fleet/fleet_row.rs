@@ -87,6 +87,13 @@ pub fn FleetRowView(props: &FleetRowViewProps) -> Html {
         }
         _ => html! { <><td>{"—"}</td><td>{"—"}</td><td>{"—"}</td><td>{"—"}</td><td></td></> },
     };
+    // Only an opened row names its result.
+    let title = (props.open && openable).then(|| {
+        m.fill(
+            Msg::FleetResultOf,
+            &[("name", &ap.name), ("serial", &ap.serial)],
+        )
+    });
     html! {
         <>
             <tr class={classes!("apw-fleet__row", props.open.then_some("apw-fleet__row--open"), matches!(row.state, RowState::Offline).then_some("apw-fleet__row--offline"))}>
@@ -97,10 +104,11 @@ pub fn FleetRowView(props: &FleetRowViewProps) -> Html {
                     if let Some(p) = progress { <span class="apw-fleet__percent">{ p }</span> }</td>
                 { cells }
             </tr>
-            if props.open && openable {
+            if let Some(title) = title {
                 <tr class="apw-fleet__detail">
                     <td colspan={COLUMNS.to_string()}>
-                        <div class="apw-fleet__detail-body" role="group" aria-label={m.fill(Msg::FleetResultOf, &[("name", &ap.name), ("serial", &ap.serial)])}>
+                        <div class="apw-fleet__detail-body" role="group" aria-label={title.clone()}>
+                            <p class="apw-fleet__detail-title" aria-hidden="true">{ title }</p>
                             { detail(m, &row.state) }
                         </div>
                     </td>

@@ -7,9 +7,10 @@ use std::fmt::Write;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The drawing's size in its own units (the stylesheet sizes it).
-pub const WIDTH: f64 = 64.0;
-pub const HEIGHT: f64 = 18.0;
+/// The drawing's size in its own units (the stylesheet sizes it): whole numbers only, so
+/// that no float formatting is compiled in for it (the widget's size budget).
+pub const WIDTH: u32 = 640;
+pub const HEIGHT: u32 = 180;
 /// Most sequences drawn: a 10,000-packet test is drawn by its first ones.
 const MOST: u32 = 200;
 
@@ -35,21 +36,21 @@ pub fn sparkline(stats: &PingStatistics) -> Option<(String, String)> {
     let span = (high - low).max(1.0);
     let x = |i: u32| {
         if sent == 1 {
-            WIDTH / 2.0
+            WIDTH / 2
         } else {
-            1.0 + f64::from(i) * (WIDTH - 2.0) / f64::from(sent - 1)
+            10 + i * (WIDTH - 20) / (sent - 1)
         }
     };
-    // Times from the line's top (2) to 4 units above the bottom, where lost marks go.
-    let y = |t: f64| 2.0 + (high - t) / span * (HEIGHT - 8.0);
+    // Times from the line's top (20) to 40 units above the bottom, where lost marks go.
+    let y = |t: f64| 20 + ((high - t) / span * f64::from(HEIGHT - 80)).round() as u32;
     let mut points = String::new();
     for (i, t) in &times {
-        let _ = write!(points, "{:.1},{:.1} ", x(*i), y(*t));
+        let _ = write!(points, "{},{} ", x(*i), y(*t));
     }
     let mut lost = String::new();
     for seq in stats.missing_sequences.iter() {
         if seq >= first && seq - first < sent {
-            let _ = write!(lost, "M{:.1} {} v3 ", x(seq - first), HEIGHT - 3.5);
+            let _ = write!(lost, "M{} {} v30 ", x(seq - first), HEIGHT - 35);
         }
     }
     Some((points.trim_end().to_owned(), lost.trim_end().to_owned()))
@@ -89,8 +90,8 @@ mod tests {
             parse_ping_status(include_str!("../../../tests/fixtures/seed_completed.json")).unwrap();
         let (points, lost) = sparkline(result.statistics.as_deref().unwrap()).unwrap();
         assert_eq!(points.split(' ').count(), 4, "{points}");
-        assert!(points.starts_with("1.0,"), "{points}");
-        assert_eq!(lost, "M32.0 14.5 v3", "sequence 2 of 0-4, in the middle");
+        assert!(points.starts_with("10,"), "{points}");
+        assert_eq!(lost, "M320 145 v30", "sequence 2 of 0-4, in the middle");
     }
 
     #[test]
