@@ -513,12 +513,9 @@ fn contains_ignoring_case(haystack: &str, needle: &[u8]) -> bool {
 }
 
 /// Whether `row` matches the admin's filter: its name, serial or model contains `filter`,
-/// without case; an empty filter matches every row.
+/// without ASCII case; an empty filter matches every row.
 pub fn matches_filter(row: &FleetRow, filter: &str) -> bool {
-    let needle = filter.trim().to_lowercase();
-    if needle.is_empty() {
-        return true;
-    }
+    let needle = filter.trim().as_bytes();
     let ap = &row.ap;
     [
         Some(ap.name.as_str()),
@@ -527,7 +524,7 @@ pub fn matches_filter(row: &FleetRow, filter: &str) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|text| text.to_lowercase().contains(&needle))
+    .any(|text| contains_ignoring_case(text, needle))
 }
 
 /// The rows to show, by index into `rows`: those matching `filter`, in `order`. Without

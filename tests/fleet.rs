@@ -319,7 +319,7 @@ fn a_click_turns_a_column_round_and_a_new_one_starts_largest_first_for_numbers()
 }
 
 #[test]
-fn the_filter_matches_name_serial_or_model_without_case() {
+fn the_filter_matches_name_serial_or_model_without_ascii_case() {
     let run = hq();
     let shown = |f: &str| names(&run, &visible_rows(&run.rows, None, f));
     assert_eq!(shown("AP-04"), ["HQ-AP-04"]);
