@@ -34,6 +34,9 @@ pub enum Scenario {
     NotResolved,
     /// Every request answers 403: the API client lacks troubleshooting access.
     Forbidden,
+    /// A clean run whose status never says how far it is (`progressPercent: null` until the
+    /// end), as a status answer may: polled at the interval all along.
+    NoProgress,
     /// Every status answer spends the request budget (`X-RateLimit-Remaining: 0`) until
     /// [`BUDGET_WINDOW`] later; a status request before then answers 429.
     BudgetSpent,
@@ -158,6 +161,11 @@ pub const DEVICES: &[Device] = &[
         serial: "CNF7G9X014",
         name: "lab-ap-14 (request budget spent after every answer)",
         scenario: Scenario::BudgetSpent,
+    },
+    Device {
+        serial: "CNF7G9X015",
+        name: "lab-ap-15 (no progress reported)",
+        scenario: Scenario::NoProgress,
     },
 ];
 

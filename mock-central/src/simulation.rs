@@ -125,9 +125,11 @@ impl SimulatedTest {
     pub fn status_at(&self, elapsed: Duration, interval: Duration) -> Value {
         let start_time = rfc3339(self.started_at);
         let running_from = interval / 2;
+        // A `NoProgress` device says nothing of how far it is until the end.
+        let silent = self.scenario == Scenario::NoProgress;
         if elapsed < running_from {
             return json!({ "startTime": start_time, "endTime": null, "rawOutput": null, "output": null,
-                           "failReason": null, "progressPercent": 0, "status": "INITIATED" });
+                           "failReason": null, "progressPercent": (!silent).then_some(0), "status": "INITIATED" });
         }
         if is_unresolvable(&self.parameters.destination) {
             let raw = format!(
@@ -156,7 +158,7 @@ impl SimulatedTest {
         if done < count {
             let progress = (100 * done / count).min(99);
             return json!({ "startTime": start_time, "endTime": null, "rawOutput": null, "output": null,
-                           "failReason": null, "progressPercent": progress, "status": "RUNNING" });
+                           "failReason": null, "progressPercent": (!silent).then_some(progress), "status": "RUNNING" });
         }
         let end = self.started_at + running_from + interval * count;
         json!({
@@ -351,6 +353,29 @@ mod tests {
             assert_eq!(done["output"]["packetLossPercent"], "60");
             assert_eq!(done["output"]["receivedPacketsCount"], "2");
         }
+    }
+
+    #[test]
+    fn a_no_progress_run_says_how_far_it_is_only_at_the_end() {
+        let parameters = PingParameters::from_body(br#"{"destination": "8.8.8.8"}"#).unwrap();
+        let test = SimulatedTest::new(parameters, Scenario::NoProgress, 1, UNIX_EPOCH);
+        let interval = Duration::from_millis(100);
+        let initiated = test.status_at(Duration::ZERO, interval);
+        let running = test.status_at(Duration::from_millis(250), interval);
+        let done = test.status_at(Duration::from_secs(60), interval);
+        assert_eq!(
+            (&initiated["status"], &initiated["progressPercent"]),
+            (&json!("INITIATED"), &Value::Null)
+        );
+        assert_eq!(
+            (&running["status"], &running["progressPercent"]),
+            (&json!("RUNNING"), &Value::Null)
+        );
+        assert_eq!(
+            (&done["status"], &done["progressPercent"]),
+            (&json!("COMPLETED"), &json!(100))
+        );
+        assert_eq!(done["output"]["packetLossPercent"], "0");
     }
 
     #[test]

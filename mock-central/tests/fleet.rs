@@ -231,7 +231,7 @@ async fn an_item_has_the_fields_the_description_lists() {
     // Without parameters: the first 20 of every site, by deviceName.
     let (_, everything) = mock.list(&[]).await;
     assert_eq!(everything["count"], 20);
-    assert_eq!(everything["total"], 40 + 12 + 1001 + 14);
+    assert_eq!(everything["total"], 40 + 12 + 1001 + 15);
     assert_eq!(everything["next"], "2");
 }
 
@@ -713,10 +713,10 @@ async fn the_sites_are_listed_for_the_demos_picker() {
             ("24833498", "WAREHOUSE", 12),
             ("24833499", "CAMPUS", 1001),
             ("24833500", "LOCKED", 0),
-            ("24833496", "DEMO", 14),
+            ("24833496", "DEMO", 15),
         ]
     );
     // The demo devices are still listed as before.
     let devices = mock.mock_endpoint("devices").await;
-    assert_eq!(devices.as_array().unwrap().len(), 14);
+    assert_eq!(devices.as_array().unwrap().len(), 15);
 }

@@ -96,7 +96,7 @@ test("a 429 with only X-RateLimit-Reset waits until the reset and says until whe
 test("X-RateLimit-Remaining: 0 moves the next poll to the reset: no request is refused", async () => {
   await stack.mock.clearRequests();
   const before = (await stack.mock.state()).overBudget;
-  const page = await open({ serial: "CNF7G9X014", count: "12", interval: "300" });
+  const page = await open({ serial: "CNF7G9X014", count: "12", interval: "300", prestart: "1" });
   const { taskId } = await waitForEvent(page, "ping-started");
   const note = page.locator(".apw-progress-panel", { hasText: "Request budget used up: next check at" });
   await note.waitFor({ timeout: 10_000 });

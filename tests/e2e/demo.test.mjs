@@ -7,8 +7,9 @@ import { openPage, screenshot } from "./support/browser.mjs";
 
 let stack;
 before(async () => {
-  // Replies slower than the demo polls (1 s), so progress shows between 0 and 100.
-  stack = await startStack({ mockArgs: ["--reply-interval-ms", "700"] });
+  // An AP a little slower than a packet a second: the widget first asks after the run
+  // time it expects (count × 1 s), and the test, still running then, shows its progress.
+  stack = await startStack({ mockArgs: ["--reply-interval-ms", "1300"] });
 });
 after(async () => stack?.stop());
 

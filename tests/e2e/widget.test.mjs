@@ -32,7 +32,9 @@ const LOOKS = [[WIDE, "light", "wide"], [{ width: 320, height: 900 }, "light", "
   [WIDE, "dark", "wide"], [{ width: 320, height: 900 }, "dark", "narrow"]];
 
 test("a full test: progress, then the card and the table match the server's result", async () => {
-  const page = await open({ serial: "CNF7G9X002", count: "6" });
+  // Started by the page: a widget-started 6-packet test is first asked about at 6 s, by
+  // when mock-central (150 ms a reply) has ended it; this one is followed from its start.
+  const page = await open({ serial: "CNF7G9X002", count: "6", prestart: "1" });
   const { taskId } = await waitForEvent(page, "ping-started");
   await waitForEvent(page, "ping-progress");
   await page.waitForFunction(() => Number(document.querySelector("[role=progressbar]")?.getAttribute("aria-valuenow")) > 0);
@@ -221,7 +223,8 @@ test("404 for an unknown task and 409 for an offline AP show the code, the messa
 
 test("429 with and without Retry-After, and flaky 500s, are retried until the test completes", async () => {
   for (const serial of ["CNF7G9X008", "CNF7G9X009", "CNF7G9X007"]) {
-    const page = await open({ serial });
+    // Polled from its start: the flaky 500 is every second status request.
+    const page = await open({ serial, prestart: "1" });
     await page.locator(".apw-alert--retrying").waitFor({ timeout: 10_000 });
     const words = serial === "CNF7G9X007" ? /Retrying in \d+ s/ : /Rate limited until \d\d:\d\d:\d\d/;
     assert.match(await page.locator(".apw-alert--retrying").textContent(), new RegExp(`${words.source} \\(attempt 1 of 5\\)`));
@@ -253,7 +256,7 @@ test("malformed JSON and a wrong content type are reported, not crashed on", asy
 
 test("destroy() aborts the request in flight and sends nothing more", async () => {
   // Slow answers (1.5 s): a status request is surely in flight when destroy() is called.
-  const page = await open({ serial: "CNF7G9X005", count: "50" });
+  const page = await open({ serial: "CNF7G9X005", count: "50", prestart: "1" });
   const inFlight = await page.waitForRequest((r) => r.method() === "GET" && r.url().includes("/async-operations/"));
   const aborted = page.waitForEvent("requestfailed", (r) => r === inFlight);
   await page.evaluate(() => window.pingWidget.destroy());
@@ -509,7 +512,8 @@ test("polling pauses while the tab is hidden and resumes when it is visible", as
     p.on("requestfinished", done);
     p.on("requestfailed", done);
   };
-  const page = await open({ serial: "CNF7G9X001", count: "60", interval: "250" }, { watch });
+  // Polled at the interval throughout (no progress reported, followed from its start).
+  const page = await open({ serial: "CNF7G9X015", prestart: "1", count: "60", interval: "250" }, { watch });
   await waitForEvent(page, "ping-progress");
   const setHidden = (hidden) => page.evaluate((h) => {
     Object.defineProperty(document, "hidden", { configurable: true, get: () => h });

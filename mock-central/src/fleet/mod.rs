@@ -8,7 +8,7 @@
 //! | `WAREHOUSE` | `24833498` | `wh-ap-01`…`wh-ap-12`, `WH00000001`…`WH00000012` | every AP loses 40–80% (the path beyond the site); `wh-ap-12` is OFFLINE (409) |
 //! | `CAMPUS` | `24833499` | `campus-ap-0001`…`campus-ap-1001`, `CP00000001`…`CP00001001` | no loss; `limit=1000` takes two pages |
 //! | `LOCKED` | `24833500` | none | a list whose filter names it answers 403 |
-//! | `DEMO` | `24833496` | the demo devices `CNF7G9X001`…`CNF7G9X014` | each its own scenario (`crate::scenario`) |
+//! | `DEMO` | `24833496` | the demo devices `CNF7G9X001`…`CNF7G9X015` | each its own scenario (`crate::scenario`) |
 //!
 //! - [`filter`]: the `filter` parameter (tokenizer, parser, matching);
 //! - [`list`]: the other parameters, sorting and paging, the answer's JSON.
@@ -335,13 +335,13 @@ mod tests {
                 ("24833498", "WAREHOUSE", 12),
                 ("24833499", "CAMPUS", 1001),
                 ("24833500", "LOCKED", 0),
-                ("24833496", "DEMO", 14),
+                ("24833496", "DEMO", 15),
             ]
         );
         assert_eq!(DEMO_SITE.name, "DEMO");
         assert!(site("LOCKED").is_locked() && !site("HQ").is_locked());
         assert_eq!(site_by_id("24833499"), Some(site("CAMPUS")));
-        assert_eq!(all_aps().count(), 40 + 12 + 1001 + 14);
+        assert_eq!(all_aps().count(), 40 + 12 + 1001 + 15);
     }
 
     #[test]

@@ -1,7 +1,10 @@
 // Mounts the widget the way an admin page would, configured from the query string:
 //   mode=mount|element, base (the baseUrl option), serial, taskId, token, destination, count, interval, timeout, retries,
 //   api (the apiVersion option / api-version attribute), vlan, iface, role, raw (true|false),
-//   lang, messages (JSON), nopagecss
+//   lang, messages (JSON), nopagecss,
+//   prestart (the page starts the test itself, as a page with its own backend would, then
+//   mounts the widget with its taskId: no expected run time, so it polls from the start; its
+//   task id is recorded as a "ping-started" entry, as the widget's own start would be)
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
@@ -33,6 +36,19 @@ await init({ module_or_path: "/ap-ping-widget_bg.wasm" });
 const number = (name) => (q.has(name) ? Number(q.get(name)) : undefined);
 window.pingEvents ??= [];
 const record = (event) => window.pingEvents.push({ type: event.type, detail: event.detail });
+
+if (q.has("prestart")) {
+  const base = q.get("base") ?? "";
+  const serial = q.get("serial") ?? "CNF7G9X001";
+  const answer = await fetch(`${base}/network-troubleshooting/${q.get("api") ?? "v1alpha1"}/aps/${serial}/ping`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${q.get("token") ?? "demo-token"}`, "content-type": "application/json" },
+    body: JSON.stringify({ destination: q.get("destination") ?? "www.google.com", count: number("count") ?? 5 }),
+  });
+  const taskId = (await answer.json()).location.split("/").pop();
+  q.set("taskId", taskId);
+  window.pingEvents.push({ type: "ping-started", detail: { taskId } });
+}
 
 const options = {
   baseUrl: q.get("base") ?? "",

@@ -27,8 +27,13 @@ export async function waitForEvent(page, type, timeout = 20_000) {
   return (await events(page, type))[0].detail;
 }
 
-/** The AP of the control widget of `whileAWidgetPolls`; no test's own widget uses it. */
-export const CONTROL_SERIAL = "CNF7G9X003";
+/**
+ * The AP of the control widget of `whileAWidgetPolls`; no test's own widget uses it. Its
+ * status never says how far the test is, and the page starts the test itself, so the
+ * widget knows neither the run time nor the speed: it polls at the interval throughout
+ * (a widget that knows them spaces its polls by the work left).
+ */
+export const CONTROL_SERIAL = "CNF7G9X015";
 
 /**
  * Waits while a running widget, in a page of its own, polls `polls` more times every
@@ -37,7 +42,7 @@ export const CONTROL_SERIAL = "CNF7G9X003";
  * requests name `CONTROL_SERIAL`; `requestsBesideControl` leaves them out.
  */
 export async function whileAWidgetPolls(stack, { polls = 4, intervalMs = 300 } = {}) {
-  const control = await openEmbed(stack, { serial: CONTROL_SERIAL, count: "100", interval: String(intervalMs) });
+  const control = await openEmbed(stack, { serial: CONTROL_SERIAL, prestart: "1", count: "100", interval: String(intervalMs) });
   await control.waitForFunction(
     (n) => window.pingEvents.filter((e) => e.type === "ping-progress").length >= n,
     polls,
