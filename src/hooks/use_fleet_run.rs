@@ -542,7 +542,9 @@ impl Fleet {
         let callbacks = self.callbacks.borrow().clone();
         let counts = run.counts();
         let listing = matches!(run.phase, RunPhase::Listing { .. });
-        if !listing && self.told.replace(Some(counts)) != Some(counts) {
+        // Counts once there are APs: a run stopped before its list has none to tell.
+        let counted = !listing && !run.rows.is_empty();
+        if counted && self.told.replace(Some(counts)) != Some(counts) {
             if let Some(cb) = &callbacks.on_progress {
                 cb.emit(counts);
             }

@@ -18,6 +18,8 @@ pub struct FleetRowViewProps {
     pub row: FleetRow,
     /// Its index in the run: what `on_toggle` is told.
     pub index: usize,
+    /// Its place in the table as shown (0 for the first row under the header).
+    pub position: usize,
     /// Whether its result is shown below it.
     pub open: bool,
     pub on_toggle: Callback<usize>,
@@ -96,7 +98,7 @@ pub fn FleetRowView(props: &FleetRowViewProps) -> Html {
     });
     html! {
         <>
-            <tr class={classes!("apw-fleet__row", props.open.then_some("apw-fleet__row--open"), matches!(row.state, RowState::Offline).then_some("apw-fleet__row--offline"))}>
+            <tr aria-rowindex={(props.position + 2).to_string()} class={classes!("apw-fleet__row", props.open.then_some("apw-fleet__row--open"), matches!(row.state, RowState::Offline).then_some("apw-fleet__row--offline"))}>
                 <th scope="row" class="apw-fleet__name">{ name }</th>
                 <td class="apw-fleet__serial">{ ap.serial.clone() }</td>
                 <td>{ ap.model.clone().unwrap_or_default() }</td>
