@@ -116,3 +116,39 @@ test("<ap-ping-fleet>: the finished HQ run and an opened row, light and dark, at
     await page.close();
   }
 });
+
+test("a lower allowance than the estimate waits for the admin; Run again runs the same fleet anew", async () => {
+  const page = await openPage(stack.browser, { viewport: WIDE, locale: "en-GB", timezoneId: "UTC" });
+  // The list says the day's allowance has 10 requests left, until an hour from now.
+  await page.route("**/network-monitoring/v1/aps?**", async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), "x-ratelimit-remaining": "10", "x-ratelimit-reset": new Date(Date.now() + 3_600_000).toISOString() };
+    await route.fulfill({ response, headers });
+  });
+  await stack.mock.clearRequests();
+  await page.goto(`${stack.server.url}/fleet.html?${new URLSearchParams({ siteName: "WAREHOUSE", mode: "element" })}`);
+  const alert = page.locator(".apw-alert", { hasText: "This run needs about 34 requests, but Central allows only 10 more until its limit resets." });
+  await alert.waitFor({ timeout: 20_000 });
+  await screenshot(page, "fleet-warehouse-confirm-light-wide");
+  const before = await stack.mock.requests();
+  assert.deepEqual((Array.isArray(before) ? before : before.requests).map((r) => r.kind), ["list"], "nothing started before the admin confirms");
+  await page.getByRole("button", { name: "Start anyway" }).click();
+  const complete = await waitForFleetEvent(page, "fleet-complete");
+  assert.equal(complete.verdict.kind, "beyondAps");
+  assert.match(complete.verdict.text, /^All 11 APs lose packets to 8\.8\.8\.8: the problem is beyond the APs/);
+  const offline = complete.aps.find((a) => a.name === "wh-ap-12");
+  assert.deepEqual([offline.status, offline.state, offline.result], ["offline", "offline", null]);
+  assert.equal(await page.locator(".apw-fleet__row--offline .apw-badge").textContent(), "offline: not tested");
+
+  // Run again: the list again, the confirmation again (the allowance is still low), and a new run.
+  await page.getByRole("button", { name: "Run again" }).click();
+  await alert.waitFor();
+  await page.getByRole("button", { name: "Start anyway" }).click();
+  await page.waitForFunction(() => window.fleetEvents.filter((e) => e.type === "fleet-complete").length === 2, null, { timeout: 90_000 });
+  const log = await stack.mock.requests();
+  const kinds = (Array.isArray(log) ? log : log.requests).map((r) => r.kind);
+  assert.equal(kinds.filter((k) => k === "list").length, 2);
+  assert.equal(kinds.filter((k) => k === "start").length, 22, "11 online APs, twice; the offline one never");
+  assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
+  await page.close();
+});
