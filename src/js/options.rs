@@ -13,11 +13,13 @@
 
 use crate::api::client::http::Auth;
 use crate::api::client::{ApiVersion, CredentialsMode};
+use crate::api::kind::TestKind;
+use crate::api::ping::Ping;
 use crate::components::{Messages, PingFleetProps, PingWidgetProps};
 use crate::fleet::selection_of;
 use crate::hooks::{FleetConfig, PingTaskConfig, StartRequest};
 use crate::poll::PollSettings;
-use ap_ping_core::fleet::VerdictRules;
+use ap_ping_core::fleet::{list_filters, VerdictRules};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -318,6 +320,11 @@ impl FleetMountOptions {
             ..defaults
         };
         rules.check().map_err(|e| invalid("", &e.to_string()))?;
+        // What the run would refuse (a serial the filter cannot carry, a count over 100) is
+        // refused here, before anything is mounted.
+        list_filters(&selection)
+            .and_then(|_| <Ping as TestKind>::start_body(&start))
+            .map_err(|e| invalid("", &e.to_string()))?;
         Ok(FleetMountOptions {
             config: FleetConfig {
                 base_url: string(&options, "baseUrl")?.unwrap_or_default().into(),

@@ -152,3 +152,31 @@ test("a lower allowance than the estimate waits for the admin; Run again runs th
   assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
   await page.close();
 });
+
+test("options the view cannot take are refused by name, before anything is sent", async () => {
+  const page = await openFleet({ siteName: "HQ", mode: "element" });
+  const refusal = (options) => page.evaluate((o) => {
+    try {
+      window.mountPingFleet(document.createElement("div"), o);
+      return "mounted";
+    } catch (error) {
+      return error.message;
+    }
+  }, options);
+  assert.equal(await refusal({ destination: "8.8.8.8" }), "invalid fleet options: one of siteId, siteName or serials is required");
+  assert.equal(await refusal({ siteId: "24833497", siteName: "HQ", destination: "8.8.8.8" }), "invalid fleet options: give only one of siteId, siteName or serials");
+  assert.equal(await refusal({ siteName: "HQ" }), "invalid fleet options: destination is required");
+  assert.match(await refusal({ siteName: "HQ", destination: "8.8.8.8", count: 101 }), /^invalid fleet options: count .*100/);
+  assert.match(await refusal({ siteName: "HQ", destination: "8.8.8.8", lossyAbovePercent: 100 }), /^invalid fleet options: lossyAbovePercent must be a percentage at least 0 and below 100/);
+  assert.equal(await refusal({ serials: "HQ00000001", destination: "8.8.8.8" }), "mounted", "a string of serials, as the attribute gives");
+  assert.equal(await refusal({ serials: [1], destination: "8.8.8.8" }), "invalid fleet options: serials must be an array of strings");
+  // The element says it as a fleet-error of kind configuration.
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    const host = document.createElement("ap-ping-fleet");
+    host.addEventListener("fleet-error", (e) => resolve(e.detail));
+    host.setAttribute("destination", "8.8.8.8");
+    document.body.append(host);
+  }));
+  assert.deepEqual(detail, { status: null, errorCode: null, message: "invalid fleet options: one of siteId, siteName or serials is required", kind: "configuration" });
+  await page.close();
+});

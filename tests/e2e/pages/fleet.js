@@ -43,4 +43,6 @@ if (q.get("mode") === "element") {
   for (const type of EVENTS) host.addEventListener(type, record);
   window.pingFleet = mountPingFleet(host, options);
 }
+// For tests of the options.
+window.mountPingFleet = mountPingFleet;
 window.fleetReady = true;
