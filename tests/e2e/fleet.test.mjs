@@ -101,6 +101,8 @@ test("<ap-ping-fleet>: the finished HQ run and an opened row, light and dark, at
     // The element: its shadow root keeps the host page's table borders out.
     const page = await openFleet({ siteId: "24833497", mode: "element" }, { viewport, colorScheme });
     const complete = await waitForFleetEvent(page, "fleet-complete");
+    const failed = complete.aps.filter((a) => a.error).map((a) => [a.name, a.error]);
+    assert.deepEqual(failed, [], `${colorScheme} ${width}: no AP's test failed`);
     assert.equal(complete.verdict.kind, "someAps");
     await page.locator(".apw-fleet__row").nth(39).waitFor();
     // The page itself never scrolls sideways; the table scrolls inside its own box.
