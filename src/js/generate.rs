@@ -195,11 +195,16 @@ pub fn readme_tables() -> String {
     md
 }
 
+/// Where the README's fleet options table begins and ends.
+pub const MD_FLEET_BEGIN: &str =
+    "<!-- generated from src/js/options.rs (FLEET_OPTIONS) by scripts/generate: do not edit -->\n";
+pub const MD_FLEET_END: &str = "<!-- end of the generated fleet table -->\n";
+
 /// The fleet view's options table for the README (`<ap-ping-fleet>`'s attributes in its
-/// second column): printed by `scripts/generate`'s test run with `APW_PRINT_FLEET_TABLE=1`.
+/// second column), between its markers.
 pub fn readme_fleet_table() -> String {
-    let mut md =
-        String::from("| option | attribute | default | meaning |\n| --- | --- | --- | --- |\n");
+    let mut md = String::from(MD_FLEET_BEGIN);
+    md.push_str("| option | attribute | default | meaning |\n| --- | --- | --- | --- |\n");
     for o in FLEET_OPTIONS {
         let attribute = match o.element {
             Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
@@ -216,6 +221,7 @@ pub fn readme_fleet_table() -> String {
             meaning.join(" ")
         );
     }
+    md.push_str(MD_FLEET_END);
     md
 }
 
@@ -300,11 +306,11 @@ mod tests {
         let want_types = typescript();
         let want_element = replaced(&element, ELEMENT_JS, JS_BEGIN, JS_END, &element_js());
         let want_readme = with_error_row(&replaced(
-            &readme,
+            &replaced(&readme, README, MD_BEGIN, MD_END, &readme_tables()),
             README,
-            MD_BEGIN,
-            MD_END,
-            &readme_tables(),
+            MD_FLEET_BEGIN,
+            MD_FLEET_END,
+            &readme_fleet_table(),
         ));
         if std::env::var_os("APW_GENERATE").is_some() {
             std::fs::write(root.join(TYPES_TS), &want_types).unwrap();
@@ -329,7 +335,7 @@ mod tests {
     }
 
     #[test]
-    fn the_fleet_table_prints_on_request() {
+    fn the_fleet_table_names_attributes_and_never_the_token() {
         let table = readme_fleet_table();
         assert!(
             table.contains("| `serials` | `serials` (comma-separated) |"),
@@ -339,9 +345,6 @@ mod tests {
             !table.contains("| `token` | `token`"),
             "the token is never an attribute"
         );
-        if std::env::var_os("APW_PRINT_FLEET_TABLE").is_some() {
-            println!("{table}");
-        }
     }
 
     #[test]

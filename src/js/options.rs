@@ -119,7 +119,8 @@ options! {
     /// Cookies with the requests: `"same-origin"`, `"include"` (cookie-authenticated
     /// proxies on another origin) or `"omit"`.
     credentials: string, ts "\"include\" | \"same-origin\" | \"omit\"", default "`\"same-origin\"`", element Text;
-    /// Time between status requests while the test runs, in milliseconds.
+    /// The fastest a running test's status is asked for again, in milliseconds: polls are
+    /// spaced by the work the test has left (README, Polling), at most 30 s apart.
     pollIntervalMs: whole [at least 250], ts "number", default "2000", element Number;
     /// A request not answered by then (milliseconds) is aborted and retried.
     requestTimeoutMs: whole [at least 100], ts "number", default "10000", element Number;

@@ -40,7 +40,8 @@ export interface PingWidgetOptions {
    */
   credentials?: "include" | "same-origin" | "omit";
   /**
-   * Time between status requests while the test runs, in milliseconds.
+   * The fastest a running test's status is asked for again, in milliseconds: polls are
+   * spaced by the work the test has left (README, Polling), at most 30 s apart.
    * At least 250: less is refused with `invalid widget options: pollIntervalMs must be at least 250`.
    * Default: 2000.
    */
