@@ -177,24 +177,74 @@ options! {
     beyondSharePercent: percent, ts "number", default "100", element Number;
 }
 
-/// What a page passes, interpreted. No `Debug`: it holds the token.
+/// The options both views take (where, how, in which words), read once for both. No
+/// `Debug`: it holds the token.
 #[derive(Default)]
-pub(super) struct MountOptions {
+struct Common {
     base_url: String,
     api_version: ApiVersion,
-    serial: String,
-    task_id: Option<String>,
-    token: Option<String>,
-    credentials: CredentialsMode,
+    auth: Auth,
     settings: PollSettings,
-    start: Option<StartRequest>,
     messages: Messages,
 }
 
+/// Reads the options both views take, field by field (`undefined` and `null` mean "not
+/// given"), with an error that names the option: its type, its minimum, and the names of
+/// a version, a credentials mode, a language or a message key.
+fn common(options: &JsValue) -> Result<Common, Problem> {
+    let mut settings = PollSettings::default();
+    if let Some(ms) = whole(options, "pollIntervalMs")? {
+        if ms < 250 {
+            return Err(invalid("pollIntervalMs", " must be at least 250"));
+        }
+        settings.interval_ms = ms;
+    }
+    if let Some(ms) = whole(options, "requestTimeoutMs")? {
+        if ms < 100 {
+            return Err(invalid("requestTimeoutMs", " must be at least 100"));
+        }
+        settings.request_timeout_ms = ms;
+    }
+    if let Some(n) = whole(options, "maxRetries")? {
+        settings.retry.max_attempts = n;
+    }
+    Ok(Common {
+        base_url: string(options, "baseUrl")?.unwrap_or_default(),
+        api_version: match string(options, "apiVersion")?.filter(|v| !v.is_empty()) {
+            None => ApiVersion::default(),
+            Some(name) => ApiVersion::from_name(&name).map_err(|e| invalid("", &e.to_string()))?,
+        },
+        auth: Auth {
+            token: string(options, "token")?
+                .filter(|t| !t.is_empty())
+                .map(Rc::from),
+            credentials: match string(options, "credentials")?.filter(|v| !v.is_empty()) {
+                None => CredentialsMode::default(),
+                Some(name) => {
+                    CredentialsMode::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
+                }
+            },
+        },
+        settings,
+        messages: Messages::new(
+            &string(options, "lang")?.unwrap_or_default(),
+            texts(options, "messages")?.unwrap_or_default(),
+        )
+        .map_err(|e| invalid("", &e.to_string()))?,
+    })
+}
+
+/// What a page passes to `mountPingWidget`, interpreted.
+#[derive(Default)]
+pub(super) struct MountOptions {
+    common: Common,
+    serial: String,
+    task_id: Option<String>,
+    start: Option<StartRequest>,
+}
+
 impl MountOptions {
-    /// Reads the options object field by field (`undefined` and `null` mean "not given"),
-    /// with an error that names the option: its type, its minimum, and the names of a
-    /// version, a credentials mode, a language or a message key.
+    /// Reads the options object: the common ones, and what to follow or start.
     pub(super) fn from_js(options: JsValue) -> Result<Self, Problem> {
         if options.is_undefined() || options.is_null() {
             return Ok(Self::default());
@@ -202,67 +252,35 @@ impl MountOptions {
         if !options.is_object() {
             return Err(invalid("", "expected an object"));
         }
-        let mut settings = PollSettings::default();
-        if let Some(ms) = whole(&options, "pollIntervalMs")? {
-            if ms < 250 {
-                return Err(invalid("pollIntervalMs", " must be at least 250"));
-            }
-            settings.interval_ms = ms;
-        }
-        if let Some(ms) = whole(&options, "requestTimeoutMs")? {
-            if ms < 100 {
-                return Err(invalid("requestTimeoutMs", " must be at least 100"));
-            }
-            settings.request_timeout_ms = ms;
-        }
-        if let Some(n) = whole(&options, "maxRetries")? {
-            settings.retry.max_attempts = n;
-        }
-        let start = start_request(&options, "start")?;
         Ok(MountOptions {
-            base_url: string(&options, "baseUrl")?.unwrap_or_default(),
-            api_version: match string(&options, "apiVersion")?.filter(|v| !v.is_empty()) {
-                None => ApiVersion::default(),
-                Some(name) => {
-                    ApiVersion::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
-                }
-            },
+            common: common(&options)?,
             serial: string(&options, "serial")?.unwrap_or_default(),
             task_id: string(&options, "taskId")?,
-            token: string(&options, "token")?,
-            credentials: match string(&options, "credentials")?.filter(|v| !v.is_empty()) {
-                None => CredentialsMode::default(),
-                Some(name) => {
-                    CredentialsMode::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
-                }
-            },
-            settings,
-            start,
-            messages: Messages::new(
-                &string(&options, "lang")?.unwrap_or_default(),
-                texts(&options, "messages")?.unwrap_or_default(),
-            )
-            .map_err(|e| invalid("", &e.to_string()))?,
+            start: start_request(&options, "start")?,
         })
     }
 
     pub(super) fn into_props(self, events: &super::events::EventSink) -> PingWidgetProps {
+        let Common {
+            base_url,
+            api_version,
+            auth,
+            settings,
+            messages,
+        } = self.common;
         PingWidgetProps {
             config: PingTaskConfig {
-                base_url: self.base_url.into(),
-                api_version: self.api_version,
+                base_url: base_url.into(),
+                api_version,
                 serial: self.serial.into(),
                 task_id: self.task_id.filter(|t| !t.is_empty()).map(Into::into),
                 start: self.start,
-                auth: Auth {
-                    token: self.token.filter(|t| !t.is_empty()).map(Rc::from),
-                    credentials: self.credentials,
-                },
-                settings: self.settings,
+                auth,
+                settings,
             },
             callbacks: super::events::callbacks_for(events),
             class: Default::default(),
-            messages: self.messages,
+            messages,
         }
     }
 }
@@ -275,29 +293,20 @@ pub(super) struct FleetMountOptions {
 }
 
 impl FleetMountOptions {
-    /// Reads the options object field by field (`undefined` and `null` mean "not given"),
-    /// with an error that names the option; exactly one of `siteId`, `siteName` and
-    /// `serials`, and a `destination`, are required.
+    /// Reads the options object: the common ones, the APs (exactly one of `siteId`,
+    /// `siteName` and `serials`), the test (a `destination` is required) and the verdict's
+    /// rules.
     pub(super) fn from_js(options: JsValue) -> Result<Self, Problem> {
         if !options.is_object() {
             return Err(invalid("", "expected an object"));
         }
-        let mut settings = PollSettings::default();
-        if let Some(ms) = whole(&options, "pollIntervalMs")? {
-            if ms < 250 {
-                return Err(invalid("pollIntervalMs", " must be at least 250"));
-            }
-            settings.interval_ms = ms;
-        }
-        if let Some(ms) = whole(&options, "requestTimeoutMs")? {
-            if ms < 100 {
-                return Err(invalid("requestTimeoutMs", " must be at least 100"));
-            }
-            settings.request_timeout_ms = ms;
-        }
-        if let Some(n) = whole(&options, "maxRetries")? {
-            settings.retry.max_attempts = n;
-        }
+        let Common {
+            base_url,
+            api_version,
+            auth,
+            settings,
+            messages,
+        } = common(&options)?;
         let given = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
         let selection = selection_of(
             given(string(&options, "siteId")?),
@@ -328,33 +337,15 @@ impl FleetMountOptions {
             .map_err(|e| invalid("", &e.to_string()))?;
         Ok(FleetMountOptions {
             config: FleetConfig {
-                base_url: string(&options, "baseUrl")?.unwrap_or_default().into(),
-                api_version: match string(&options, "apiVersion")?.filter(|v| !v.is_empty()) {
-                    None => ApiVersion::default(),
-                    Some(name) => {
-                        ApiVersion::from_name(&name).map_err(|e| invalid("", &e.to_string()))?
-                    }
-                },
+                base_url: base_url.into(),
+                api_version,
                 selection,
                 start,
-                auth: Auth {
-                    token: string(&options, "token")?
-                        .filter(|t| !t.is_empty())
-                        .map(Rc::from),
-                    credentials: match string(&options, "credentials")?.filter(|v| !v.is_empty()) {
-                        None => CredentialsMode::default(),
-                        Some(name) => CredentialsMode::from_name(&name)
-                            .map_err(|e| invalid("", &e.to_string()))?,
-                    },
-                },
+                auth,
                 settings,
             },
             rules,
-            messages: Messages::new(
-                &string(&options, "lang")?.unwrap_or_default(),
-                texts(&options, "messages")?.unwrap_or_default(),
-            )
-            .map_err(|e| invalid("", &e.to_string()))?,
+            messages,
         })
     }
 
@@ -534,26 +525,67 @@ mod tests {
     use super::*;
     use ap_ping_core::wire::{StartFieldKind, START_FIELDS};
 
-    /// `reader:name` for each option the function `function` of this file reads from
-    /// `object`, in its order, from this file's own text.
-    fn names_read_by(function: &str, object: &str) -> Vec<String> {
+    /// The text of the function `function` of this file (the first of that name after
+    /// `after`).
+    fn body_of(after: &str, function: &str) -> &'static str {
         let source = include_str!("options.rs");
-        let body = source
-            .split_once(&format!("fn {function}("))
+        let rest = source
+            .split_once(after)
+            .expect("the marker in options.rs")
+            .1;
+        rest.split_once(&format!("fn {function}("))
             .and_then(|(_, rest)| rest.split_once("\n}\n").or(rest.split_once("\n    }\n")))
             .expect("the reader in options.rs")
-            .0;
-        let pattern = format!("(&{object}, \"");
-        body.match_indices(&pattern)
-            .map(|(at, _)| {
+            .0
+    }
+
+    /// `reader:name` for each option read in `body` from `object` (`string(&options, "…")`
+    /// or `string(options, "…")`), in its order.
+    fn names_read_in(body: &str, object: &str) -> Vec<String> {
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for pattern in [format!("(&{object}, \""), format!("({object}, \"")] {
+            for (at, _) in body.match_indices(&pattern) {
                 let reader = body[..at]
                     .rsplit(|c: char| !c.is_alphanumeric() && c != '_')
                     .next()
                     .unwrap_or_default();
                 let rest = &body[at + pattern.len()..];
-                format!("{reader}:{}", &rest[..rest.find('"').unwrap()])
-            })
-            .collect()
+                found.push((at, format!("{reader}:{}", &rest[..rest.find('"').unwrap()])));
+            }
+        }
+        found.sort();
+        found.into_iter().map(|(_, name)| name).collect()
+    }
+
+    fn names_read_by(function: &str, object: &str) -> Vec<String> {
+        names_read_in(body_of("", function), object)
+    }
+
+    /// What a view's reader reads: the common options, and its own.
+    fn read_by_view(view: &str) -> Vec<String> {
+        let mut read = names_read_in(body_of("", "common"), "options");
+        read.extend(names_read_in(body_of(view, "from_js"), "options"));
+        read.sort();
+        read
+    }
+
+    /// Each option with a minimum is refused under it, in the words the README and the
+    /// TypeScript give.
+    fn assert_minimums_refused(options: &[OptionLayout]) {
+        let source: String = include_str!("options.rs").split_whitespace().collect();
+        for o in options {
+            if let Some(min) = o.minimum {
+                let refusal = format!(
+                    "ifms<{min}{{returnErr(invalid(\"{}\",\"mustbeatleast{min}\"));",
+                    o.name
+                );
+                assert!(
+                    source.contains(&refusal),
+                    "{} is not refused under {min}",
+                    o.name
+                );
+            }
+        }
     }
 
     /// The widget reads each field of the start request the way `START_FIELDS` describes
@@ -576,61 +608,29 @@ mod tests {
 
     /// `MountOptions::from_js` reads every option the description lists, by its name and
     /// with the reader it names, and nothing else; an option with a minimum is refused
-    /// under it, in the words the README and the TypeScript give.
+    /// under it.
     #[test]
     fn the_reader_reads_the_options_the_description_lists() {
-        let mut read = names_read_by("from_js", "options");
         let mut described: Vec<String> = OPTIONS
             .iter()
             .map(|o| format!("{}:{}", o.reader, o.name))
             .collect();
-        read.sort();
         described.sort();
-        assert_eq!(read, described);
-        let source = include_str!("options.rs");
-        for o in OPTIONS {
-            if let Some(min) = o.minimum {
-                let refusal = format!(
-                    "if ms < {min} {{\n                return Err(invalid(\"{}\", \" must be at least {min}\"));",
-                    o.name
-                );
-                assert!(
-                    source.contains(&refusal),
-                    "{} is not refused under {min}",
-                    o.name
-                );
-            }
-        }
+        assert_eq!(read_by_view("impl MountOptions {"), described);
+        assert_minimums_refused(OPTIONS);
     }
 
     /// The fleet's reader reads every option of `FLEET_OPTIONS` by its name, with the
-    /// reader it names, and nothing else.
+    /// reader it names, and nothing else; an option with a minimum is refused under it.
     #[test]
     fn the_fleet_reader_reads_the_options_its_description_lists() {
-        let source = include_str!("options.rs");
-        let body = source
-            .split_once("impl FleetMountOptions {")
-            .expect("the fleet reader")
-            .1;
-        let body = body.split_once("fn into_props").expect("its end").0;
-        let mut read: Vec<String> = body
-            .match_indices("(&options, \"")
-            .map(|(at, _)| {
-                let reader = body[..at]
-                    .rsplit(|c: char| !c.is_alphanumeric() && c != '_')
-                    .next()
-                    .unwrap_or_default();
-                let rest = &body[at + 12..];
-                format!("{reader}:{}", &rest[..rest.find('"').unwrap()])
-            })
-            .collect();
         let mut described: Vec<String> = FLEET_OPTIONS
             .iter()
             .map(|o| format!("{}:{}", o.reader, o.name))
             .collect();
-        read.sort();
         described.sort();
-        assert_eq!(read, described);
+        assert_eq!(read_by_view("impl FleetMountOptions {"), described);
+        assert_minimums_refused(FLEET_OPTIONS);
     }
 
     #[test]
