@@ -46,8 +46,9 @@ struct Args {
     /// The rate limiter's 429 carries no Retry-After (only X-RateLimit-Reset).
     #[arg(long)]
     no_retry_after: bool,
-    /// Tasks kept at most; the oldest go first.
-    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    /// Tasks kept at most; the oldest go first. Twice the fleet view's largest run (2,000
+    /// APs), so that CAMPUS's 1,001 tests, all started before the first is polled, are kept.
+    #[arg(long, default_value_t = 4000, value_parser = clap::value_parser!(u64).range(1..))]
     max_tasks: u64,
     /// How long a finished task can still be read, in seconds.
     #[arg(long, default_value_t = 600)]

@@ -65,7 +65,7 @@ impl Default for Config {
             seed: 1,
             rate_limit_per_second: 20,
             retry_after: true,
-            max_tasks: 1000,
+            max_tasks: 4000,
             task_ttl: Duration::from_secs(600),
             log_requests: true,
         }
