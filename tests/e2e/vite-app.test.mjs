@@ -1,7 +1,8 @@
 // End to end: the Vite sample app (examples/vite-admin), which takes in the widget as an
 // npm package (the tarball scripts/build packs), built by `vite build` and served as any
 // app's static files, against mock-central, in Chromium: mountPingWidget and the custom
-// element each run a whole test, and the parser-only page never loads the widget's module.
+// element each run a whole test, the fleet view runs site HQ to its verdict, and the
+// parser-only page never loads the widget's module.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -59,6 +60,25 @@ test("the Vite app: mountPingWidget and <ap-ping-status>, from the npm package, 
   assert.notEqual(shadow.radius, "0px", "the element is styled");
   await page.locator("#ping .apw-chart__points").waitFor();
   await screenshot(page, "vite-app-light-wide");
+  assert.deepEqual(page.problems, [], "no console error, no 404");
+});
+
+test("the Vite app's fleet page: mountPingFleet from the npm package runs site HQ to its verdict", async () => {
+  const page = await open("fleet.html");
+  await page.waitForFunction(() => window.appEvents.some((e) => e.type === "fleet-complete" || e.type === "fleet-error"), null, { timeout: 90_000 });
+  const events = await page.evaluate(() => window.appEvents);
+  assert.deepEqual(events.filter((e) => e.type === "fleet-error"), []);
+  const complete = events.find((e) => e.type === "fleet-complete").detail;
+  assert.equal(complete.verdict.text, "2 of 40 APs lose packets: hq-ap-07 (60%), hq-ap-23 (60%)");
+  assert.deepEqual(complete.counts, { done: 40, total: 40, failed: 0, offline: 0 });
+  assert.ok(events.some((e) => e.type === "fleet-progress"), "fleet-progress on the way");
+  assert.equal(await page.locator(".apw-fleet__verdict").textContent(), complete.verdict.text);
+  const api = page.requested.filter((p) => p.startsWith("/network-"));
+  assert.ok(api.some((p) => p.startsWith("/network-monitoring/v1/aps")), "the list of HQ's APs");
+  // The stylesheet came with the app's bundle: the view is styled.
+  assert.notEqual(await page.locator(".apw-fleet__verdict").evaluate((el) => getComputedStyle(el).borderTopLeftRadius), "0px");
+  await page.waitForFunction(() => document.querySelectorAll(".apw-fleet__row").length === 40);
+  await screenshot(page, "vite-app-fleet-light-wide");
   assert.deepEqual(page.problems, [], "no console error, no 404");
 });
 
