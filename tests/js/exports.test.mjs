@@ -4,6 +4,8 @@
 import { test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -43,6 +45,38 @@ nodeTest("the widget's types name every messages key the README documents, and t
   assert.deepEqual(documented, typed, "the README's table lists the typed keys, in order");
   assert.match(types, /messages\?: Partial<Record<PingMessageKey, string>>;/);
   assert.match(types, /lang\?: string;/);
+});
+
+nodeTest("the widget module and its npm package export the fleet view and the request budget, typed", async () => {
+  const glue = await load("ap-ping-widget");
+  for (const name of ["mountPingWidget", "mountPingFleet", "configureRequestBudget", "PingFleetHandle"]) {
+    assert.equal(typeof glue[name], "function", `dist/ap-ping-widget.js exports ${name}`);
+  }
+  const fleetTypes = [
+    /export function mountPingFleet\(target: Element \| string, options: FleetOptions\): PingFleetHandle;/,
+    /export function configureRequestBudget\(options: RequestBudgetOptions\): Required<RequestBudgetOptions>;/,
+    /export class PingFleetHandle \{/,
+    ...["FleetOptions", "RequestBudgetOptions", "FleetCounts", "FleetAp", "FleetApFigures", "FleetVerdict", "FleetRunDetail", "FleetErrorDetail"]
+      .map((name) => new RegExp(`export interface ${name} \\{`)),
+  ];
+  const types = fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget.d.ts"), "utf8");
+  for (const typed of fleetTypes) assert.match(types, typed);
+  // The package scripts/build packed from that dist/: the same module and types, as an app
+  // installs them (target/npm/ap-ping-widget-<version>.tgz).
+  const version = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").match(/^version = "([^"]*)"/m)[1];
+  const tarball = path.join(ROOT, "target", "npm", `ap-ping-widget-${version}.tgz`);
+  const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), "apw-package-"));
+  try {
+    execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
+    const packedTypes = fs.readFileSync(path.join(unpacked, "package/ap-ping-widget.d.ts"), "utf8");
+    for (const typed of fleetTypes) assert.match(packedTypes, typed, `the package's ap-ping-widget.d.ts: ${typed}`);
+    const packed = await import(path.join(unpacked, "package/ap-ping-widget.js"));
+    for (const name of ["mountPingFleet", "configureRequestBudget", "PingFleetHandle"]) {
+      assert.equal(typeof packed[name], "function", `the package's module exports ${name}`);
+    }
+  } finally {
+    fs.rmSync(unpacked, { recursive: true, force: true });
+  }
 });
 
 for (const bundle of ["ap-ping-parse", "ap-ping-widget"]) {
