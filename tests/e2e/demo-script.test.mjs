@@ -1,5 +1,6 @@
 // scripts/demo as a user runs it: it serves the demo on 127.0.0.1:8080 from a debug build
-// in a folder of its own (target/demo), and leaves dist/, the release build, as it was.
+// in a folder of its own (target/demo), proxies the API paths and the stand-in's lists to
+// mock-central, and leaves dist/, the release build, as it was.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -45,6 +46,17 @@ test("scripts/demo serves its own debug build from target/demo and leaves dist/ 
     assert.ok(wasm.equals(staged), "what it serves is target/demo's build");
     assert.ok(wasm.length > fs.statSync(path.join(DIST, "ap-ping-widget_bg.wasm")).size, "a debug build, larger than the release one");
     assert.match(output, /debug build, in target\/demo/, "it says where its debug build goes");
+    // trunk serve's proxies (Trunk.toml) reach mock-central for the fleet view: its sites
+    // for the demo's picker, and the list of a site's APs.
+    const sites = await (await answered("http://127.0.0.1:8080/__mock/sites", 10_000)).json();
+    assert.deepEqual(sites.map((s) => s.siteName).sort(), ["CAMPUS", "DEMO", "HQ", "LOCKED", "WAREHOUSE"]);
+    const hq = sites.find((s) => s.siteName === "HQ");
+    const filter = encodeURIComponent(`siteId eq '${hq.siteId}'`);
+    const aps = await fetch(`http://127.0.0.1:8080/network-monitoring/v1/aps?filter=${filter}&limit=1000`, {
+      headers: { Authorization: "Bearer demo-token" },
+    });
+    assert.equal(aps.status, 200);
+    assert.equal((await aps.json()).items.length, 40, "HQ's 40 APs through the proxy");
     assert.deepEqual(snapshot(), before, "dist/ is still the release build, file for file");
   } finally {
     process.kill(-demo.pid, "SIGTERM");
