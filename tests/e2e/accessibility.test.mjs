@@ -1,9 +1,11 @@
 // End to end: axe-core finds no accessibility violation in the widget's running, completed,
 // error and no-result states, light and dark, mounted in a page's light DOM and inside the
-// custom element's shadow root, and while "Run again" keeps the previous result.
+// custom element's shadow root, and while "Run again" keeps the previous result; and the
+// fleet view running, done and with a row opened, light and dark.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startStack } from "./support/stack.mjs";
+import { startStack, isHttpStatusReport } from "./support/stack.mjs";
+import { openPage } from "./support/browser.mjs";
 import { openEmbed, waitForEvent, NARROW, WIDE } from "./support/embed-page.mjs";
 import { axeViolations } from "./support/axe.mjs";
 
@@ -58,6 +60,29 @@ for (const colorScheme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Run again" }).click();
     await page.locator(".apw-previous").waitFor();
     assert.deepEqual(await axeViolations(page), [], "previous result kept while running again");
+    await page.close();
+  });
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`${colorScheme}: the fleet view running, done and with a row opened has no axe-core violation`, async () => {
+    // WAREHOUSE: lossy APs, an offline one, the "beyond the APs" verdict.
+    const page = await openPage(stack.browser, { viewport: WIDE, colorScheme, locale: "en-GB", timezoneId: "UTC" });
+    await page.goto(`${stack.server.url}/fleet.html?siteName=WAREHOUSE`);
+    await page.waitForFunction(() => window.fleetReady === true, null, { timeout: 15_000 });
+    // Running: the table drawn, tests under way, none finished yet or some.
+    await page.locator(".apw-progress-panel__status", { hasText: /of 11 done/ }).waitFor({ timeout: 20_000 });
+    await page.locator(".apw-fleet__row").first().waitFor();
+    assert.equal(await page.evaluate(() => window.fleetEvents.some((e) => e.type === "fleet-complete")), false, "still running");
+    assert.deepEqual(await axeViolations(page), [], "fleet running");
+    await page.waitForFunction(() => window.fleetEvents.some((e) => e.type === "fleet-complete"), null, { timeout: 90_000 });
+    await page.locator(".apw-fleet__verdict", { hasText: "beyond the APs" }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll(".apw-fleet__row").length === 12);
+    assert.deepEqual(await axeViolations(page), [], "fleet done");
+    await page.getByRole("button", { name: "wh-ap-01" }).click();
+    await page.locator(".apw-fleet__detail .apw-chart__points").waitFor();
+    assert.deepEqual(await axeViolations(page), [], "fleet with a row opened");
+    assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
     await page.close();
   });
 }

@@ -1,7 +1,8 @@
 // End to end in Firefox ESR over WebDriver (geckodriver + selenium-webdriver), against
 // mock-central over real HTTP: a whole test through mountPingWidget, the custom element,
-// an error state, and the page's language. The Chromium suite covers every case; this
-// one checks that what an admin sees holds in the other engine.
+// an error state, the page's language, and the fleet view's run of HQ to its verdict. The
+// Chromium suite covers every case; this one checks that what an admin sees holds in the
+// other engine.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack } from "./support/stack.mjs";
@@ -102,4 +103,35 @@ test("Firefox: a 401 stops with the API's code, message and what to do", async (
     assert.match(alert, /Authentication required\..*HTTP 401 · HPE_GL_ERROR_UNAUTHORIZED.*Check the API token/s);
     await firefoxScreenshot(driver, "firefox-error-401-light-wide");
   });
+});
+
+test("Firefox: the fleet view runs HQ's 40 APs to its verdict, the two lossy ones first", async () => {
+  const driver = await launchFirefox({ width: 1200, height: 1000 });
+  try {
+    await driver.get(`${stack.server.url}/fleet.html?siteName=HQ`);
+    await waitFor(driver, "return window.fleetReady === true");
+    // Running: the progress in words, with the time left.
+    const running = await waitFor(driver, "return document.querySelector('.apw-progress-panel__status')?.textContent.match(/of 40 done/) && document.querySelector('.apw-progress-panel__status').textContent");
+    assert.match(running, /of 40 done, about .* left/);
+    const complete = await waitFor(
+      driver,
+      "return window.fleetEvents.find((e) => e.type === 'fleet-complete')?.detail",
+      120_000,
+    );
+    assert.deepEqual(complete.counts, { done: 40, total: 40, failed: 0, offline: 0 });
+    assert.equal(complete.verdict.text, "2 of 40 APs lose packets: hq-ap-07 (60%), hq-ap-23 (60%)");
+    await waitFor(driver, "return document.querySelectorAll('.apw-fleet__row').length === 40");
+    const seen = await driver.executeScript(() => ({
+      verdict: document.querySelector(".apw-fleet__verdict").textContent,
+      firstTwo: [...document.querySelectorAll(".apw-fleet__row .apw-fleet__name")].slice(0, 2).map((e) => e.textContent),
+      scroll: document.documentElement.scrollWidth - innerWidth,
+    }));
+    assert.equal(seen.verdict, complete.verdict.text);
+    assert.deepEqual(seen.firstTwo, ["hq-ap-07", "hq-ap-23"]);
+    assert.ok(seen.scroll <= 0, `no sideways scroll (${seen.scroll}px)`);
+    await firefoxScreenshot(driver, "firefox-fleet-hq-done-light-wide");
+    assert.deepEqual(await driver.executeScript("return window.pageErrors"), [], "no error in the page");
+  } finally {
+    await driver.quit();
+  }
 });

@@ -5,6 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { openPage, screenshot } from "./support/browser.mjs";
+import fs from "node:fs/promises";
 
 let stack;
 before(async () => {
@@ -180,5 +181,67 @@ test("options the view cannot take are refused by name, before anything is sent"
     document.body.append(host);
   }));
   assert.deepEqual(detail, { status: null, errorCode: null, message: "invalid fleet options: one of siteId, siteName or serials is required", kind: "configuration" });
+  await page.close();
+});
+
+test("HQ's downloads: the CSV has one line per AP, the JSON is the fleet-complete detail", async () => {
+  const page = await openFleet({ siteName: "HQ" });
+  const complete = await waitForFleetEvent(page, "fleet-complete");
+  assert.equal(complete.aps.length, 40);
+
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  assert.equal(csvDownload.suggestedFilename(), "ping-fleet-HQ.csv");
+  const csv = await fs.readFile(await csvDownload.path(), "utf8");
+  const lines = csv.split(/\r?\n/).filter((line) => line !== "");
+  assert.equal(lines[0], "name,serial,model,state,loss_percent,median_ms,avg_ms,jitter_ms,error");
+  assert.equal(lines.length, 41, "the header and one line per AP");
+  const rows = lines.slice(1).map((line) => line.split(","));
+  assert.ok(rows.every((cells) => cells.length === 9), "9 cells a line");
+  assert.deepEqual(rows.map((cells) => cells[1]).sort(), complete.aps.map((a) => a.serial).sort(), "each AP once");
+  const ap07 = rows.find((cells) => cells[0] === "hq-ap-07");
+  assert.equal(ap07[1], "HQ00000007");
+  assert.equal(ap07[4], "60", "hq-ap-07 loses 60%");
+  for (const cells of rows) {
+    const ap = complete.aps.find((a) => a.serial === cells[1]);
+    assert.equal(Number(cells[4]), ap.figures.lossPercent, `${cells[0]}'s loss as fleet-complete says`);
+    assert.equal(Number(cells[5]), ap.figures.medianMs, `${cells[0]}'s median as fleet-complete says`);
+    assert.equal(cells[8], "", `${cells[0]} has no error`);
+  }
+
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download JSON" }).click(),
+  ]);
+  assert.equal(jsonDownload.suggestedFilename(), "ping-fleet-HQ.json");
+  const json = JSON.parse(await fs.readFile(await jsonDownload.path(), "utf8"));
+  assert.deepEqual(json, complete, "the JSON is the fleet-complete detail");
+  assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
+  await page.close();
+});
+
+test("a 403 on the list stops the run with fleet-error listForbidden, says why, and starts nothing", async () => {
+  await stack.mock.clearRequests();
+  const page = await openFleet({ siteName: "LOCKED" });
+  const error = await waitForFleetEvent(page, "fleet-error", 30_000);
+  assert.equal(error.kind, "listForbidden");
+  assert.equal(error.status, 403);
+  assert.equal(error.errorCode, "HPE_GL_ERROR_FORBIDDEN");
+  const alert = page.locator(".apw-fleet [role=alert]");
+  await alert.waitFor();
+  assert.equal(await alert.locator(".apw-alert__next").textContent(), error.message, "the message, shown as text");
+  assert.match(error.message, /may not list this site's access points \(403\)/);
+  assert.match(await alert.textContent(), /HPE_GL_ERROR_FORBIDDEN/);
+  await screenshot(page, "fleet-locked-403-light-wide");
+  // Nothing started, nor anything after the list; no rows, no verdict, no downloads.
+  const log = await stack.mock.requests();
+  assert.deepEqual(log.map((r) => `${r.kind} ${r.status}`), ["list 403"]);
+  assert.equal(await page.locator(".apw-fleet__row").count(), 0);
+  assert.equal((await page.locator(".apw-fleet__verdict").allTextContents()).join(""), "", "no verdict");
+  assert.equal(await page.getByRole("button", { name: "Download CSV" }).count(), 0);
+  assert.equal(await page.evaluate(() => window.fleetEvents.filter((e) => e.type === "fleet-complete").length), 0);
+  assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
   await page.close();
 });
