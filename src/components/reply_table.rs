@@ -193,7 +193,9 @@ pub fn replies_csv(stats: &PingStatistics) -> String {
         csv.push_str(status);
         csv.push(',');
         if let Some(r) = reply {
-            csv.push_str(&csv_field(r.address.as_deref().unwrap_or_default()));
+            csv.push_str(&ap_ping_core::csv::field(
+                r.address.as_deref().unwrap_or_default(),
+            ));
             csv.push(',');
             csv.push_str(&number(r.size_bytes));
             csv.push(',');
@@ -229,22 +231,6 @@ pub fn replies_csv(stats: &PingStatistics) -> String {
         line(s, "lost", None);
     }
     csv
-}
-
-/// A field as RFC 4180 writes it (quoted when it holds a comma, a quote or a line break),
-/// and never a formula: the API's text starting with `=`, `+`, `-` or `@` gets a leading
-/// `'`, so that a spreadsheet shows it instead of running it.
-fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]
@@ -322,16 +308,6 @@ mod tests {
              3,reply,142.251.46.164,64,108,208.8\r\n\
              4,reply,142.251.46.164,64,108,200.2\r\n"
         );
-    }
-
-    #[test]
-    fn csv_quotes_what_needs_it_and_never_writes_a_formula() {
-        assert_eq!(csv_field("10.0.0.1"), "10.0.0.1");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
     }
 
     #[test]

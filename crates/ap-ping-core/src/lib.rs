@@ -10,6 +10,7 @@
 //! It is its own crate so that the release build can optimize it for speed (the parsers
 //! are hot) while the widget around it is optimized for size.
 
+pub mod csv;
 pub mod decimal;
 pub mod error;
 pub mod fleet;

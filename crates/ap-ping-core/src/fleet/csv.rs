@@ -2,6 +2,7 @@
 //! numbers without locale, and no cell a spreadsheet would run as a formula.
 
 use super::figures::ApFigures;
+use crate::csv::field;
 use crate::decimal;
 
 /// One AP's line.
@@ -38,35 +39,18 @@ pub fn fleet_csv(rows: &[FleetCsvRow]) -> String {
     for row in rows {
         let figures = row.figures;
         let cells = [
-            csv_field(row.name),
-            csv_field(row.serial),
-            csv_field(row.model.unwrap_or_default()),
-            csv_field(row.state),
+            field(row.name),
+            field(row.serial),
+            field(row.model.unwrap_or_default()),
+            field(row.state),
             number(figures.and_then(|f| f.loss_percent)),
             number(figures.and_then(|f| f.median_ms)),
             number(figures.and_then(|f| f.avg_ms)),
             number(figures.and_then(|f| f.jitter_ms)),
-            csv_field(row.error.unwrap_or_default()),
+            field(row.error.unwrap_or_default()),
         ];
         csv.push_str(&cells.join(","));
         csv.push_str("\r\n");
     }
     csv
-}
-
-/// A text cell as RFC 4180 writes it (quoted when it holds a comma, a quote or a line
-/// break), and never a formula: text starting with `=`, `+`, `-`, `@`, a tab or a CR gets
-/// a leading `'`, so that a spreadsheet shows it instead of running it. Names and errors
-/// come from the API and the network, not from the admin.
-pub fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }

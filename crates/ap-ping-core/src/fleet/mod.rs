@@ -14,7 +14,7 @@ pub mod filter;
 pub mod list;
 pub mod verdict;
 
-pub use csv::{csv_field, fleet_csv, FleetCsvRow, FLEET_CSV_HEADER};
+pub use csv::{fleet_csv, FleetCsvRow, FLEET_CSV_HEADER};
 pub use figures::ApFigures;
 pub use filter::{list_filters, list_query, ApSelection, MAX_FILTER_CHARS};
 pub use list::{read_ap_list, AccessPoint, ApListPage, ApListing, ApState, MAX_PAGE_APS};
