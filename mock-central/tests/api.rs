@@ -1,55 +1,29 @@
 //! The stand-in over real HTTP on 127.0.0.1: every endpoint, error and scenario.
 
 use ap_ping_core::stats::{parse_ping_output, parse_ping_status, StatisticsSource};
-use mock_central::{serve, Config};
+use mock_central::Config;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Duration;
 
 const API: &str = "/network-troubleshooting/v1alpha1";
 
-/// A running stand-in on a free port; stops when dropped.
-struct Mock {
-    base: String,
-    client: reqwest::Client,
-    _stop: tokio::sync::oneshot::Sender<()>,
-}
-
-async fn start(config: Config) -> Mock {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(serve(listener, config, async {
-        let _ = stopped.await;
-    }));
-    Mock {
-        base,
-        client: reqwest::Client::new(),
-        _stop: stop,
-    }
-}
+mod support;
+use support::{start, Mock};
 
 fn fast() -> Config {
-    Config {
-        reply_interval: Duration::from_millis(20),
-        rate_limit_per_second: 10_000,
-        log_requests: false,
-        ..Config::default()
-    }
+    support::fast(20)
 }
 
-impl Mock {
+/// What these tests ask beyond the shared helpers.
+trait PingApi {
+    async fn post(&self, serial: &str, body: Value) -> (StatusCode, Value);
+    async fn start_test(&self, serial: &str, destination: &str) -> String;
+}
+
+impl PingApi for Mock {
     async fn post(&self, serial: &str, body: Value) -> (StatusCode, Value) {
-        let r = self
-            .client
-            .post(format!("{}{API}/aps/{serial}/ping", self.base))
-            .bearer_auth("demo-token")
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = r.status();
-        (status, r.json().await.unwrap_or(Value::Null))
+        self.post_ping(API, serial, &body).await
     }
 
     async fn start_test(&self, serial: &str, destination: &str) -> String {
@@ -59,52 +33,12 @@ impl Mock {
         assert_eq!(status, StatusCode::ACCEPTED, "{body}");
         body["location"].as_str().unwrap().to_owned()
     }
-
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .bearer_auth("demo-token")
-            .send()
-            .await
-            .unwrap()
-    }
-
-    /// Polls until a terminal status; returns every body seen.
-    async fn poll_to_end(&self, location: &str) -> Vec<Value> {
-        let mut seen = Vec::new();
-        for _ in 0..500 {
-            let body: Value = self.get(location).await.json().await.unwrap();
-            let done = matches!(body["status"].as_str(), Some("COMPLETED" | "FAILED"));
-            seen.push(body);
-            if done {
-                return seen;
-            }
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
-        panic!("{location} never finished");
-    }
-
-    async fn state(&self) -> Value {
-        self.test_endpoint("state").await
-    }
-
-    /// One of the stand-in's own `/__mock/...` endpoints, as JSON.
-    async fn test_endpoint(&self, name: &str) -> Value {
-        self.client
-            .get(format!("{}/__mock/{name}", self.base))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
-    }
 }
 
 #[tokio::test]
 async fn the_demo_devices_are_listed_with_what_each_shows() {
     let mock = start(fast()).await;
-    let devices = mock.test_endpoint("devices").await;
+    let devices = mock.mock_endpoint("devices").await;
     let devices = devices.as_array().unwrap();
     assert_eq!(devices.len(), mock_central::scenario::DEVICES.len());
     assert_eq!(
@@ -471,7 +405,7 @@ async fn fifty_concurrent_pollers_all_see_their_test_to_the_end() {
     locations.sort();
     locations.dedup();
     assert_eq!(locations.len(), 50, "every poller had its own task");
-    assert_eq!(mock.state().await["tasks"], 50);
+    assert_eq!(mock.mock_endpoint("state").await["tasks"], 50);
 }
 
 #[tokio::test]
@@ -485,7 +419,7 @@ async fn stored_tasks_stay_bounded() {
     for _ in 0..100 {
         mock.start_test("CNF7G9X001", "a.example").await;
     }
-    assert_eq!(mock.state().await["tasks"], 20);
+    assert_eq!(mock.mock_endpoint("state").await["tasks"], 20);
     assert_eq!(
         mock.get(&first).await.status(),
         StatusCode::NOT_FOUND,
@@ -499,7 +433,7 @@ async fn the_request_log_counts_every_api_request() {
     let location = mock.start_test("CNF7G9X001", "a.example").await;
     mock.get(&location).await;
     mock.get(&location).await;
-    let log = mock.test_endpoint("requests").await;
+    let log = mock.mock_endpoint("requests").await;
     let log = log.as_array().unwrap();
     let methods: Vec<&str> = log.iter().map(|e| e["method"].as_str().unwrap()).collect();
     assert_eq!(methods, ["POST", "GET", "GET"]);
@@ -625,7 +559,7 @@ async fn a_spent_budget_refuses_requests_until_its_reset() {
     let early = mock.get(&location).await;
     assert_eq!(early.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(early.headers()["x-ratelimit-reset"], reset.as_str());
-    assert_eq!(mock.state().await["overBudget"], 1);
+    assert_eq!(mock.mock_endpoint("state").await["overBudget"], 1);
     tokio::time::sleep(mock_central::scenario::BUDGET_WINDOW).await;
     assert_eq!(mock.get(&location).await.status(), StatusCode::OK);
 }

@@ -3,7 +3,7 @@
 //! request log a benchmark reads.
 
 use ap_ping_core::stats::parse_ping_status;
-use mock_central::{serve, Config};
+use mock_central::Config;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -11,33 +11,11 @@ use std::time::Duration;
 const APS: &str = "/network-monitoring/v1/aps";
 const API: &str = "/network-troubleshooting/v1";
 
-struct Mock {
-    base: String,
-    client: reqwest::Client,
-    _stop: tokio::sync::oneshot::Sender<()>,
-}
-
-async fn start(config: Config) -> Mock {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(serve(listener, config, async {
-        let _ = stopped.await;
-    }));
-    Mock {
-        base,
-        client: reqwest::Client::new(),
-        _stop: stop,
-    }
-}
+mod support;
+use support::{start, Mock};
 
 fn fast() -> Config {
-    Config {
-        reply_interval: Duration::from_millis(10),
-        rate_limit_per_second: 10_000,
-        log_requests: false,
-        ..Config::default()
-    }
+    support::fast(10)
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.
@@ -64,16 +42,16 @@ fn query(pairs: &[(&str, &str)]) -> String {
     }
 }
 
-impl Mock {
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .bearer_auth("demo-token")
-            .send()
-            .await
-            .unwrap()
-    }
+/// What these tests ask beyond the shared helpers.
+trait FleetApi {
+    async fn list(&self, pairs: &[(&str, &str)]) -> (StatusCode, Value);
+    async fn list_all(&self, filter: &str) -> (Vec<Value>, Vec<usize>);
+    async fn start_ping(&self, serial: &str) -> (StatusCode, Value);
+    async fn ping(&self, serial: &str) -> Vec<Value>;
+    async fn loss_percent(&self, serial: &str) -> u32;
+}
 
+impl FleetApi for Mock {
     /// The AP list with these parameters: status and body.
     async fn list(&self, pairs: &[(&str, &str)]) -> (StatusCode, Value) {
         let r = self.get(&format!("{APS}{}", query(pairs))).await;
@@ -108,34 +86,20 @@ impl Mock {
     }
 
     async fn start_ping(&self, serial: &str) -> (StatusCode, Value) {
-        let r = self
-            .client
-            .post(format!("{}{API}/aps/{serial}/ping", self.base))
-            .bearer_auth("demo-token")
-            .json(&json!({ "destination": "8.8.8.8", "count": 5 }))
-            .send()
-            .await
-            .unwrap();
-        let status = r.status();
-        (status, r.json().await.unwrap())
+        self.post_ping(
+            API,
+            serial,
+            &json!({ "destination": "8.8.8.8", "count": 5 }),
+        )
+        .await
     }
 
     /// Pings from `serial` to the end; every status body seen.
     async fn ping(&self, serial: &str) -> Vec<Value> {
         let (status, started) = self.start_ping(serial).await;
         assert_eq!(status, StatusCode::ACCEPTED, "{serial}: {started}");
-        let location = started["location"].as_str().unwrap().to_owned();
-        let mut seen = Vec::new();
-        for _ in 0..1000 {
-            let body: Value = self.get(&location).await.json().await.unwrap();
-            let done = matches!(body["status"].as_str(), Some("COMPLETED" | "FAILED"));
-            seen.push(body);
-            if done {
-                return seen;
-            }
-            tokio::time::sleep(Duration::from_millis(5)).await;
-        }
-        panic!("{serial} never finished");
+        self.poll_to_end(started["location"].as_str().unwrap())
+            .await
     }
 
     async fn loss_percent(&self, serial: &str) -> u32 {
@@ -151,15 +115,6 @@ impl Mock {
             .unwrap();
         assert_eq!(statistics.loss_percent, Some(f64::from(loss)));
         loss
-    }
-
-    async fn mock_endpoint(&self, name: &str) -> Value {
-        reqwest::get(format!("{}/__mock/{name}", self.base))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
     }
 }
 
