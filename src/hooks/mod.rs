@@ -3,6 +3,7 @@
 //! long list is drawn), or a page (its request budget, `request_budget`).
 
 pub mod request_budget;
+pub mod request_slot;
 pub mod use_fleet_run;
 pub mod use_instance_id;
 pub mod use_ping_task;

@@ -20,7 +20,8 @@ use crate::budget::Owner;
 use crate::fleet::{
     needs_confirmation, too_many, ApSelection, Counts, FleetRun, RowState, RunPhase, RunStop,
 };
-use crate::hooks::request_budget::{self, Turn};
+use crate::hooks::request_budget;
+use crate::hooks::request_slot::RequestSlot;
 use crate::hooks::{TaskCallbacks, TaskConfig, TaskRunner, TaskView};
 use crate::poll::{Failure, FailureKind, Phase, PollSettings};
 use crate::stats::PingTestResult;
@@ -149,10 +150,8 @@ struct Fleet {
     /// The last `X-RateLimit-Remaining` the API sent, and in how long its window resets.
     remaining: Cell<Option<u64>>,
     reset_in_ms: Cell<Option<u32>>,
-    /// The list request's place in the budget, its controller and its timeout.
-    list_turn: RefCell<Option<Turn>>,
-    in_flight: RefCell<Option<web_sys::AbortController>>,
-    request_timeout: RefCell<Option<Timeout>>,
+    /// The list's one request at a time: its turn in the budget, controller and timeout.
+    list: Rc<RequestSlot>,
     /// A retry of the list, or the next batch of runners to start.
     timer: RefCell<Option<Timeout>>,
     /// The pending publication: an animation frame, or a timeout while the tab is hidden.
@@ -185,6 +184,7 @@ impl Fleet {
             Ok(filters) => (filters, None),
             Err(e) => (Vec::new(), Some(RunStop::Configuration(e.to_string()))),
         };
+        let list = RequestSlot::new(&config.base_url, owner, config.settings.request_timeout_ms);
         let fleet = Rc::new(Fleet {
             config,
             owner,
@@ -200,9 +200,7 @@ impl Fleet {
             attempt: Cell::new(0),
             remaining: Cell::new(None),
             reset_in_ms: Cell::new(None),
-            list_turn: RefCell::new(None),
-            in_flight: RefCell::new(None),
-            request_timeout: RefCell::new(None),
+            list,
             timer: RefCell::new(None),
             frame: Cell::new(None),
             frame_timeout: RefCell::new(None),
@@ -233,14 +231,6 @@ impl Fleet {
                 Ok(url) => url,
                 Err(e) => return self.stop(RunStop::Configuration(e.to_string())),
             };
-        let go = {
-            let weak = self.weak();
-            move || {
-                if let Some(fleet) = weak.upgrade() {
-                    fleet.send_list(url);
-                }
-            }
-        };
         let held: Rc<dyn Fn(Option<f64>)> = {
             let weak = self.weak();
             Rc::new(move |until| {
@@ -249,47 +239,18 @@ impl Fleet {
                 }
             })
         };
-        let turn = request_budget::wait_turn(&self.config.base_url, self.owner, go, held);
-        *self.list_turn.borrow_mut() = Some(turn);
-    }
-
-    fn send_list(&self, url: String) {
-        if !self.alive.get() {
-            return;
-        }
-        let Ok(controller) = web_sys::AbortController::new() else {
-            return self.list_failed(client::transport_failure(&client::ClientError::Network {
-                detail: "AbortController is not available".into(),
-            }));
-        };
-        let signal = controller.signal();
-        let on_timeout = {
-            let controller = controller.clone();
-            move || controller.abort()
-        };
-        *self.request_timeout.borrow_mut() = Some(Timeout::new(
-            self.config.settings.request_timeout_ms,
-            on_timeout,
-        ));
-        *self.in_flight.borrow_mut() = Some(controller);
-        let auth = self.config.auth.clone();
         let weak = self.weak();
-        wasm_bindgen_futures::spawn_local(async move {
-            let answer = http::request("GET", &url, None, &auth, &signal).await;
-            let Some(fleet) = weak.upgrade() else { return };
-            if !fleet.alive.get() {
+        let done = move |reply: Result<RawAnswer, client::ClientError>| {
+            let Some(fleet) = weak.upgrade().filter(|f| f.alive.get()) else {
                 return;
-            }
-            if let Some(turn) = fleet.list_turn.borrow_mut().take() {
-                turn.answered(answer.as_ref().ok());
-            }
-            fleet.request_timeout.borrow_mut().take();
-            fleet.in_flight.borrow_mut().take();
-            match answer {
+            };
+            match reply {
                 Ok(answer) => fleet.list_answered(&answer),
                 Err(error) => fleet.list_failed(client::transport_failure(&error)),
             }
-        });
+        };
+        let auth = self.config.auth.clone();
+        self.list.send("GET", url, None, auth, held, done);
     }
 
     fn list_answered(&self, answer: &RawAnswer) {
@@ -491,12 +452,7 @@ impl Fleet {
         // Dropped outside the borrow: a runner's last view may come back here.
         let runners = std::mem::take(&mut *self.runners.borrow_mut());
         drop(runners);
-        let turn = self.list_turn.borrow_mut().take();
-        drop(turn);
-        if let Some(controller) = self.in_flight.borrow_mut().take() {
-            controller.abort();
-        }
-        self.request_timeout.borrow_mut().take();
+        self.list.cancel();
         self.timer.borrow_mut().take();
     }
 

@@ -1,9 +1,10 @@
 //! `use_test_task`: follows one test of any kind ([`TestKind`]; `use_ping_task` is ping's).
-//! It owns every effect of polling (the fetch, its abort controller and timeout, the poll
-//! timer, the visibility listener) and tears all of them down in one place,
-//! [`Driver::shutdown`], when the component unmounts or its serial, task id or other
-//! settings change. The decisions are [`PollMachine`]'s. Every request waits for its turn
-//! in the page's request budget (`request_budget`), shared with every other widget.
+//! It owns every effect of polling (its request slot: the fetch, its turn in the page's
+//! budget, its abort controller and timeout; the poll timer; the visibility listener) and
+//! tears all of them down in one place, [`Driver::shutdown`], when the component unmounts
+//! or its serial, task id or other settings change. The decisions are [`PollMachine`]'s.
+//! Every request waits for its turn in the page's request budget (`request_budget`),
+//! shared with every other widget.
 //!
 //! A view that follows many tests at once (the fleet) runs a [`TaskRunner`] for each,
 //! outside any hook: the same driver, its state handed to a callback.
@@ -12,7 +13,8 @@ use crate::api::client::{self, http, ApiVersion, ClientError, RawAnswer};
 use crate::api::kind::{TestKind, TestStatus};
 use crate::api::start::{config_failure, started_task_of};
 use crate::budget::Owner;
-use crate::hooks::request_budget::{self, Turn};
+use crate::hooks::request_budget;
+use crate::hooks::request_slot::RequestSlot;
 use crate::poll::{Answer, Effect, Event, Failure, Phase, PollMachine, PollSettings};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -232,10 +234,8 @@ struct Driver<K: TestKind> {
     config: TaskConfig<K>,
     machine: RefCell<PollMachine<K::Status>>,
     view: Callback<TaskView<K::Status>>,
-    /// Whose turns its requests take in the page's budget.
-    owner: Owner,
-    /// The request's place in the page's budget, from waiting to answered.
-    turn: RefCell<Option<Turn>>,
+    /// Its one request at a time: its turn in the page's budget, controller and timeout.
+    slot: Rc<RequestSlot>,
     /// The page's budget holds every request until then (ms since the epoch).
     held_until_ms: Cell<Option<f64>>,
     callbacks: Rc<RefCell<TaskCallbacks<K::Status>>>,
@@ -243,9 +243,6 @@ struct Driver<K: TestKind> {
     /// name another version than the one the test was started on).
     task: RefCell<Option<(ApiVersion, String)>>,
     alive: Cell<bool>,
-    /// The in-flight request's controller; aborted on timeout and on shutdown.
-    in_flight: RefCell<Option<web_sys::AbortController>>,
-    request_timeout: RefCell<Option<Timeout>>,
     timer: RefCell<Option<Timeout>>,
     /// When `timer` fires (ms since the epoch).
     timer_due_at_ms: Cell<Option<f64>>,
@@ -269,8 +266,7 @@ impl<K: TestKind> Driver<K> {
         }
         let driver = Rc::new(Driver {
             machine: RefCell::new(PollMachine::with_settings(settings)),
-            owner,
-            turn: RefCell::new(None),
+            slot: RequestSlot::new(&config.base_url, owner, config.settings.request_timeout_ms),
             held_until_ms: Cell::new(None),
             task: RefCell::new(
                 config
@@ -282,8 +278,6 @@ impl<K: TestKind> Driver<K> {
             view,
             callbacks,
             alive: Cell::new(true),
-            in_flight: RefCell::new(None),
-            request_timeout: RefCell::new(None),
             timer: RefCell::new(None),
             timer_due_at_ms: Cell::new(None),
             visibility: RefCell::new(None),
@@ -409,32 +403,10 @@ impl<K: TestKind> Driver<K> {
         }
     }
 
-    /// A new abort controller and the timeout that aborts it (the client then answers
-    /// [`ClientError::TimedOut`]).
-    fn begin_request(&self) -> Option<web_sys::AbortSignal> {
-        let controller = web_sys::AbortController::new().ok()?;
-        let signal = controller.signal();
-        let on_timeout = {
-            let controller = controller.clone();
-            move || controller.abort()
-        };
-        *self.request_timeout.borrow_mut() = Some(Timeout::new(
-            self.config.settings.request_timeout_ms,
-            on_timeout,
-        ));
-        *self.in_flight.borrow_mut() = Some(controller);
-        Some(signal)
-    }
-
-    fn end_request(&self) {
-        self.request_timeout.borrow_mut().take();
-        self.in_flight.borrow_mut().take();
-    }
-
-    /// Sends one request (`method url`, with `body` as JSON) under an abort controller and
-    /// its timeout, then hands the answer (or why there was none) to `then`, unless the
-    /// driver was shut down meanwhile. One function for both requests, not one per
-    /// request's future: the two copies cost the widget over 1 KB.
+    /// Sends one request (`method url`, with `body` as JSON) in its turn, then hands the
+    /// answer (or why there was none) to `then`, unless the driver was shut down meanwhile.
+    /// One function for both requests, not one per request's future: the two copies cost
+    /// the widget over 1 KB.
     fn send(
         &self,
         method: &'static str,
@@ -442,15 +414,6 @@ impl<K: TestKind> Driver<K> {
         body: Option<String>,
         then: fn(&Driver<K>, Result<RawAnswer, Failure>),
     ) {
-        let go = {
-            let weak = self.self_ref.borrow().clone();
-            move || {
-                if let Some(driver) = weak.upgrade() {
-                    driver.held_until_ms.set(None);
-                    driver.send_now(method, url, body, then);
-                }
-            }
-        };
         let held: Rc<dyn Fn(Option<f64>)> = {
             let weak = self.self_ref.borrow().clone();
             Rc::new(move |until| {
@@ -461,46 +424,16 @@ impl<K: TestKind> Driver<K> {
                 }
             })
         };
-        let turn = request_budget::wait_turn(&self.config.base_url, self.owner, go, held);
-        *self.turn.borrow_mut() = Some(turn);
-    }
-
-    /// Sends the request now that its turn has come.
-    fn send_now(
-        &self,
-        method: &'static str,
-        url: String,
-        body: Option<String>,
-        then: fn(&Driver<K>, Result<RawAnswer, Failure>),
-    ) {
-        if !self.alive.get() {
-            return;
-        }
-        let Some(signal) = self.begin_request() else {
-            drop(self.turn.borrow_mut().take());
-            let failure = client::transport_failure(&ClientError::Network {
-                detail: "AbortController is not available".into(),
-            });
-            return then(self, Err(failure));
+        let weak = self.self_ref.borrow().clone();
+        let done = move |reply: Result<RawAnswer, ClientError>| {
+            let Some(driver) = weak.upgrade().filter(|d| d.alive.get()) else {
+                return;
+            };
+            driver.held_until_ms.set(None);
+            then(&driver, reply.map_err(|e| client::transport_failure(&e)));
         };
         let auth = self.config.auth.clone();
-        let weak = self.self_ref.borrow().clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let answer = http::request(method, &url, body.as_deref(), &auth, &signal).await;
-            let Some(driver) = weak.upgrade() else { return };
-            if !driver.alive.get() {
-                return;
-            }
-            let turn = driver.turn.borrow_mut().take();
-            if let Some(turn) = turn {
-                turn.answered(answer.as_ref().ok());
-            }
-            driver.end_request();
-            then(
-                &driver,
-                answer.map_err(|error| client::transport_failure(&error)),
-            );
-        });
+        self.slot.send(method, url, body, auth, held, done);
     }
 
     #[inline(always)] // see `Driver::start`
@@ -572,13 +505,8 @@ impl<K: TestKind> Driver<K> {
 
     /// Aborts the request in flight (or gives up its turn) and clears every timer.
     fn stop_requests(&self) {
-        let turn = self.turn.borrow_mut().take();
-        drop(turn);
+        self.slot.cancel();
         self.held_until_ms.set(None);
-        if let Some(controller) = self.in_flight.borrow_mut().take() {
-            controller.abort();
-        }
-        self.request_timeout.borrow_mut().take();
         self.timer.borrow_mut().take();
         self.timer_due_at_ms.set(None);
     }
