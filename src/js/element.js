@@ -4,9 +4,9 @@
 // only, never an attribute, so it never appears in the DOM or in markup.
 
 // ── generated from src/js/options.rs and START_FIELDS by scripts/generate: do not edit ──
-const OPTIONS = { baseUrl: "s", apiVersion: "s", serial: "s", taskId: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
+const OPTIONS = { serial: "s", taskId: "s", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
 const START = { destination: "s", count: "n", packetSize: "n", vlan: "n", interfacePort: "s", role: "s", includeRawOutput: "b" };
-const FLEET = { siteId: "s", siteName: "s", serials: "l", destination: "s", count: "n", packetSize: "n", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s", lossyAbovePercent: "n", beyondSharePercent: "n" };
+const FLEET = { siteId: "s", siteName: "s", serials: "l", destination: "s", count: "n", packetSize: "n", lossyAbovePercent: "n", beyondSharePercent: "n", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
 // ── end of generated code ──
 
 /** `baseUrl` → `base-url`: each option's attribute. */

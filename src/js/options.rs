@@ -95,14 +95,45 @@ macro_rules! options {
     };
 }
 
-options! {
+/// Expands to `options!` with the given head and entries, then the options both views
+/// take (where, how, in which words): described once, listed by both.
+macro_rules! with_common_options {
+    ($($head:tt)*) => {
+        options! {
+            $($head)*
+            /// API base URL, or your backend's proxy of it; `""` is the page's own origin.
+            baseUrl: string, ts "string", default "`\"\"`", element Text;
+            /// Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+            /// API description's); a 202's `location` is followed in its own version when it has
+            /// the status path's shape and names the same AP. (The fleet's list of APs is
+            /// `network-monitoring/v1`'s.)
+            apiVersion: string, ts "\"v1alpha1\" | \"v1\"", default "`\"v1alpha1\"`", element Text;
+            /// Bearer token: held in memory only, sent only in the `Authorization` header, never
+            /// logged. The element takes it as a property, never as an attribute.
+            token: string, ts "string", default "—", element Property;
+            /// Cookies with the requests: `"same-origin"`, `"include"` (cookie-authenticated
+            /// proxies on another origin) or `"omit"`.
+            credentials: string, ts "\"include\" | \"same-origin\" | \"omit\"", default "`\"same-origin\"`", element Text;
+            /// The fastest a running test's status is asked for again, in milliseconds: polls are
+            /// spaced by the work the test has left (README, Polling), at most 30 s apart.
+            pollIntervalMs: whole [at least 250], ts "number", default "2000", element Number;
+            /// A request not answered by then (milliseconds) is aborted and retried.
+            requestTimeoutMs: whole [at least 100], ts "number", default "10000", element Number;
+            /// Failed requests in a row (of a test, or of the fleet's list) before giving up.
+            maxRetries: whole, ts "number", default "5", element Number;
+            /// Language of the numbers and times (a BCP 47 tag: `"de-DE"`), also set as the
+            /// view's `lang` attribute; a wrong tag is refused (`lang "de_DE" is not a language
+            /// tag`).
+            lang: string, ts "string", default "the browser's", element Text;
+            /// The view's words: an object of keys (README, Language) to strings, any subset; an
+            /// unknown key is refused (`messages has no key "sentt"`).
+            messages: texts, ts "Partial<Record<PingMessageKey, string>>", default "English", element Property;
+        }
+    };
+}
+
+with_common_options! {
     const OPTIONS;
-    /// API base URL, or your backend's proxy of it; `""` is the page's own origin.
-    baseUrl: string, ts "string", default "`\"\"`", element Text;
-    /// Path version: `"v1alpha1"` (the seed's) or `"v1"` (the current API description's);
-    /// a 202's `location` is followed in its own version when it has the status path's
-    /// shape and names the same AP.
-    apiVersion: string, ts "\"v1alpha1\" | \"v1\"", default "`\"v1alpha1\"`", element Text;
     /// The AP's serial number (checked: no `/`, `\`, `.` or `..`, no control characters, at
     /// most 128 characters; then percent-encoded, so `?`, `#` or `%` cannot change the URL).
     /// Task ids follow the same rules.
@@ -113,29 +144,9 @@ options! {
     /// Checked against the API's limits before it is sent: a wrong value stops with
     /// `Widget configuration: count must be between 1 and 100` and sends nothing.
     start: start_request, ts "PingStartOptions", default "—", element Start;
-    /// Bearer token: held in memory only, sent only in the `Authorization` header, never
-    /// logged. The element takes it as a property, never as an attribute.
-    token: string, ts "string", default "—", element Property;
-    /// Cookies with the requests: `"same-origin"`, `"include"` (cookie-authenticated
-    /// proxies on another origin) or `"omit"`.
-    credentials: string, ts "\"include\" | \"same-origin\" | \"omit\"", default "`\"same-origin\"`", element Text;
-    /// The fastest a running test's status is asked for again, in milliseconds: polls are
-    /// spaced by the work the test has left (README, Polling), at most 30 s apart.
-    pollIntervalMs: whole [at least 250], ts "number", default "2000", element Number;
-    /// A request not answered by then (milliseconds) is aborted and retried.
-    requestTimeoutMs: whole [at least 100], ts "number", default "10000", element Number;
-    /// Failed requests in a row before giving up.
-    maxRetries: whole, ts "number", default "5", element Number;
-    /// Language of the numbers and times (a BCP 47 tag: `"de-DE"`), also set as the
-    /// widget's `lang` attribute; a wrong tag stops with
-    /// `invalid widget options: lang "de_DE" is not a language tag`.
-    lang: string, ts "string", default "the browser's", element Text;
-    /// The widget's words: an object of keys (README, Language) to strings, any subset;
-    /// an unknown key stops with `invalid widget options: messages has no key "sentt"`.
-    messages: texts, ts "Partial<Record<PingMessageKey, string>>", default "English", element Property;
 }
 
-options! {
+with_common_options! {
     const FLEET_OPTIONS;
     /// The site whose APs to test, by its id (`"24833497"`). Exactly one of `siteId`,
     /// `siteName` and `serials` is given.
@@ -150,26 +161,6 @@ options! {
     count: whole, ts "number", default "5", element Number;
     /// Bytes of each echo request's data.
     packetSize: whole, ts "number", default "the API's", element Number;
-    /// API base URL, or your backend's proxy of it; `""` is the page's own origin.
-    baseUrl: string, ts "string", default "`\"\"`", element Text;
-    /// Path version of the ping tests: `"v1alpha1"` or `"v1"` (the list of APs is
-    /// `network-monitoring/v1`'s).
-    apiVersion: string, ts "\"v1alpha1\" | \"v1\"", default "`\"v1alpha1\"`", element Text;
-    /// Bearer token, as for `mountPingWidget`: a property of the element, never an attribute.
-    token: string, ts "string", default "—", element Property;
-    /// Cookies with the requests: `"same-origin"`, `"include"` or `"omit"`.
-    credentials: string, ts "\"include\" | \"same-origin\" | \"omit\"", default "`\"same-origin\"`", element Text;
-    /// The fastest a test's status is asked for again, in milliseconds (the page's budget
-    /// spaces polls by the work left).
-    pollIntervalMs: whole [at least 250], ts "number", default "2000", element Number;
-    /// A request not answered by then (milliseconds) is aborted and retried.
-    requestTimeoutMs: whole [at least 100], ts "number", default "10000", element Number;
-    /// Failed requests in a row (of one AP's test, or of the list) before giving up.
-    maxRetries: whole, ts "number", default "5", element Number;
-    /// Language of the numbers and times (a BCP 47 tag).
-    lang: string, ts "string", default "the browser's", element Text;
-    /// The view's words: an object of keys (README, Language) to strings, any subset.
-    messages: texts, ts "Partial<Record<PingMessageKey, string>>", default "English", element Property;
     /// An AP loses packets when its loss is above this percentage (at least 0, below 100).
     lossyAbovePercent: percent, ts "number", default "0", element Number;
     /// The problem is beyond the APs when at least this share of the tested APs (and at

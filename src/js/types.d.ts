@@ -3,18 +3,6 @@
 /** Options of `mountPingWidget` and `PingWidgetHandle.update`. */
 export interface PingWidgetOptions {
   /**
-   * API base URL, or your backend's proxy of it; `""` is the page's own origin.
-   * Default: `""`.
-   */
-  baseUrl?: string;
-  /**
-   * Path version: `"v1alpha1"` (the seed's) or `"v1"` (the current API description's);
-   * a 202's `location` is followed in its own version when it has the status path's
-   * shape and names the same AP.
-   * Default: `"v1alpha1"`.
-   */
-  apiVersion?: "v1alpha1" | "v1";
-  /**
    * The AP's serial number (checked: no `/`, `\`, `.` or `..`, no control characters, at
    * most 128 characters; then percent-encoded, so `?`, `#` or `%` cannot change the URL).
    * Task ids follow the same rules.
@@ -28,6 +16,19 @@ export interface PingWidgetOptions {
    * `Widget configuration: count must be between 1 and 100` and sends nothing.
    */
   start?: PingStartOptions;
+  /**
+   * API base URL, or your backend's proxy of it; `""` is the page's own origin.
+   * Default: `""`.
+   */
+  baseUrl?: string;
+  /**
+   * Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+   * API description's); a 202's `location` is followed in its own version when it has
+   * the status path's shape and names the same AP. (The fleet's list of APs is
+   * `network-monitoring/v1`'s.)
+   * Default: `"v1alpha1"`.
+   */
+  apiVersion?: "v1alpha1" | "v1";
   /**
    * Bearer token: held in memory only, sent only in the `Authorization` header, never
    * logged. The element takes it as a property, never as an attribute.
@@ -53,20 +54,20 @@ export interface PingWidgetOptions {
    */
   requestTimeoutMs?: number;
   /**
-   * Failed requests in a row before giving up.
+   * Failed requests in a row (of a test, or of the fleet's list) before giving up.
    * Default: 5.
    */
   maxRetries?: number;
   /**
    * Language of the numbers and times (a BCP 47 tag: `"de-DE"`), also set as the
-   * widget's `lang` attribute; a wrong tag stops with
-   * `invalid widget options: lang "de_DE" is not a language tag`.
+   * view's `lang` attribute; a wrong tag is refused (`lang "de_DE" is not a language
+   * tag`).
    * Default: the browser's.
    */
   lang?: string;
   /**
-   * The widget's words: an object of keys (README, Language) to strings, any subset;
-   * an unknown key stops with `invalid widget options: messages has no key "sentt"`.
+   * The view's words: an object of keys (README, Language) to strings, any subset; an
+   * unknown key is refused (`messages has no key "sentt"`).
    * Default: English.
    */
   messages?: Partial<Record<PingMessageKey, string>>;
@@ -96,26 +97,43 @@ export interface FleetOptions {
    */
   packetSize?: number;
   /**
+   * An AP loses packets when its loss is above this percentage (at least 0, below 100).
+   * Default: 0.
+   */
+  lossyAbovePercent?: number;
+  /**
+   * The problem is beyond the APs when at least this share of the tested APs (and at
+   * least two) lose packets (above 0, at most 100).
+   * Default: 100.
+   */
+  beyondSharePercent?: number;
+  /**
    * API base URL, or your backend's proxy of it; `""` is the page's own origin.
    * Default: `""`.
    */
   baseUrl?: string;
   /**
-   * Path version of the ping tests: `"v1alpha1"` or `"v1"` (the list of APs is
-   * `network-monitoring/v1`'s).
+   * Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+   * API description's); a 202's `location` is followed in its own version when it has
+   * the status path's shape and names the same AP. (The fleet's list of APs is
+   * `network-monitoring/v1`'s.)
    * Default: `"v1alpha1"`.
    */
   apiVersion?: "v1alpha1" | "v1";
-  /** Bearer token, as for `mountPingWidget`: a property of the element, never an attribute. */
+  /**
+   * Bearer token: held in memory only, sent only in the `Authorization` header, never
+   * logged. The element takes it as a property, never as an attribute.
+   */
   token?: string;
   /**
-   * Cookies with the requests: `"same-origin"`, `"include"` or `"omit"`.
+   * Cookies with the requests: `"same-origin"`, `"include"` (cookie-authenticated
+   * proxies on another origin) or `"omit"`.
    * Default: `"same-origin"`.
    */
   credentials?: "include" | "same-origin" | "omit";
   /**
-   * The fastest a test's status is asked for again, in milliseconds (the page's budget
-   * spaces polls by the work left).
+   * The fastest a running test's status is asked for again, in milliseconds: polls are
+   * spaced by the work the test has left (README, Polling), at most 30 s apart.
    * At least 250: less is refused with `invalid fleet options: pollIntervalMs must be at least 250`.
    * Default: 2000.
    */
@@ -127,31 +145,23 @@ export interface FleetOptions {
    */
   requestTimeoutMs?: number;
   /**
-   * Failed requests in a row (of one AP's test, or of the list) before giving up.
+   * Failed requests in a row (of a test, or of the fleet's list) before giving up.
    * Default: 5.
    */
   maxRetries?: number;
   /**
-   * Language of the numbers and times (a BCP 47 tag).
+   * Language of the numbers and times (a BCP 47 tag: `"de-DE"`), also set as the
+   * view's `lang` attribute; a wrong tag is refused (`lang "de_DE" is not a language
+   * tag`).
    * Default: the browser's.
    */
   lang?: string;
   /**
-   * The view's words: an object of keys (README, Language) to strings, any subset.
+   * The view's words: an object of keys (README, Language) to strings, any subset; an
+   * unknown key is refused (`messages has no key "sentt"`).
    * Default: English.
    */
   messages?: Partial<Record<PingMessageKey, string>>;
-  /**
-   * An AP loses packets when its loss is above this percentage (at least 0, below 100).
-   * Default: 0.
-   */
-  lossyAbovePercent?: number;
-  /**
-   * The problem is beyond the APs when at least this share of the tested APs (and at
-   * least two) lose packets (above 0, at most 100).
-   * Default: 100.
-   */
-  beyondSharePercent?: number;
 }
 
 /** The POST body of a new test, checked against the API's limits before it is sent. */
