@@ -245,3 +245,38 @@ test("a 403 on the list stops the run with fleet-error listForbidden, says why, 
   assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
   await page.close();
 });
+
+test("under a raised lossyAbovePercent, the verdict does not say 'no loss' of APs that lost packets", { todo: "with lossyAbovePercent 70, hq-ap-07's 60% loss gives 'All 4 APs reach 8.8.8.8 with no loss; …' (Verdict::NoLoss means none lost more than the threshold; its words fleetVerdictNoLoss say none lost any)" }, async () => {
+  // Four APs: a smaller run is held for a confirmation (the test below).
+  const page = await openFleet({ serials: "HQ00000007,HQ00000001,HQ00000002,HQ00000003", lossy: "70" });
+  const complete = await waitForFleetEvent(page, "fleet-complete", 60_000);
+  assert.equal(complete.aps.find((a) => a.name === "hq-ap-07").figures.lossPercent, 60);
+  assert.doesNotMatch(complete.verdict.text, /no loss/, "hq-ap-07 lost 60%");
+  await page.close();
+});
+
+test("a small fleet under a per-second limit starts without asking: the allowance refills within the second", { todo: "needs_confirmation (src/hooks/use_fleet_run.rs) compares the reset with the time to spend estimate − remaining, not the time to spend remaining: a run of 1 to 3 APs on a 7-a-second account (estimate 4 to 10, Remaining 6 after the list, reset within 1 s) waits for 'Start anyway'" }, async () => {
+  const page = await openPage(stack.browser, { viewport: WIDE, locale: "en-GB", timezoneId: "UTC" });
+  // As a 7-a-second account's fresh window says after the list: 6 left, reset in a second
+  // (set here, so that the mock's window, which earlier tests' requests may share, cannot
+  // change it).
+  await page.route("**/network-monitoring/v1/aps?**", async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), "x-ratelimit-remaining": "6", "x-ratelimit-reset": new Date(Date.now() + 1000).toISOString() };
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(`${stack.server.url}/fleet.html?${new URLSearchParams({ serials: "HQ00000001,HQ00000002" })}`);
+  await page.locator(".apw-fleet__estimate", { hasText: "About 7 requests" }).waitFor({ timeout: 20_000 });
+  // The run's 6 other requests take over a second at 5 a second (1,050 ms windows): the
+  // allowance refills before it runs out.
+  await page.waitForFunction(
+    () => window.fleetEvents.some((e) => e.type === "fleet-complete") || [...document.querySelectorAll("button")].some((b) => b.textContent === "Start anyway"),
+    null,
+    { timeout: 30_000 },
+  );
+  const asked = await page.locator(".apw-alert").allTextContents();
+  assert.equal(await page.getByRole("button", { name: "Start anyway" }).count(), 0, `asked: ${asked.join(" ")}`);
+  const complete = await waitForFleetEvent(page, "fleet-complete", 30_000);
+  assert.deepEqual(complete.counts, { done: 2, total: 2, failed: 0, offline: 0 });
+  await page.close();
+});
