@@ -566,8 +566,8 @@ pub fn selection_of(
 /// Whether the allowance the API reported is below the run's estimate, so that the admin
 /// confirms first: `remaining` (the last `X-RateLimit-Remaining`) below `estimate`, unless
 /// the window resets (`reset_in_ms`, from `X-RateLimit-Reset`) before the run could spend
-/// it at the page's rate: a per-second window refills as the run goes, a day's does not.
-/// Without a reset time, the allowance is taken as it is.
+/// what remains at the page's rate: a per-second window refills as the run goes, a day's
+/// does not. Without a reset time, the allowance is taken as it is.
 pub fn needs_confirmation(
     remaining: Option<u64>,
     reset_in_ms: Option<u32>,
@@ -578,8 +578,8 @@ pub fn needs_confirmation(
         return false;
     };
     let rate = f64::from(limits.max_requests_per_second.max(1));
-    let spending_ms = (estimate as u64 - remaining) as f64 * WINDOW_MS / rate;
-    reset_in_ms.is_none_or(|reset| f64::from(reset) >= spending_ms)
+    let spending_ms = remaining as f64 * WINDOW_MS / rate;
+    reset_in_ms.is_none_or(|reset| f64::from(reset) > spending_ms)
 }
 
 /// Most APs one run tests, as the error names it.

@@ -410,4 +410,9 @@ fn a_lower_allowance_than_the_estimate_asks_first_unless_it_refills_during_the_r
         !needs_confirmation(Some(6), Some(900), 121, limits),
         "a second's window (mock-central's, Central's 7 a second) refills as the run goes"
     );
+    // A small fleet: 6 left, 7 to spend; the 6 last 1.26 s at 5 a second, and the window
+    // refills in under a second.
+    assert!(!needs_confirmation(Some(6), Some(990), 7, limits));
+    // What is left would be spent before the reset: ask.
+    assert!(needs_confirmation(Some(2), Some(990), 7, limits));
 }

@@ -192,7 +192,8 @@ async fn the_table_draws_the_rows_in_view_worst_loss_first_and_sorts_by_a_header
 async fn the_verdict_is_shown_and_announced_once_it_is_given() {
     let root = fresh_root();
     let m = Messages::default();
-    let text = verdict_text(&m, &hq().verdict(&VerdictRules::default()), "8.8.8.8");
+    let rules = VerdictRules::default();
+    let text = verdict_text(&m, &hq().verdict(&rules), "8.8.8.8", &rules);
     assert_eq!(
         text,
         "2 of 98 APs lose packets: hq-ap-07 (60%), hq-ap-23 (60%)"

@@ -2,7 +2,7 @@
 //! budget, shared by every widget of the page that calls the same API (`budget`,
 //! `hooks::request_budget`). Page-level only: no widget option can raise it.
 
-use super::options::whole;
+use super::options::{invalid, whole, Problem};
 use crate::budget::BudgetLimits;
 use crate::hooks::request_budget;
 use wasm_bindgen::prelude::*;
@@ -27,13 +27,11 @@ pub fn configure_request_budget(
     let mut limits = request_budget::limits();
     if !options.is_undefined() && !options.is_null() {
         if !options.is_object() {
-            return Err(JsError::new("invalid request budget: expected an object"));
+            return Err(invalid("", "expected an object").budget());
         }
         let at_least_one = |name: &str| -> Result<Option<u32>, JsError> {
-            match whole(&options, name)? {
-                Some(0) => Err(JsError::new(
-                    &["invalid request budget: ", name, " must be at least 1"].concat(),
-                )),
+            match whole(&options, name).map_err(Problem::budget)? {
+                Some(0) => Err(invalid(name, " must be at least 1").budget()),
                 n => Ok(n),
             }
         };

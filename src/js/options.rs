@@ -400,6 +400,11 @@ impl Problem {
     pub(super) fn fleet(self) -> JsError {
         self.said("fleet")
     }
+
+    /// `invalid request budget: …`
+    pub(super) fn budget(self) -> JsError {
+        JsError::new(&["invalid request budget: ", &self.0].concat())
+    }
 }
 
 impl From<Problem> for JsError {
@@ -408,7 +413,7 @@ impl From<Problem> for JsError {
     }
 }
 
-fn invalid(name: &str, problem: &str) -> Problem {
+pub(super) fn invalid(name: &str, problem: &str) -> Problem {
     Problem(format!("{name}{problem}"))
 }
 

@@ -215,6 +215,10 @@ messages! {
         / one "The AP reaches {destination} with no loss; median RTT {median} ms",
     FleetVerdictNoLossNoRtt "fleetVerdictNoLossNoRtt" = "All {tested} APs reach {destination} with no loss"
         / one "The AP reaches {destination} with no loss",
+    FleetVerdictWithin "fleetVerdictWithin" = "All {tested} APs reach {destination} with at most {threshold} loss; median RTT {median} ms (spread {min}–{max} ms)"
+        / one "The AP reaches {destination} with at most {threshold} loss; median RTT {median} ms",
+    FleetVerdictWithinNoRtt "fleetVerdictWithinNoRtt" = "All {tested} APs reach {destination} with at most {threshold} loss"
+        / one "The AP reaches {destination} with at most {threshold} loss",
     FleetVerdictNothing "fleetVerdictNothing" = "No AP could be tested, so nothing can be said about {destination}.",
     FleetStopped "fleetStopped" = "The run stopped",
     FleetStopConfiguration "fleetStopConfiguration" = "Check the fleet's settings: {reason}",

@@ -84,10 +84,15 @@ fn figures_to_js(f: &ApFigures) -> JsValue {
 }
 
 /// `{kind, text, tested, lossy, worst, medianMs, minMs, maxMs}`.
-pub fn verdict_to_js(m: &Messages, verdict: &Verdict, destination: &str) -> JsValue {
+pub fn verdict_to_js(
+    m: &Messages,
+    verdict: &Verdict,
+    destination: &str,
+    rules: &VerdictRules,
+) -> JsValue {
     let o = object();
     set(&o, "kind", verdict_kind(verdict));
-    set(&o, "text", verdict_text(m, verdict, destination));
+    set(&o, "text", verdict_text(m, verdict, destination, rules));
     let (tested, lossy) = match verdict {
         Verdict::NothingTested => (0, 0),
         Verdict::BeyondAps { lossy, tested } | Verdict::SomeAps { lossy, tested, .. } => {
@@ -131,7 +136,7 @@ pub fn run_to_js(m: &Messages, run: &FleetRun, destination: &str, rules: &Verdic
     set(
         &o,
         "verdict",
-        verdict_to_js(m, &run.verdict(rules), destination),
+        verdict_to_js(m, &run.verdict(rules), destination, rules),
     );
     let aps = js_sys::Array::new();
     for row in &run.rows {

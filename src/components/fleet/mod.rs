@@ -120,7 +120,7 @@ pub fn PingFleet(props: &PingFleetProps) -> Html {
     let verdict = finished.then(|| run.verdict(&props.rules));
     let verdict_text = verdict
         .as_ref()
-        .map(|v| AttrValue::from(verdict_text(m, v, destination)));
+        .map(|v| AttrValue::from(verdict_text(m, v, destination, &props.rules)));
     let verdict_kind = verdict.as_ref().map(verdict_kind).unwrap_or_default();
     let time_left_ms = run.time_left_ms(request_budget::limits(), fleet.run_ms);
     let stem = format!(

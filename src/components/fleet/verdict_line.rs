@@ -2,7 +2,7 @@
 //! beyond them? Written from `ap_ping_core::fleet::verdict` in the page's words.
 
 use crate::words::{Messages, Msg};
-use ap_ping_core::fleet::Verdict;
+use ap_ping_core::fleet::{Verdict, VerdictRules};
 use yew::prelude::*;
 
 /// The verdict's name in events and the JSON export.
@@ -17,8 +17,17 @@ pub fn verdict_kind(verdict: &Verdict) -> &'static str {
 
 /// The verdict as a sentence: "All 40 APs lose packets to 8.8.8.8: the problem is beyond
 /// the APs (uplink, gateway or the path)", "2 of 40 APs lose packets: hq-ap-07 (60%), …",
-/// "All 40 APs reach 8.8.8.8 with no loss; median RTT 12 ms (spread 9–31 ms)".
-pub fn verdict_text(m: &Messages, verdict: &Verdict, destination: &str) -> String {
+/// "All 40 APs reach 8.8.8.8 with no loss; median RTT 12 ms (spread 9–31 ms)". Under a
+/// raised `lossyAbovePercent`, "no loss" would be untrue of an AP that lost a little: the
+/// sentence then says "with at most 5% loss".
+pub fn verdict_text(
+    m: &Messages,
+    verdict: &Verdict,
+    destination: &str,
+    rules: &VerdictRules,
+) -> String {
+    let within = rules.lossy_above_percent > 0.0;
+    let threshold = m.percent(rules.lossy_above_percent);
     let count = |n: usize| m.number(n as f64, 0);
     // Whole milliseconds from 10 on, as an admin says them.
     let ms = |v: f64| m.number(v, if v < 10.0 { 1 } else { 0 });
@@ -76,20 +85,33 @@ pub fn verdict_text(m: &Messages, verdict: &Verdict, destination: &str) -> Strin
             min_ms: Some(min),
             max_ms: Some(max),
         } => m.fill_count(
-            Msg::FleetVerdictNoLoss,
+            if within {
+                Msg::FleetVerdictWithin
+            } else {
+                Msg::FleetVerdictNoLoss
+            },
             *tested as f64,
             &[
                 ("tested", &count(*tested)),
                 ("destination", destination),
+                ("threshold", &threshold),
                 ("median", &ms(*median)),
                 ("min", &ms(*min)),
                 ("max", &ms(*max)),
             ],
         ),
         Verdict::NoLoss { tested, .. } => m.fill_count(
-            Msg::FleetVerdictNoLossNoRtt,
+            if within {
+                Msg::FleetVerdictWithinNoRtt
+            } else {
+                Msg::FleetVerdictNoLossNoRtt
+            },
             *tested as f64,
-            &[("tested", &count(*tested)), ("destination", destination)],
+            &[
+                ("tested", &count(*tested)),
+                ("destination", destination),
+                ("threshold", &threshold),
+            ],
         ),
     }
 }
@@ -127,7 +149,39 @@ mod tests {
     use super::*;
 
     fn text(v: Verdict) -> String {
-        verdict_text(&Messages::default(), &v, "8.8.8.8")
+        verdict_text(
+            &Messages::default(),
+            &v,
+            "8.8.8.8",
+            &VerdictRules::default(),
+        )
+    }
+
+    #[test]
+    fn under_a_raised_threshold_no_loss_is_not_said() {
+        let rules = VerdictRules {
+            lossy_above_percent: 5.0,
+            ..VerdictRules::default()
+        };
+        let said = |v| verdict_text(&Messages::default(), &v, "8.8.8.8", &rules);
+        assert_eq!(
+            said(Verdict::NoLoss {
+                tested: 40,
+                median_ms: Some(12.2),
+                min_ms: Some(9.04),
+                max_ms: Some(31.0)
+            }),
+            "All 40 APs reach 8.8.8.8 with at most 5% loss; median RTT 12 ms (spread 9–31 ms)"
+        );
+        assert_eq!(
+            said(Verdict::NoLoss {
+                tested: 1,
+                median_ms: None,
+                min_ms: None,
+                max_ms: None
+            }),
+            "The AP reaches 8.8.8.8 with at most 5% loss"
+        );
     }
 
     #[test]
