@@ -255,7 +255,7 @@ test("under a raised lossyAbovePercent, the verdict does not say 'no loss' of AP
   await page.close();
 });
 
-test("a small fleet under a per-second limit starts without asking: the allowance refills within the second", { todo: "needs_confirmation (src/hooks/use_fleet_run.rs) compares the reset with the time to spend estimate − remaining, not the time to spend remaining: a run of 1 to 3 APs on a 7-a-second account (estimate 4 to 10, Remaining 6 after the list, reset within 1 s) waits for 'Start anyway'" }, async () => {
+test("a small fleet under a per-second limit starts without asking: the allowance refills within the second", { todo: "needs_confirmation (src/fleet.rs) compares the reset with the time to spend estimate − remaining, not the time to spend remaining: a run of 1 to 3 APs on a 7-a-second account (estimate 4 to 10, Remaining 6 after the list, reset within 1 s) waits for 'Start anyway'" }, async () => {
   const page = await openPage(stack.browser, { viewport: WIDE, locale: "en-GB", timezoneId: "UTC" });
   // As a 7-a-second account's fresh window says after the list: 6 left, reset in a second
   // (set here, so that the mock's window, which earlier tests' requests may share, cannot
