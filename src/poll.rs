@@ -242,6 +242,7 @@ impl<S: TestStatus> PollMachine<S> {
                 match answer {
                     Ok(()) => {
                         self.needs_start = false;
+                        self.failures_in_a_row = 0;
                         self.last_progress = None;
                         // The test cannot have ended before its expected run time.
                         match self.settings.expected_run_ms {
@@ -253,7 +254,36 @@ impl<S: TestStatus> PollMachine<S> {
                             _ => self.fetch_unless_hidden(),
                         }
                     }
-                    // A POST is never retried by itself: it could start a second test.
+                    // A 429 was refused unprocessed: the POST is sent again after the wait
+                    // it names, as a status request would be (a fleet's AP must not fail
+                    // for the rate limit alone).
+                    Err(Answer {
+                        outcome:
+                            Outcome::Failed {
+                                failure,
+                                retry_after_ms,
+                            },
+                        budget_spent_for_ms,
+                        ..
+                    }) if failure.kind == FailureKind::RateLimited
+                        && self.failures_in_a_row < self.settings.retry.max_attempts =>
+                    {
+                        let policy = self.settings.retry;
+                        let attempt = self.failures_in_a_row + 1;
+                        let delay_ms = retry_after_ms.max(budget_spent_for_ms).map_or_else(
+                            || policy.backoff_ms(attempt, jitter),
+                            |ms| ms.min(policy.max_retry_after_ms),
+                        );
+                        self.failures_in_a_row = attempt;
+                        self.phase = Phase::Retrying {
+                            attempt,
+                            delay_ms,
+                            failure,
+                        };
+                        Effect::Wait { ms: delay_ms }
+                    }
+                    // Any other failed POST is never retried by itself: it could have
+                    // started a test, and a second would run beside it.
                     Err(Answer {
                         outcome:
                             Outcome::Failed {
@@ -440,5 +470,4 @@ impl<S: TestStatus> PollMachine<S> {
         };
         (left_ms.min(f64::from(SLOWEST_POLL_MS)) as u32).max(self.settings.interval_ms)
     }
-
 }

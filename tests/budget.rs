@@ -81,11 +81,18 @@ fn never_more_in_flight_than_the_cap_and_an_answer_frees_a_place() {
     for t in 1..=10 {
         b.enqueue(A, Ticket(t));
     }
-    let first = b.grant(0.0);
-    assert_eq!(first.go.len(), 4);
-    assert_eq!(first.wake_at_ms, None, "only an answer frees a place");
+    let mut first = Vec::new();
+    for at in [0.0, 20.0, 40.0, 60.0] {
+        first.extend(b.grant(at).go);
+    }
+    assert_eq!(first.len(), 4);
+    assert_eq!(
+        b.grant(80.0).wake_at_ms,
+        None,
+        "only an answer frees a place"
+    );
     assert!(b.grant(5000.0).go.is_empty());
-    b.finished(first.go[0], None);
+    b.finished(first[0], None);
     assert_eq!(b.grant(5000.0).go, vec![Ticket(5)]);
 }
 
@@ -99,8 +106,13 @@ fn never_more_requests_in_a_second_than_the_rate() {
     assert_eq!(sent.len(), 23);
     let times: Vec<f64> = sent.iter().map(|(_, at)| *at).collect();
     assert_eq!(most_in_any_window(&times), 5);
-    // And no slower than the rate allows: 23 requests in 5 windows (4 full, then 3).
-    assert_eq!(times.last().copied(), Some(4.0 * WINDOW_MS));
+    // Evenly spaced, not in bursts, and no slower than the rate allows.
+    let gaps: Vec<f64> = times.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        gaps.iter().all(|g| (*g - spacing_ms(5)).abs() < 1e-9),
+        "{gaps:?}"
+    );
+    assert_eq!(times.last().copied(), Some(22.0 * spacing_ms(5)));
 }
 
 #[test]
@@ -151,7 +163,10 @@ fn a_later_hold_never_shortens_an_earlier_one() {
     for t in 1..=3 {
         b.enqueue(A, Ticket(t));
     }
-    let go = b.grant(0.0).go;
+    let go: Vec<Ticket> = [0.0, 210.0, 420.0]
+        .iter()
+        .flat_map(|at| b.grant(*at).go)
+        .collect();
     b.finished(go[0], Some(5000.0));
     b.finished(go[1], Some(2000.0));
     b.finished(go[2], Some(f64::NAN)); // an unreadable one changes nothing
@@ -206,7 +221,7 @@ fn a_cancelled_request_gives_its_place_up_waiting_or_in_flight() {
     b.cancel(Ticket(3)); // waiting
     b.cancel(Ticket(1)); // in flight: its place is free
     assert_eq!(b.in_flight(), 0);
-    assert_eq!(b.grant(0.0).go, vec![Ticket(2)]);
+    assert_eq!(b.grant(spacing_ms(100)).go, vec![Ticket(2)]);
     assert_eq!(b.waiting(), 0);
 }
 
@@ -224,11 +239,13 @@ fn new_limits_apply_from_the_next_grant_and_zero_means_one() {
         b.enqueue(A, Ticket(t));
     }
     assert_eq!(b.grant(0.0).go.len(), 1);
+    assert!(b.grant(spacing_ms(10)).go.is_empty(), "1 a second");
     b.set_limits(BudgetLimits {
         max_requests_per_second: 10,
         max_in_flight: 10,
     });
-    assert_eq!(b.grant(0.0).go.len(), 2);
+    assert_eq!(b.grant(spacing_ms(10)).go.len(), 1);
+    assert_eq!(b.grant(2.0 * spacing_ms(10)).go.len(), 1);
 }
 
 /// One step of a random page.
@@ -254,7 +271,7 @@ proptest! {
     /// Whatever widgets ask, answer, wait for and give up: never more in flight than the
     /// cap, never more sent in any window than the rate, nothing sent during a hold,
     /// nothing sent twice or after it was given up, and, once the page stops asking,
-    /// every request still wanted is sent.
+    /// every request still wanted is sent; sends are never closer than the spacing.
     #[test]
     fn no_sequence_breaks_a_limit_or_loses_a_request(
         per_second in 1u32..8,
@@ -282,6 +299,10 @@ proptest! {
             }
             prop_assert!(flying.len() <= in_flight as usize);
             prop_assert!(most_in_any_window(sent_at) <= per_second as usize);
+            prop_assert!(
+                sent_at.windows(2).all(|w| w[1] - w[0] >= spacing_ms(per_second) - 1e-9),
+                "two sends closer than the spacing"
+            );
             if let Some(at) = grants.wake_at_ms {
                 prop_assert!(at > now, "a wake-up in the past would spin");
             }

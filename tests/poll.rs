@@ -465,7 +465,14 @@ fn try_again_after_a_429_waits_for_its_retry_after_or_reset_and_not_after_them()
 
 #[test]
 fn try_again_after_a_429_to_the_post_waits_then_posts() {
-    let mut m = machine();
+    // No retries (a 429 to the POST is retried by itself otherwise): it stops at once.
+    let mut m = PollMachine::new(PollSettings {
+        retry: RetryPolicy {
+            max_attempts: 0,
+            ..RetryPolicy::default()
+        },
+        ..PollSettings::default()
+    });
     m.handle(Event::StartNewTest, 0.5);
     let answered = answer_at(T0, 429, Some(3_000), None);
     assert_eq!(
@@ -614,4 +621,46 @@ fn without_progress_or_an_expected_time_polls_keep_the_interval() {
         m.handle(status_at(&running(40), 5000.0), 0.5),
         Effect::Wait { ms: 2000 }
     );
+}
+
+#[test]
+fn a_start_refused_with_429_is_sent_again_after_its_wait_and_only_then() {
+    let mut m = machine();
+    m.handle(Event::StartNewTest, 0.5);
+    let refused = |retry_after_ms| {
+        Event::StartAnswered(Err(Answer::from(Outcome::Failed {
+            failure: Failure {
+                kind: FailureKind::RateLimited,
+                http_status: Some(429),
+                error_code: None,
+                message: "Rate limit exceeded.".into(),
+            },
+            retry_after_ms,
+        })))
+    };
+    // The API did not process it: no second test can come of sending it again.
+    assert_eq!(
+        m.handle(refused(Some(1000)), 0.5),
+        Effect::Wait { ms: 1000 }
+    );
+    assert!(matches!(m.phase(), Phase::Retrying { attempt: 1, .. }));
+    assert_eq!(m.handle(Event::TimerFired, 0.5), Effect::PostStart);
+    // Without a wait named, the backoff; after the policy's attempts, it stops.
+    assert_eq!(m.handle(refused(None), 0.5), Effect::Wait { ms: 1500 });
+    for _ in 0..3 {
+        m.handle(Event::TimerFired, 0.5);
+        assert!(matches!(
+            m.handle(refused(Some(10)), 0.5),
+            Effect::Wait { .. }
+        ));
+    }
+    m.handle(Event::TimerFired, 0.5);
+    assert_eq!(m.handle(refused(Some(10)), 0.5), Effect::Stop);
+    assert!(matches!(m.phase(), Phase::Failed(f) if f.http_status == Some(429)));
+    // Started at last: polling follows, and the count of failures starts over.
+    assert_eq!(
+        m.handle(Event::Retry { now_ms: 1e15 }, 0.5),
+        Effect::PostStart
+    );
+    assert_eq!(m.handle(Event::StartAnswered(Ok(())), 0.5), Effect::Fetch);
 }
