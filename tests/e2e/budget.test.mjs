@@ -378,7 +378,7 @@ test("configureRequestBudget: its limits in force, a refusal naming the option, 
   await page.close();
 });
 
-test("a non-whole limit is refused in the request budget's words, as a 0 is", { todo: "configureRequestBudget({ maxRequestsPerSecond: 1.5 }) says 'invalid widget options: …' (whole()'s Problem converted by From<Problem> for JsError), where { maxInFlight: 0 } says 'invalid request budget: …'" }, async () => {
+test("a non-whole limit is refused in the request budget's words, as a 0 is", async () => {
   const page = await openBudgetPage({ nofleet: "1" });
   const messages = await page.evaluate(() => [{ maxRequestsPerSecond: 1.5 }, { maxInFlight: -1 }, { maxInFlight: "4" }].map((options) => {
     try {

@@ -246,8 +246,7 @@ test("a 403 on the list stops the run with fleet-error listForbidden, says why, 
   await page.close();
 });
 
-test("under a raised lossyAbovePercent, the verdict does not say 'no loss' of APs that lost packets", { todo: "with lossyAbovePercent 70, hq-ap-07's 60% loss gives 'All 4 APs reach 8.8.8.8 with no loss; …' (Verdict::NoLoss means none lost more than the threshold; its words fleetVerdictNoLoss say none lost any)" }, async () => {
-  // Four APs: a smaller run is held for a confirmation (the test below).
+test("under a raised lossyAbovePercent, the verdict does not say 'no loss' of APs that lost packets", async () => {
   const page = await openFleet({ serials: "HQ00000007,HQ00000001,HQ00000002,HQ00000003", lossy: "70" });
   const complete = await waitForFleetEvent(page, "fleet-complete", 60_000);
   assert.equal(complete.aps.find((a) => a.name === "hq-ap-07").figures.lossPercent, 60);
@@ -255,7 +254,7 @@ test("under a raised lossyAbovePercent, the verdict does not say 'no loss' of AP
   await page.close();
 });
 
-test("a small fleet under a per-second limit starts without asking: the allowance refills within the second", { todo: "needs_confirmation (src/fleet.rs) compares the reset with the time to spend estimate − remaining, not the time to spend remaining: a run of 1 to 3 APs on a 7-a-second account (estimate 4 to 10, Remaining 6 after the list, reset within 1 s) waits for 'Start anyway'" }, async () => {
+test("a small fleet under a per-second limit starts without asking: the allowance refills within the second", async () => {
   const page = await openPage(stack.browser, { viewport: WIDE, locale: "en-GB", timezoneId: "UTC" });
   // As a 7-a-second account's fresh window says after the list: 6 left, reset in a second
   // (set here, so that the mock's window, which earlier tests' requests may share, cannot
