@@ -60,24 +60,10 @@ impl SimulatedTest {
         started_at: SystemTime,
     ) -> Self {
         let mut rng = Rng::new(seed);
-        if let Scenario::Planned(loss) = scenario {
-            return Self::planned(parameters, scenario, loss, rng, started_at);
-        }
-        let base = 2.0 + rng.unit() * 40.0;
-        let mut plan: Vec<Option<f64>> = (0..parameters.count)
-            .map(|_| {
-                let rtt = round1(base + rng.unit() * 8.0);
-                let lost = match scenario {
-                    Scenario::TotalLoss => true,
-                    Scenario::Lossy => rng.unit() < 0.2,
-                    _ => false,
-                };
-                (!lost).then_some(rtt)
-            })
-            .collect();
-        if scenario == Scenario::Lossy && plan.len() > 2 && plan.iter().all(Option::is_some) {
-            plan[2] = None; // a lossy demo loses at least one packet
-        }
+        let plan = match scenario {
+            Scenario::Planned(loss) => planned_replies(parameters.count, loss, &mut rng),
+            _ => random_replies(parameters.count, scenario, &mut rng),
+        };
         let resolved_ip = match parameters.destination.parse::<IpAddr>() {
             Ok(ip) => ip.to_string(),
             Err(_) => format!("192.0.2.{}", 1 + rng.next_u64() % 254),
@@ -91,36 +77,39 @@ impl SimulatedTest {
             started_at,
         }
     }
+}
 
-    /// A fleet AP's run: its own base RTT, and exactly the packets its plan loses.
-    fn planned(
-        parameters: PingParameters,
-        scenario: Scenario,
-        loss: LossPlan,
-        mut rng: Rng,
-        started_at: SystemTime,
-    ) -> Self {
-        let count = parameters.count;
-        let plan = (0..count)
-            .map(|seq| {
-                let rtt = round1(f64::from(loss.base_rtt_ms) + rng.unit() * 3.0);
-                (!loss.loses(seq, count)).then_some(rtt)
-            })
-            .collect();
-        let resolved_ip = match parameters.destination.parse::<IpAddr>() {
-            Ok(ip) => ip.to_string(),
-            Err(_) => format!("192.0.2.{}", 1 + rng.next_u64() % 254),
-        };
-        SimulatedTest {
-            ttl: 50 + (rng.next_u64() % 14) as u32,
-            parameters,
-            scenario,
-            resolved_ip,
-            plan,
-            started_at,
-        }
+/// A demo device's run: a random base RTT, and the losses its scenario gives.
+fn random_replies(count: u32, scenario: Scenario, rng: &mut Rng) -> Vec<Option<f64>> {
+    let base = 2.0 + rng.unit() * 40.0;
+    let mut plan: Vec<Option<f64>> = (0..count)
+        .map(|_| {
+            let rtt = round1(base + rng.unit() * 8.0);
+            let lost = match scenario {
+                Scenario::TotalLoss => true,
+                Scenario::Lossy => rng.unit() < 0.2,
+                _ => false,
+            };
+            (!lost).then_some(rtt)
+        })
+        .collect();
+    if scenario == Scenario::Lossy && plan.len() > 2 && plan.iter().all(Option::is_some) {
+        plan[2] = None; // a lossy demo loses at least one packet
     }
+    plan
+}
 
+/// A fleet AP's run: its own base RTT, and exactly the packets its plan loses.
+fn planned_replies(count: u32, loss: LossPlan, rng: &mut Rng) -> Vec<Option<f64>> {
+    (0..count)
+        .map(|seq| {
+            let rtt = round1(f64::from(loss.base_rtt_ms) + rng.unit() * 3.0);
+            (!loss.loses(seq, count)).then_some(rtt)
+        })
+        .collect()
+}
+
+impl SimulatedTest {
     /// The status body at `elapsed` since the POST, with one reply per `interval`.
     pub fn status_at(&self, elapsed: Duration, interval: Duration) -> Value {
         let start_time = rfc3339(self.started_at);
