@@ -17,6 +17,7 @@ pub mod fleet;
 pub mod json;
 pub mod paths;
 pub mod stats;
+pub mod traceroute;
 pub mod wire;
 
 #[cfg(test)]

@@ -9,6 +9,8 @@ use crate::error::RequestError;
 
 /// The operation of the AP ping test: `…/aps/{serial}/ping`.
 pub const PING: &str = "ping";
+/// The traceroute operation's path segment: `…/aps/{serial}/traceroute`.
+pub const TRACEROUTE: &str = "traceroute";
 
 /// Longest serial or task id accepted.
 pub const MAX_SEGMENT_CHARS: usize = 128;
