@@ -11,14 +11,19 @@
 //! | `number`              | the value                             |                  | `number`         |
 //! | `number_or_null`      | the value, NaN for null               |                  | `number \| null` |
 //! | `flag`                | 1 or 0                                |                  | `boolean`        |
+//! | `flag_or_null`        | 1 or 0, NaN for null                  |                  | `boolean \| null` |
 //! | `text_or_null`        |                                       | the string/null  | `string \| null` |
-//! | `open_choice(T {..})` |                                       | the string       | `T`: the names or any string |
+//! | `open_choice(T = ..)` |                                       | the string       | `T`: the names or any string |
 //! | `choice(T {..})`      | the index of the name                 |                  | `T`: one of the names |
 //! | `shared_text_or_null` | NaN null, 0 as the last one, 1 new    | a new string     | `string \| null` |
+//! | `object(T)`           | T's fields                            | T's strings      | `T`              |
 //! | `object_or_null(T)`   | 1 then T's fields, or 0               | T's strings      | `T \| null`      |
 //! | `list(T)`             | the count, then each T's fields       | each T's strings | `T[]`            |
 //! | `runs`                | the total, the count of runs, then each one's first and last | | `number[]`: every number of every run |
 //! | `texts`               | the count                             | the strings      | `string[]`       |
+//!
+//! A choice's `T` names a TypeScript type; two fields may name the same one if they list
+//! the same names (`generate` checks).
 
 /// A kind of field; see the table above.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +31,7 @@ pub enum Kind {
     Number,
     NumberOrNull,
     Flag,
+    FlagOrNull,
     TextOrNull,
     /// A string that is one of `names` or, for values added later, any other.
     OpenChoice {
@@ -39,6 +45,7 @@ pub enum Kind {
     },
     /// A string that is nearly always the same as the one before (a reply's address).
     SharedTextOrNull,
+    Object(&'static str),
     ObjectOrNull(&'static str),
     List(&'static str),
     /// Whole numbers given as runs of consecutive ones (`MissingSequences`).
@@ -98,10 +105,9 @@ macro_rules! crossing {
     (@write $out:ident, number (), $v:expr) => { $out.number(f64::from($v)) };
     (@write $out:ident, number_or_null (), $v:expr) => { $out.number_or_null($v.map(f64::from)) };
     (@write $out:ident, flag (), $v:expr) => { $out.flag($v) };
+    (@write $out:ident, flag_or_null (), $v:expr) => { $out.flag_or_null($v) };
     (@write $out:ident, text_or_null (), $v:expr) => { $out.text($v) };
-    (@write $out:ident, open_choice ($ts:ident { $($name:literal),* $(,)? }), $v:expr) => {
-        $out.text(Some($v))
-    };
+    (@write $out:ident, open_choice ($ts:ident = $names:expr), $v:expr) => { $out.text(Some($v)) };
     (@write $out:ident, choice ($ts:ident { $($pat:pat => $name:literal),* $(,)? }), $v:expr) => {{
         const NAMES: &[&str] = &[$($name),*];
         // Indexes found while compiling: no string is compared at run time.
@@ -111,6 +117,7 @@ macro_rules! crossing {
         }),* })
     }};
     (@write $out:ident, shared_text_or_null (), $v:expr) => { $out.shared_text($v) };
+    (@write $out:ident, object ($t:ident), $v:expr) => { $out.object::<$t>($v) };
     (@write $out:ident, object_or_null ($t:ident), $v:expr) => { $out.object_or_null::<$t>($v) };
     (@write $out:ident, list ($t:ident), $v:expr) => { $out.list::<$t>($v) };
     (@write $out:ident, runs (), $v:expr) => { $out.runs($v) };
@@ -119,14 +126,16 @@ macro_rules! crossing {
     (@kind number ()) => { $crate::describe::Kind::Number };
     (@kind number_or_null ()) => { $crate::describe::Kind::NumberOrNull };
     (@kind flag ()) => { $crate::describe::Kind::Flag };
+    (@kind flag_or_null ()) => { $crate::describe::Kind::FlagOrNull };
     (@kind text_or_null ()) => { $crate::describe::Kind::TextOrNull };
-    (@kind open_choice ($ts:ident { $($name:literal),* $(,)? })) => {
-        $crate::describe::Kind::OpenChoice { ts_name: stringify!($ts), names: &[$($name),*] }
+    (@kind open_choice ($ts:ident = $names:expr)) => {
+        $crate::describe::Kind::OpenChoice { ts_name: stringify!($ts), names: $names }
     };
     (@kind choice ($ts:ident { $($pat:pat => $name:literal),* $(,)? })) => {
         $crate::describe::Kind::Choice { ts_name: stringify!($ts), names: &[$($name),*] }
     };
     (@kind shared_text_or_null ()) => { $crate::describe::Kind::SharedTextOrNull };
+    (@kind object ($t:ident)) => { $crate::describe::Kind::Object(stringify!($t)) };
     (@kind object_or_null ($t:ident)) => { $crate::describe::Kind::ObjectOrNull(stringify!($t)) };
     (@kind list ($t:ident)) => { $crate::describe::Kind::List(stringify!($t)) };
     (@kind runs ()) => { $crate::describe::Kind::Runs };

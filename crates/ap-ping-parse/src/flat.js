@@ -3,10 +3,10 @@
 //
 // In: text is written into wasm memory with one TextEncoder.encodeInto (wasm-bindgen's
 // own string passing copies char by char in JS, and cost as much as JSON.parse itself).
-// Out: the plain JS objects that parsePingStatus / parsePingOutput return are built from
-// numbers in a Float64Array and every string in one UTF-8 text, decoded once and sliced:
-// one call across the boundary per parse, and object literals V8 makes fast, instead of
-// one boundary call per field or string. NaN stands for null.
+// Out: the plain JS objects that the parsers (parsePingStatus, parseTracerouteStatus, …)
+// return are built from numbers in a Float64Array and every string in one UTF-8 text,
+// decoded once and sliced: one call across the boundary per parse, and object literals V8
+// makes fast, instead of one boundary call per field or string. NaN stands for null.
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -47,23 +47,36 @@ function strings(n, at, text) {
   return out;
 }
 
-/** PingTestResult, from numbers with the string spans after them at `spansAt`. */
-export function buildTestResult(n, spansAt, text) {
-  return readPingTestResult(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
-}
-
-/** PingStatistics on its own (parsePingOutput), laid out the same way. */
-export function buildStatistics(n, spansAt, text) {
-  return readPingStatistics(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
-}
-
-// The readers below are generated from the one description of the layout: numbers and
-// strings are read in the order it gives, into objects with fields in that order.
+// The builders (`build<Entry>`, one for each object wasm hands over) and their readers are
+// generated from the one description of the layout: numbers and strings are read in the
+// order it gives, into objects with fields in that order.
 // Arrays grow by push (packed, as a JS parser's would be); NaN stands for null.
 // ── generated from crates/ap-ping-parse/src/layout.rs by scripts/generate: do not edit ──
 const orNull = (v) => (Number.isNaN(v) ? null : v);
 const PingTestOutcomeNames = ["pending", "measured", "noResult"];
 const StatisticsSourceNames = ["output", "rawOutput"];
+const TraceOutcomeNames = ["pending", "traced", "noResult"];
+const TraceSourceNames = ["output", "rawOutput", "merged"];
+
+/** PingTestResult, from numbers with the string spans after them at `spansAt`. */
+export function buildPingTestResult(n, spansAt, text) {
+  return readPingTestResult(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
+}
+
+/** PingStatistics, from numbers with the string spans after them at `spansAt`. */
+export function buildPingStatistics(n, spansAt, text) {
+  return readPingStatistics(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
+}
+
+/** TracerouteTestResult, from numbers with the string spans after them at `spansAt`. */
+export function buildTracerouteTestResult(n, spansAt, text) {
+  return readTracerouteTestResult(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
+}
+
+/** Traceroute, from numbers with the string spans after them at `spansAt`. */
+export function buildTraceroute(n, spansAt, text) {
+  return readTraceroute(n, strings(n, spansAt, text), { p: 0, q: 0, last: null });
+}
 
 /** PingTestResult from numbers `n` and strings `s`, from the cursor `c` on (moved past it). */
 function readPingTestResult(n, s, c) {
@@ -127,5 +140,64 @@ function readPingStatistics(n, s, c) {
   for (let i = 0, count = n[p++]; i < count; i++) warnings.push(s[q++]);
   c.p = p; c.q = q; c.last = last;
   return { destination, resolvedIp, transmitted, received, lost, duplicates, lossPercent, rtt, replies, missingSequences, source, error, warnings };
+}
+
+/** TracerouteTestResult from numbers `n` and strings `s`, from the cursor `c` on (moved past it). */
+function readTracerouteTestResult(n, s, c) {
+  let { p, q, last } = c, t = 0;
+  const status = s[q++];
+  const isTerminal = n[p++] === 1;
+  const outcome = TraceOutcomeNames[n[p++]];
+  const progressPercent = orNull(n[p++]);
+  const startTime = s[q++];
+  const endTime = s[q++];
+  const durationMs = orNull(n[p++]);
+  const failReason = s[q++];
+  const rawOutput = s[q++];
+  let trace = null;
+  if (n[p++] === 1) {
+    c.p = p; c.q = q; c.last = last;
+    trace = readTraceroute(n, s, c);
+    ({ p, q, last } = c);
+  }
+  c.p = p; c.q = q; c.last = last;
+  return { status, isTerminal, outcome, progressPercent, startTime, endTime, durationMs, failReason, rawOutput, trace };
+}
+
+/** Traceroute from numbers `n` and strings `s`, from the cursor `c` on (moved past it). */
+function readTraceroute(n, s, c) {
+  let { p, q, last } = c, t = 0;
+  let destination;
+  {
+    const name = s[q++];
+    const address = s[q++];
+    destination = { name, address };
+  }
+  const maxHops = orNull(n[p++]);
+  const hops = [];
+  for (let i = 0, count = n[p++]; i < count; i++) {
+    const hop = n[p++];
+    const probes = [];
+    for (let i = 0, count = n[p++]; i < count; i++) {
+      const address = (t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null;
+      const name = s[q++];
+      const rttMs = orNull(n[p++]);
+      const annotation = s[q++];
+      probes.push({ address, name, rttMs, annotation });
+    }
+    const lossPercent = orNull(n[p++]);
+    const minMs = orNull(n[p++]);
+    const avgMs = orNull(n[p++]);
+    const maxMs = orNull(n[p++]);
+    const addresses = [];
+    for (let i = 0, count = n[p++]; i < count; i++) addresses.push(s[q++]);
+    hops.push({ hop, probes, lossPercent, minMs, avgMs, maxMs, addresses });
+  }
+  const reached = Number.isNaN((t = n[p++])) ? null : t === 1;
+  const source = TraceSourceNames[n[p++]];
+  const warnings = [];
+  for (let i = 0, count = n[p++]; i < count; i++) warnings.push(s[q++]);
+  c.p = p; c.q = q; c.last = last;
+  return { destination, maxHops, hops, reached, source, warnings };
 }
 // ── end of generated code ──

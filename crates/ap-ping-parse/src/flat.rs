@@ -8,6 +8,7 @@
 //! measured about 4x slower than a plain JavaScript parser; see bench/parse.mjs.
 
 use ap_ping_core::stats::{PingStatistics, PingTestResult};
+use ap_ping_core::traceroute::{Traceroute, TracerouteTestResult};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -25,10 +26,14 @@ extern "C" {
     fn use_memory(memory: &JsValue);
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsValue, ptr: *mut u8, capacity: usize) -> f64;
-    #[wasm_bindgen(js_name = buildStatistics)]
+    #[wasm_bindgen(js_name = buildPingStatistics)]
     fn build_statistics(numbers: &[f64], spans_at: usize, text: &[u8]) -> JsValue;
-    #[wasm_bindgen(js_name = buildTestResult)]
+    #[wasm_bindgen(js_name = buildPingTestResult)]
     fn build_test_result(numbers: &[f64], spans_at: usize, text: &[u8]) -> JsValue;
+    #[wasm_bindgen(js_name = buildTracerouteTestResult)]
+    fn build_traceroute_result(numbers: &[f64], spans_at: usize, text: &[u8]) -> JsValue;
+    #[wasm_bindgen(js_name = buildTraceroute)]
+    fn build_trace(numbers: &[f64], spans_at: usize, text: &[u8]) -> JsValue;
 }
 
 /// Buffers kept between calls: the input text and a result on its way out. Allocating
@@ -155,6 +160,16 @@ pub fn statistics_to_js(stats: &PingStatistics) -> JsValue {
     cross(stats, build_statistics)
 }
 
+/// `TracerouteTestResult` as a plain JS object: what `parseTracerouteStatus` returns.
+pub fn traceroute_result_to_js(result: &TracerouteTestResult) -> JsValue {
+    cross(result, build_traceroute_result)
+}
+
+/// `Traceroute` as a plain JS object: what `parseTracerouteOutput` returns.
+pub fn trace_to_js(trace: &Traceroute) -> JsValue {
+    cross(trace, build_trace)
+}
+
 /// Writes `value` as [`super::layout`] describes it and has `build` (its reader in
 /// `flat.js`) make the object: one call across the boundary.
 fn cross<T: Crossing>(value: &T, build: fn(&[f64], usize, &[u8]) -> JsValue) -> JsValue {
@@ -215,6 +230,12 @@ impl FlatResult {
         self.put(if b { 1.0 } else { 0.0 });
     }
 
+    /// NaN for null, as for numbers.
+    #[inline(always)]
+    pub(super) fn flag_or_null(&mut self, b: Option<bool>) {
+        self.put(b.map_or(f64::NAN, |b| if b { 1.0 } else { 0.0 }));
+    }
+
     pub(super) fn text(&mut self, s: Option<&str>) {
         let Some(s) = s else {
             self.spans.extend_from_slice(&[f64::NAN, f64::NAN]);
@@ -254,6 +275,11 @@ impl FlatResult {
     }
 
     #[inline(always)]
+    pub(super) fn object<T: Crossing>(&mut self, value: &T) {
+        value.write(self);
+    }
+
+    #[inline(always)]
     pub(super) fn object_or_null<T: Crossing>(&mut self, value: Option<&T>) {
         self.flag(value.is_some());
         if let Some(value) = value {
@@ -283,10 +309,10 @@ impl FlatResult {
         }
     }
 
-    pub(super) fn texts(&mut self, values: &[String]) {
+    pub(super) fn texts<S: AsRef<str>>(&mut self, values: &[S]) {
         self.put(values.len() as f64);
         for v in values {
-            self.text(Some(v));
+            self.text(Some(v.as_ref()));
         }
     }
 }

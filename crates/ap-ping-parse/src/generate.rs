@@ -28,13 +28,18 @@ fn object(name: &str) -> &'static ObjectLayout {
 pub fn js_reader() -> String {
     let mut js = String::from(JS_BEGIN);
     js.push_str("const orNull = (v) => (Number.isNaN(v) ? null : v);\n");
-    for o in OBJECTS {
-        for f in o.fields {
-            if let Kind::Choice { ts_name, names } = f.kind {
-                let names: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
-                let _ = writeln!(js, "const {ts_name}Names = [{}];", names.join(", "));
-            }
+    for (o, f) in choices() {
+        if let Kind::Choice { ts_name, names } = f.kind {
+            let names: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+            let _ = writeln!(js, "const {ts_name}Names = [{}];", names.join(", "));
         }
+        let _ = o;
+    }
+    for entry in ENTRIES {
+        let _ = write!(
+            js,
+            "\n/** {entry}, from numbers with the string spans after them at `spansAt`. */\nexport function build{entry}(n, spansAt, text) {{\n  return read{entry}(n, strings(n, spansAt, text), {{ p: 0, q: 0, last: null }});\n}}\n"
+        );
     }
     for entry in ENTRIES {
         let _ = write!(
@@ -51,6 +56,41 @@ pub fn js_reader() -> String {
     js
 }
 
+/// Every field that names a choice type, with its object, once per type name: fields that
+/// share a name share the type, and must list the same names.
+fn choices() -> Vec<(&'static ObjectLayout, &'static FieldLayout)> {
+    let mut seen: Vec<(&'static ObjectLayout, &'static FieldLayout)> = Vec::new();
+    for o in OBJECTS {
+        for f in o.fields {
+            let (Kind::Choice { ts_name, .. } | Kind::OpenChoice { ts_name, .. }) = f.kind else {
+                continue;
+            };
+            match seen
+                .iter()
+                .find(|(_, g)| ts_name_of(g.kind) == Some(ts_name))
+            {
+                Some((first, g)) => assert!(
+                    g.kind == f.kind,
+                    "{}.{} and {}.{} name the type {ts_name} with different values",
+                    first.name,
+                    g.name,
+                    o.name,
+                    f.name
+                ),
+                None => seen.push((o, f)),
+            }
+        }
+    }
+    seen
+}
+
+fn ts_name_of(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Choice { ts_name, .. } | Kind::OpenChoice { ts_name, .. } => Some(ts_name),
+        _ => None,
+    }
+}
+
 /// Writes the statements that read `o` (at `depth` levels of indent); returns the object
 /// literal that holds the values read, fields in the layout's order.
 fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
@@ -61,10 +101,18 @@ fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
             Kind::Number => "n[p++]".to_owned(),
             Kind::NumberOrNull => "orNull(n[p++])".to_owned(),
             Kind::Flag => "n[p++] === 1".to_owned(),
+            Kind::FlagOrNull => "Number.isNaN((t = n[p++])) ? null : t === 1".to_owned(),
             Kind::TextOrNull | Kind::OpenChoice { .. } => "s[q++]".to_owned(),
             Kind::Choice { ts_name, .. } => format!("{ts_name}Names[n[p++]]"),
             Kind::SharedTextOrNull => {
                 "(t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null".to_owned()
+            }
+            Kind::Object(inner) => {
+                // In a block of its own: its fields' locals may be named like this object's.
+                let _ = writeln!(js, "{pad}let {name};\n{pad}{{");
+                let literal = read_object(js, object(inner), depth + 1);
+                let _ = writeln!(js, "{pad}  {name} = {literal};\n{pad}}}");
+                continue;
             }
             Kind::ObjectOrNull(inner) if ENTRIES.contains(&inner) => {
                 let _ = writeln!(
@@ -114,22 +162,20 @@ pub fn typescript() -> String {
     let mut ts = String::from(
         "// Generated from crates/ap-ping-parse/src/layout.rs by scripts/generate: do not edit.\n",
     );
-    for o in OBJECTS {
-        for f in o.fields {
-            if let Kind::Choice { ts_name, names } | Kind::OpenChoice { ts_name, names } = f.kind {
-                let mut union: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
-                if matches!(f.kind, Kind::OpenChoice { .. }) {
-                    // Any other string is allowed, and editors still offer the names.
-                    union.push("(string & {})".into());
-                }
-                let _ = writeln!(
-                    ts,
-                    "\n/** The values of `{}.{}`. */\nexport type {ts_name} = {};",
-                    o.name,
-                    f.name,
-                    union.join(" | ")
-                );
+    for (o, f) in choices() {
+        if let Kind::Choice { ts_name, names } | Kind::OpenChoice { ts_name, names } = f.kind {
+            let mut union: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+            if matches!(f.kind, Kind::OpenChoice { .. }) {
+                // Any other string is allowed, and editors still offer the names.
+                union.push("(string & {})".into());
             }
+            let _ = writeln!(
+                ts,
+                "\n/** The values of `{}.{}`. */\nexport type {ts_name} = {};",
+                o.name,
+                f.name,
+                union.join(" | ")
+            );
         }
     }
     for o in OBJECTS {
@@ -150,8 +196,10 @@ fn ts_type(f: &FieldLayout) -> String {
         Kind::Number => "number".into(),
         Kind::NumberOrNull => "number | null".into(),
         Kind::Flag => "boolean".into(),
+        Kind::FlagOrNull => "boolean | null".into(),
         Kind::TextOrNull | Kind::SharedTextOrNull => "string | null".into(),
         Kind::OpenChoice { ts_name, .. } | Kind::Choice { ts_name, .. } => ts_name.into(),
+        Kind::Object(name) => name.into(),
         Kind::ObjectOrNull(name) => format!("{name} | null"),
         Kind::List(name) => format!("{name}[]"),
         Kind::Runs => "number[]".into(),
@@ -230,7 +278,8 @@ mod tests {
                     o.name,
                     f.name
                 );
-                if let Kind::ObjectOrNull(inner) | Kind::List(inner) = f.kind {
+                if let Kind::Object(inner) | Kind::ObjectOrNull(inner) | Kind::List(inner) = f.kind
+                {
                     assert!(
                         object(inner).fields.iter().all(|g| g.name != f.name),
                         "{inner} has a field named like the field {}.{} that holds it",
@@ -248,7 +297,7 @@ mod tests {
             object(name);
         }
         for f in OBJECTS.iter().flat_map(|o| o.fields) {
-            if let Kind::ObjectOrNull(name) | Kind::List(name) = f.kind {
+            if let Kind::Object(name) | Kind::ObjectOrNull(name) | Kind::List(name) = f.kind {
                 object(name);
             }
         }

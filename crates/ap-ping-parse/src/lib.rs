@@ -1,5 +1,5 @@
-//! `ap-ping-parse`: the parsers for JavaScript, `parsePingStatus` and `parsePingOutput`,
-//! and the model as JavaScript sees it. Its own wasm module (`dist/ap-ping-parse.js`),
+//! `ap-ping-parse`: the parsers for JavaScript, `parsePingStatus`, `parsePingOutput`,
+//! `parseTracerouteStatus` and `parseTracerouteOutput`, and the model as JavaScript sees it. Its own wasm module (`dist/ap-ping-parse.js`),
 //! built for speed, serves pages that want only the numbers; the widget uses it too,
 //! for its events and its JSON export.
 //!
@@ -8,7 +8,7 @@
 //! - [`flat`]: the crossing itself (text in, results out), with `flat.js`;
 //! - `generate` (native only): the JS reader and the TypeScript types, from [`layout`].
 //!
-//! The two functions below only convert: JS value in, the `ap-ping-core` parser, plain JS
+//! The functions below only convert: JS value in, the `ap-ping-core` parser, plain JS
 //! object out, and a JS `Error` (never a panic, never `undefined`) whose message names the
 //! field path.
 
@@ -18,7 +18,9 @@ pub mod flat;
 pub mod generate;
 pub mod layout;
 
+use ap_ping_core::error::ParseError;
 use ap_ping_core::stats::{parse_ping_output, parse_ping_status};
+use ap_ping_core::traceroute::{parse_traceroute_output, parse_traceroute_status};
 use wasm_bindgen::prelude::*;
 
 /// Talc in place of the standard library's dlmalloc: 2 KB gzip smaller, and faster
@@ -57,23 +59,13 @@ macro_rules! unless_allocator_declared {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = include_str!("types.d.ts");
 
-/// Parses the 200 body of the status endpoint (JSON text, or an object from
+/// Parses the 200 body of the ping status endpoint (JSON text, or an object from
 /// `await response.json()`). Throws an `Error` naming the field path on bad input.
 #[wasm_bindgen(js_name = parsePingStatus, unchecked_return_type = "PingTestResult")]
 pub fn parse_ping_status_js(
     #[wasm_bindgen(unchecked_param_type = "string | object")] body: JsValue,
 ) -> Result<JsValue, JsError> {
-    let text = if body.is_object() {
-        // An already parsed body is read back from its JSON, through the same checks.
-        js_sys::JSON::stringify(&body)
-            .map_err(|_| JsError::new("the body object cannot be serialized to JSON"))?
-            .into()
-    } else {
-        body
-    };
-    let result = flat::with_text_from_js(&text, parse_ping_status)
-        .map_err(|e| JsError::new(&e.message("the response body as a JSON string or an object")))?;
-    let result = result.map_err(|e| JsError::new(&e.to_string()))?;
+    let result = parse_js(&body_text(body)?, parse_ping_status, STATUS_EXPECTED)?;
     Ok(flat::test_result_to_js(&result))
 }
 
@@ -83,8 +75,57 @@ pub fn parse_ping_status_js(
 pub fn parse_ping_output_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsError> {
-    let stats = flat::with_text_from_js(&text, parse_ping_output)
-        .map_err(|e| JsError::new(&e.message("the ping output as a string")))?
-        .map_err(|e| JsError::new(&e.to_string()))?;
+    let stats = parse_js(&text, parse_ping_output, "the ping output as a string")?;
     Ok(flat::statistics_to_js(&stats))
+}
+
+/// Parses the 200 body of the traceroute status endpoint of any device family (JSON text,
+/// or an object from `await response.json()`). Throws an `Error` naming the field path on
+/// bad input.
+#[wasm_bindgen(js_name = parseTracerouteStatus, unchecked_return_type = "TracerouteTestResult")]
+pub fn parse_traceroute_status_js(
+    #[wasm_bindgen(unchecked_param_type = "string | object")] body: JsValue,
+) -> Result<JsValue, JsError> {
+    let result = parse_js(&body_text(body)?, parse_traceroute_status, STATUS_EXPECTED)?;
+    Ok(flat::traceroute_result_to_js(&result))
+}
+
+/// Parses traceroute text: the `rawOutput` field, or what a user pastes (the AP's, CX,
+/// AOS-S and gateways', Linux, BSD/macOS, Windows `tracert`). Throws an `Error` naming the
+/// line when there is no traceroute in it.
+#[wasm_bindgen(js_name = parseTracerouteOutput, unchecked_return_type = "Traceroute")]
+pub fn parse_traceroute_output_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsError> {
+    let trace = parse_js(
+        &text,
+        parse_traceroute_output,
+        "the traceroute output as a string",
+    )?;
+    Ok(flat::trace_to_js(&trace))
+}
+
+const STATUS_EXPECTED: &str = "the response body as a JSON string or an object";
+
+/// A status body as JSON text: an already parsed body (an object) is read back from its
+/// JSON, through the same checks as the text.
+fn body_text(body: JsValue) -> Result<JsValue, JsError> {
+    if !body.is_object() {
+        return Ok(body);
+    }
+    js_sys::JSON::stringify(&body)
+        .map(JsValue::from)
+        .map_err(|_| JsError::new("the body object cannot be serialized to JSON"))
+}
+
+/// Runs `parse` on the text of a JS string; either failure becomes a JS `Error`, one that
+/// says what was `expected` when `text` is no string.
+fn parse_js<T>(
+    text: &JsValue,
+    parse: fn(&str) -> Result<T, ParseError>,
+    expected: &str,
+) -> Result<T, JsError> {
+    flat::with_text_from_js(text, parse)
+        .map_err(|e| JsError::new(&e.message(expected)))?
+        .map_err(|e| JsError::new(&e.to_string()))
 }

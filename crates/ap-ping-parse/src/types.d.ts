@@ -9,6 +9,12 @@ export type PingTestOutcome = "pending" | "measured" | "noResult";
 /** The values of `PingStatistics.source`. */
 export type StatisticsSource = "output" | "rawOutput";
 
+/** The values of `TracerouteTestResult.outcome`. */
+export type TraceOutcome = "pending" | "traced" | "noResult";
+
+/** The values of `Traceroute.source`. */
+export type TraceSource = "output" | "rawOutput" | "merged";
+
 /** One status answer of `GET .../ping/async-operations/{task-id}`, typed. */
 export interface PingTestResult {
   /** Status of the AP ping test; unknown values are passed through as sent. */
@@ -84,4 +90,95 @@ export interface PingReply {
   sizeBytes: number | null;
   /** A second reply to the same request (DUP!). */
   duplicate: boolean;
+}
+
+/**
+ * One status answer of `GET .../traceroute/async-operations/{task-id}`, typed. The
+ * envelope's fields mean what they mean in `PingTestResult`.
+ */
+export interface TracerouteTestResult {
+  status: PingTestStatus;
+  isTerminal: boolean;
+  /**
+   * "pending" while the test runs; "traced" when it ended with at least one hop;
+   * "noResult" when it ended without a path: FAILED, a `failReason`, or no hop at all.
+   */
+  outcome: TraceOutcome;
+  progressPercent: number | null;
+  startTime: string | null;
+  endTime: string | null;
+  durationMs: number | null;
+  failReason: string | null;
+  /** The device's traceroute text, as sent. */
+  rawOutput: string | null;
+  /** From `output.hops` merged with `rawOutput`; null while the test runs. */
+  trace: Traceroute | null;
+}
+
+/** A path, hop by hop. */
+export interface Traceroute {
+  /** What was traced to. */
+  destination: Destination;
+  /** The most hops the trace would go (30 on Central), when known. */
+  maxHops: number | null;
+  /**
+   * In ascending hop number, each number once; a hop missing from both the JSON
+   * and the text is absent, never invented.
+   */
+  hops: TraceHop[];
+  /**
+   * Whether the destination answered: true when a hop's address is the destination's
+   * (or the text says so); false when the trace ended without it (at `maxHops`, or
+   * stopped by `!H`/`!N`); null when it cannot be told (no destination address known).
+   */
+  reached: boolean | null;
+  /**
+   * Where the hops were read from: "merged" is `output.hops` with hops it skipped
+   * filled in from `rawOutput`.
+   */
+  source: TraceSource;
+  /**
+   * What was odd while reading: hops filled in from the text, a hop number repeated,
+   * lines not understood.
+   */
+  warnings: string[];
+}
+
+/** The traced-to host. */
+export interface Destination {
+  /** The name asked for (www.google.com), when known. */
+  name: string | null;
+  /** Its address (`resolvedIp`, or the text's `(142.251.46.164)`), when known. */
+  address: string | null;
+}
+
+/** One hop (one TTL) and its probes. Times in milliseconds. */
+export interface TraceHop {
+  /** 1-based TTL. */
+  hop: number;
+  /** In the order sent; a lost probe (`*`) has `rttMs` null. */
+  probes: TraceProbe[];
+  /** Lost probes over probes sent, 0-100; null for a hop with no probe listed. */
+  lossPercent: number | null;
+  /** Over the answered probes; null when none answered. */
+  minMs: number | null;
+  avgMs: number | null;
+  maxMs: number | null;
+  /**
+   * The distinct answering addresses, in order of first answer (two for a
+   * load-balanced hop).
+   */
+  addresses: string[];
+}
+
+/** One probe of a hop; a value the device did not give is null (never "*" or "null"). */
+export interface TraceProbe {
+  /** The answering address; null for a lost probe. */
+  address: string | null;
+  /** The answering host's name, when resolved and different from the address. */
+  name: string | null;
+  /** The round trip; null when lost. Windows' `<1 ms` reads as 1, annotated "<1". */
+  rttMs: number | null;
+  /** What the text marked on it: "!H", "!N", "!X", "!P", "!<n>", "<1"; mostly null. */
+  annotation: string | null;
 }
