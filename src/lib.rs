@@ -9,8 +9,9 @@
 //! - [`stats`]: the typed model the rest of the code uses (`PingTestResult`) and the
 //!   parsers. They live in the web-free `ap-ping-core` crate, tested natively.
 //! - [`poll`]: the polling state machine, for any kind of test, and `RetryPolicy`; and
-//!   [`budget`]: the page's request budget (rate, requests in flight, holds, turns). Pure,
-//!   tested natively.
+//!   [`budget`]: the page's request budget (rate, requests in flight, holds, turns); and
+//!   [`fleet`] and [`trace`]: the fleet run and the traceroute as their views show them.
+//!   Pure, tested natively.
 //! - [`hooks`]: `use_test_task` (`use_ping_task` for ping), the one place with fetches,
 //!   timers and cancellation.
 //! - [`words`]: the widget's texts, the page's overrides and the language's formats of
@@ -30,6 +31,7 @@ pub mod fleet;
 pub mod hooks;
 pub mod js;
 pub mod poll;
+pub mod trace;
 pub mod words;
 
 ap_ping_parse::unless_allocator_declared! {
