@@ -9,9 +9,10 @@ import { fileURLToPath } from "node:url";
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const KB = 1024;
 const BUNDLES = [
+  // 50 KB with both tests' parsers (ping's, and traceroute's since #22).
   { name: "ap-ping-parse (parsers only, built for speed)", glue: "ap-ping-parse.js", wasm: "ap-ping-parse_bg.wasm", extra: [], budget: 50 * KB, aim: 40 * KB },
-  // 170 KB since #21: the issue allows 20 KB more for the fleet view (<ap-ping-fleet>, mountPingFleet).
-  { name: "ap-ping-widget (widget and parsers, built for size)", glue: "ap-ping-widget.js", wasm: "ap-ping-widget_bg.wasm", extra: ["ap-ping-widget.css"], budget: 170 * KB, aim: 120 * KB },
+  // 185 KB since #22 (ping, the fleet view and traceroute); 170 KB was #21's, with the fleet view.
+  { name: "ap-ping-widget (widget and parsers, built for size)", glue: "ap-ping-widget.js", wasm: "ap-ping-widget_bg.wasm", extra: ["ap-ping-widget.css"], budget: 185 * KB, aim: 120 * KB },
 ];
 
 /** The snippets a glue file imports, as paths in dist/. */
