@@ -187,21 +187,7 @@ impl PingStartRequest<'_> {
     /// [`START_FIELDS`], while it returns true: [`Self::check`] stops at the first,
     /// [`PingStartBody::from_json_all`] takes them all.
     fn problems(&self, mut problem: impl FnMut(RequestError) -> bool) {
-        let destination = self.destination.trim();
-        let destination_problem = if destination.is_empty() {
-            Some(RequestError::Required {
-                name: START_FIELDS[0].name,
-            })
-        } else if destination.chars().count() > MAX_DESTINATION_CHARS
-            || destination
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control())
-        {
-            Some(RequestError::NotAHost)
-        } else {
-            None
-        };
-        if destination_problem.is_some_and(|p| !problem(p)) {
+        if host_problem(self.destination).is_some_and(|p| !problem(p)) {
             return;
         }
         for (name, value, (min, max)) in [
@@ -219,10 +205,7 @@ impl PingStartRequest<'_> {
             (START_FIELDS[4].name, self.interface_port),
             (START_FIELDS[5].name, self.role),
         ] {
-            if value.is_some_and(|v| {
-                v.trim().is_empty() || v.len() > 256 || v.chars().any(char::is_control)
-            }) && !problem(RequestError::NotShortText { name })
-            {
+            if short_text_problem(name, value).is_some_and(|p| !problem(p)) {
                 return;
             }
         }
@@ -230,35 +213,14 @@ impl PingStartRequest<'_> {
 
     /// The JSON text to send.
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"destination\":");
-        crate::json::push_string(&mut out, self.destination.trim());
-        let field = |out: &mut String, name: &str| {
-            out.push_str(",\"");
-            out.push_str(name);
-            out.push_str("\":");
-        };
-        for (name, value) in [
-            ("count", self.count),
-            ("packetSize", self.packet_size),
-            ("vlan", self.vlan),
-        ] {
-            if let Some(v) = value {
-                field(&mut out, name);
-                out.push_str(&v.to_string());
-            }
-        }
-        for (name, value) in [("interfacePort", self.interface_port), ("role", self.role)] {
-            if let Some(v) = value {
-                field(&mut out, name);
-                crate::json::push_string(&mut out, v.trim());
-            }
-        }
-        if let Some(include) = self.include_raw_output {
-            field(&mut out, "includeRawOutput");
-            out.push_str(if include { "true" } else { "false" });
-        }
-        out.push('}');
-        out
+        let mut out = StartJson::new(self.destination);
+        out.whole("count", self.count);
+        out.whole("packetSize", self.packet_size);
+        out.whole("vlan", self.vlan);
+        out.text("interfacePort", self.interface_port);
+        out.text("role", self.role);
+        out.flag("includeRawOutput", self.include_raw_output);
+        out.finish()
     }
 }
 
@@ -296,65 +258,18 @@ impl PingStartBody {
     /// empty list): a wrong type is noted and reading goes on; a text that is not JSON
     /// ends it. For a stand-in of the API (mock-central), which names them all.
     pub fn from_json_all(text: &str) -> Result<Self, Vec<RequestError>> {
-        /// Each field's name as [`START_FIELDS`] gives it, with its index there.
-        const FIELDS: [(&str, usize); START_FIELDS.len()] = {
-            let mut fields = [("", 0); START_FIELDS.len()];
-            let mut i = 0;
-            while i < fields.len() {
-                fields[i] = (START_FIELDS[i].name, i);
-                i += 1;
-            }
-            fields
-        };
+        const NAMES: [(&str, usize); START_FIELDS.len()] = field_names(&START_FIELDS);
         let mut body = PingStartBody::default();
-        let mut problems: Vec<RequestError> = Vec::new();
-        let read = read_document(text, &FIELDS, |r, i, path| {
-            let field = &START_FIELDS[i];
-            let kind = r.peek()?;
-            match (field.kind, kind) {
-                (_, Kind::Null) => r.null()?,
-                (StartFieldKind::Host | StartFieldKind::Text, Kind::String) => {
-                    let text = r.string()?.into_owned();
-                    match i {
-                        0 => body.destination = text,
-                        4 => body.interface_port = Some(text),
-                        _ => body.role = Some(text),
-                    }
-                }
-                (StartFieldKind::Whole(_), Kind::Number) => {
-                    let n = r.number()?;
-                    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
-                        let n = Some(n as u32);
-                        match i {
-                            1 => body.count = n,
-                            2 => body.packet_size = n,
-                            _ => body.vlan = n,
-                        }
-                    } else {
-                        problems.push(
-                            ParseError::invalid(path.to_string(), "expected a whole number").into(),
-                        );
-                    }
-                }
-                (StartFieldKind::Flag, Kind::Bool) => body.include_raw_output = Some(r.boolean()?),
-                (_, other) => {
-                    let expected = match field.kind {
-                        StartFieldKind::Host | StartFieldKind::Text => "a string",
-                        StartFieldKind::Whole(_) => "a whole number",
-                        StartFieldKind::Flag => "true or false",
-                    };
-                    problems.push(wrong_kind(r, path.to_string(), expected, other).into());
-                    if matches!(other, Kind::Object | Kind::Array) {
-                        r.skip_value()?;
-                    }
-                }
-            }
-            Ok(())
-        });
-        if let Err(error) = read {
-            problems.push(error.into());
-            return Err(problems);
-        }
+        let mut problems =
+            read_start_body(text, &START_FIELDS, &NAMES, |i, value| match (i, value) {
+                (0, StartValue::Text(t)) => body.destination = t,
+                (4, StartValue::Text(t)) => body.interface_port = Some(t),
+                (_, StartValue::Text(t)) => body.role = Some(t),
+                (1, StartValue::Whole(n)) => body.count = Some(n),
+                (2, StartValue::Whole(n)) => body.packet_size = Some(n),
+                (_, StartValue::Whole(n)) => body.vlan = Some(n),
+                (_, StartValue::Flag(b)) => body.include_raw_output = Some(b),
+            })?;
         body.as_request().problems(|problem| {
             problems.push(problem);
             true
@@ -377,6 +292,150 @@ impl PingStartBody {
             role: self.role.as_deref(),
             include_raw_output: self.include_raw_output,
         }
+    }
+}
+
+/// Each field's name in `fields`, with its index there: the key table of
+/// [`read_start_body`], built at compile time from a start request's field list.
+const fn field_names<const N: usize>(fields: &[StartField; N]) -> [(&'static str, usize); N] {
+    let mut names = [("", 0); N];
+    let mut i = 0;
+    while i < N {
+        names[i] = (fields[i].name, i);
+        i += 1;
+    }
+    names
+}
+
+/// A start field's value as read, handed to the body being filled.
+enum StartValue {
+    Text(String),
+    Whole(u32),
+    Flag(bool),
+}
+
+/// Reads a start request's JSON text by its field list (ping's [`START_FIELDS`],
+/// traceroute's [`TRACEROUTE_START_FIELDS`]): `set` gets each field's value by its index;
+/// `null` leaves a field unset and keys not listed are dropped. A value of the wrong type is
+/// a problem and reading goes on (`Ok` with the problems so far); a text that is not JSON
+/// ends it (`Err` with every problem).
+fn read_start_body(
+    text: &str,
+    fields: &[StartField],
+    names: &[(&'static str, usize)],
+    mut set: impl FnMut(usize, StartValue),
+) -> Result<Vec<RequestError>, Vec<RequestError>> {
+    let mut problems: Vec<RequestError> = Vec::new();
+    let read = read_document(text, names, |r, i, path| {
+        let field = &fields[i];
+        let kind = r.peek()?;
+        match (field.kind, kind) {
+            (_, Kind::Null) => r.null()?,
+            (StartFieldKind::Host | StartFieldKind::Text, Kind::String) => {
+                set(i, StartValue::Text(r.string()?.into_owned()));
+            }
+            (StartFieldKind::Whole(_), Kind::Number) => {
+                let n = r.number()?;
+                if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+                    set(i, StartValue::Whole(n as u32));
+                } else {
+                    problems.push(
+                        ParseError::invalid(path.to_string(), "expected a whole number").into(),
+                    );
+                }
+            }
+            (StartFieldKind::Flag, Kind::Bool) => set(i, StartValue::Flag(r.boolean()?)),
+            (_, other) => {
+                let expected = match field.kind {
+                    StartFieldKind::Host | StartFieldKind::Text => "a string",
+                    StartFieldKind::Whole(_) => "a whole number",
+                    StartFieldKind::Flag => "true or false",
+                };
+                problems.push(wrong_kind(r, path.to_string(), expected, other).into());
+                if matches!(other, Kind::Object | Kind::Array) {
+                    r.skip_value()?;
+                }
+            }
+        }
+        Ok(())
+    });
+    match read {
+        Ok(()) => Ok(problems),
+        Err(error) => {
+            problems.push(error.into());
+            Err(problems)
+        }
+    }
+}
+
+/// Why `destination` is no host: empty (required), too long, or with spaces or control
+/// characters. Ping's and traceroute's rule.
+fn host_problem(destination: &str) -> Option<RequestError> {
+    let destination = destination.trim();
+    if destination.is_empty() {
+        Some(RequestError::Required {
+            name: START_FIELDS[0].name,
+        })
+    } else if destination.chars().count() > MAX_DESTINATION_CHARS
+        || destination
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+    {
+        Some(RequestError::NotAHost)
+    } else {
+        None
+    }
+}
+
+/// Why an optional text field is no short text: blank, over 256 bytes, or with control
+/// characters.
+fn short_text_problem(name: &'static str, value: Option<&str>) -> Option<RequestError> {
+    value
+        .is_some_and(|v| v.trim().is_empty() || v.len() > 256 || v.chars().any(char::is_control))
+        .then_some(RequestError::NotShortText { name })
+}
+
+/// A start request's JSON, written from checked parts: the destination and text fields
+/// trimmed, fields left to the API's default not written.
+struct StartJson(String);
+
+impl StartJson {
+    fn new(destination: &str) -> Self {
+        let mut out = String::from("{\"destination\":");
+        crate::json::push_string(&mut out, destination.trim());
+        StartJson(out)
+    }
+
+    fn key(&mut self, name: &str) {
+        self.0.push_str(",\"");
+        self.0.push_str(name);
+        self.0.push_str("\":");
+    }
+
+    fn whole(&mut self, name: &str, value: Option<u32>) {
+        if let Some(v) = value {
+            self.key(name);
+            self.0.push_str(&v.to_string());
+        }
+    }
+
+    fn text(&mut self, name: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.key(name);
+            crate::json::push_string(&mut self.0, v.trim());
+        }
+    }
+
+    fn flag(&mut self, name: &str, value: Option<bool>) {
+        if let Some(v) = value {
+            self.key(name);
+            self.0.push_str(if v { "true" } else { "false" });
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.0.push('}');
+        self.0
     }
 }
 
@@ -630,7 +689,7 @@ pub(crate) fn read_object<'a, F: Copy>(
 
 /// True when a value of kind `want` comes next; false for `null` (read); anything else is
 /// an error at `path`.
-fn present(
+pub(crate) fn present(
     r: &mut JsonReader<'_>,
     want: Kind,
     path: &str,
@@ -656,7 +715,7 @@ pub(crate) fn text_value<'a>(
 }
 
 /// A number, a numeric string (not yet interpreted), or null.
-fn number_value<'a>(
+pub(crate) fn number_value<'a>(
     r: &mut JsonReader<'a>,
     path: FieldPath<'_>,
 ) -> Result<Option<WireNumber<'a>>, ParseError> {
@@ -692,14 +751,18 @@ fn same_text(a: &str, b: &str) -> bool {
     rest_a.iter().zip(rest_b).all(|(x, y)| x == y)
 }
 
-/// Which object a key belongs to: the body itself, `output`, one reply, or one AP of a
-/// list of APs (`items[3]`, [`crate::fleet::list`]).
+/// Which object a key belongs to: the body itself, `output`, one reply, one AP of a
+/// list of APs (`items[3]`, [`crate::fleet::list`]), or a traceroute's hop or probe.
 #[derive(Clone, Copy)]
 pub(crate) enum Place {
     Top,
     Output,
     Reply(usize),
     Item(usize),
+    /// `output.hops[i]` of a traceroute.
+    Hop(usize),
+    /// `output.hops[i].probes[j]` of a traceroute.
+    Probe(usize, usize),
 }
 
 /// Where a value sits in the body, e.g. `output.replies[2].sentPacketTimeToLive`.
@@ -720,6 +783,12 @@ impl std::fmt::Display for FieldPath<'_> {
             Place::Reply(i) => write!(f, "output.replies[{i}].{}", self.key),
             Place::Item(i) if self.key.is_empty() => write!(f, "items[{i}]"),
             Place::Item(i) => write!(f, "items[{i}].{}", self.key),
+            Place::Hop(i) if self.key.is_empty() => write!(f, "output.hops[{i}]"),
+            Place::Hop(i) => write!(f, "output.hops[{i}].{}", self.key),
+            Place::Probe(i, j) if self.key.is_empty() => {
+                write!(f, "output.hops[{i}].probes[{j}]")
+            }
+            Place::Probe(i, j) => write!(f, "output.hops[{i}].probes[{j}].{}", self.key),
         }
     }
 }
@@ -836,39 +905,102 @@ mod tests {
     }
 }
 
+/// The traceroute start request's fields, described once, in the order they are sent (as
+/// [`START_FIELDS`] for ping): the names [`TracerouteStartBody::from_json`] reads.
+pub const TRACEROUTE_START_FIELDS: [StartField; 3] = [
+    StartField {
+        name: "destination",
+        kind: StartFieldKind::Host,
+        doc: "Hostname or IP address to trace to (required).",
+    },
+    StartField {
+        name: "sourceInterface",
+        kind: StartFieldKind::Text,
+        doc: "Interface to trace from, e.g. `eth0`.",
+    },
+    StartField {
+        name: "includeRawOutput",
+        kind: StartFieldKind::Flag,
+        doc: "Whether the AP's traceroute text (`rawOutput`) comes back too.",
+    },
+];
+
 /// The body of the POST that starts a traceroute (`…/aps/{serial}/traceroute`): the AP
-/// fixes 30 hops and 3 probes, so there is nothing else to set.
-// PLACEHOLDER (being written): fields final; `check`, `to_json`, `from_json` to come.
+/// fixes 30 hops and 3 probes, so there is nothing else to set. Owned, like
+/// [`PingStartBody`]: what the widget is configured with and what central-proxy reads back
+/// and forwards rebuilt ([`Self::to_json`]), never as given.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TracerouteStartBody {
     /// Host name or address to trace to (required; the ping destination's rules).
     pub destination: String,
-    /// Interface to trace from, e.g. `eth0`.
+    /// Interface to trace from, e.g. `eth0` (a short text, as ping's `interfacePort`).
     pub source_interface: Option<String>,
     /// Whether the answer carries the AP's traceroute text (`rawOutput`).
     pub include_raw_output: Option<bool>,
 }
 
-// PLACEHOLDER bodies (being written); the signatures are final.
 impl TracerouteStartBody {
-    /// Checks the body against the API's rules before it is sent.
+    /// Checks the body against the API's rules before it is sent: the first problem.
     pub fn check(&self) -> Result<(), RequestError> {
-        PingStartRequest { destination: &self.destination, ..Default::default() }.check()
+        let mut first = None;
+        self.problems(|problem| {
+            first = Some(problem);
+            false
+        });
+        first.map_or(Ok(()), Err)
     }
-    /// The JSON text to send.
+
+    /// Hands `problem` each rule broken, in the order of [`TRACEROUTE_START_FIELDS`], while
+    /// it returns true.
+    fn problems(&self, mut problem: impl FnMut(RequestError) -> bool) {
+        if host_problem(&self.destination).is_some_and(|p| !problem(p)) {
+            return;
+        }
+        if let Some(p) = short_text_problem(
+            TRACEROUTE_START_FIELDS[1].name,
+            self.source_interface.as_deref(),
+        ) {
+            problem(p);
+        }
+    }
+
+    /// The JSON text to send, from the checked parts (trimmed; unset fields left out).
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"destination\":");
-        crate::json::push_string(&mut out, self.destination.trim());
-        out.push('}');
-        out
+        let mut out = StartJson::new(&self.destination);
+        out.text("sourceInterface", self.source_interface.as_deref());
+        out.flag("includeRawOutput", self.include_raw_output);
+        out.finish()
     }
-    /// Reads and checks a body (central-proxy, mock-central): the first problem.
+
+    /// Reads and checks a body (central-proxy, mock-central): the first problem, in the
+    /// order of the text and then of [`TRACEROUTE_START_FIELDS`].
     pub fn from_json(text: &str) -> Result<Self, RequestError> {
-        Self::from_json_all(text).map_err(|mut p| p.swap_remove(0))
+        Self::from_json_all(text).map_err(|mut problems| problems.swap_remove(0))
     }
-    /// Every problem.
+
+    /// Like [`Self::from_json`], but every problem (never an empty list), read as
+    /// [`PingStartBody::from_json_all`] reads: keys it does not know are dropped.
     pub fn from_json_all(text: &str) -> Result<Self, Vec<RequestError>> {
-        let _ = text;
-        Err(vec![RequestError::Required { name: "destination" }])
+        const NAMES: [(&str, usize); TRACEROUTE_START_FIELDS.len()] =
+            field_names(&TRACEROUTE_START_FIELDS);
+        let mut body = TracerouteStartBody::default();
+        let mut problems =
+            read_start_body(text, &TRACEROUTE_START_FIELDS, &NAMES, |i, value| {
+                match (i, value) {
+                    (0, StartValue::Text(t)) => body.destination = t,
+                    (_, StartValue::Text(t)) => body.source_interface = Some(t),
+                    (_, StartValue::Flag(b)) => body.include_raw_output = Some(b),
+                    (_, StartValue::Whole(_)) => {}
+                }
+            })?;
+        body.problems(|problem| {
+            problems.push(problem);
+            true
+        });
+        if problems.is_empty() {
+            Ok(body)
+        } else {
+            Err(problems)
+        }
     }
 }

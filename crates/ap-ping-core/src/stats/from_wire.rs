@@ -99,7 +99,10 @@ pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError>
 }
 
 /// `endTime - startTime` in ms; `None` until both are set. An end before the start is an error.
-fn duration_ms(start: Option<&str>, end: Option<&str>) -> Result<Option<f64>, ParseError> {
+pub(crate) fn duration_ms(
+    start: Option<&str>,
+    end: Option<&str>,
+) -> Result<Option<f64>, ParseError> {
     let start_ns = start
         .map(|s| parse_rfc3339_nanos_at(s, "startTime"))
         .transpose()?;
@@ -244,7 +247,7 @@ fn rtt_opt(path: &str, n: &Option<WireNumber<'_>>) -> Result<Option<f64>, ParseE
 }
 
 /// A percentage: a finite number from 0 to 100.
-fn percent(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
+pub(crate) fn percent(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
     let v = number(&path, n)?;
     if !(0.0..=100.0).contains(&v) {
         return Err(expected(path(), "a percentage from 0 to 100", n));
@@ -262,7 +265,7 @@ fn non_negative(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, Pa
 }
 
 /// A whole number from 0 to 2^32 - 1, from `"4"` or `4`.
-fn integer(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<u32, ParseError> {
+pub(crate) fn integer(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<u32, ParseError> {
     let parsed = match n {
         WireNumber::Text(t) => trimmed(t).parse::<i64>().ok(),
         WireNumber::Number(v) if v.fract() == 0.0 && v.abs() < 1e15 => Some(*v as i64),
@@ -325,7 +328,11 @@ pub(crate) fn text(path: impl FnOnce() -> String, s: &str, max: usize) -> Result
     Ok(s)
 }
 
-fn owned(path: &str, s: &Option<Cow<'_, str>>, max: usize) -> Result<Option<String>, ParseError> {
+pub(crate) fn owned(
+    path: &str,
+    s: &Option<Cow<'_, str>>,
+    max: usize,
+) -> Result<Option<String>, ParseError> {
     s.as_deref()
         .map(|s| text(|| path.to_owned(), s, max).map(str::to_owned))
         .transpose()

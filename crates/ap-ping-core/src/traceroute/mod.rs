@@ -4,26 +4,21 @@
 //!
 //! Pure Rust with no web dependency: tested natively.
 
+mod derive;
+mod from_wire;
 pub mod model;
+mod text;
 
+pub use from_wire::{parse_traceroute_status, MAX_TRACE_BODY_BYTES};
 pub use model::{
-    Destination, TraceHop, TraceOutcome, TraceProbe, TraceSource, Traceroute,
-    TracerouteTestResult, MAX_HOPS, MAX_PROBES_PER_HOP,
+    Destination, TraceHop, TraceOutcome, TraceProbe, TraceSource, Traceroute, TracerouteTestResult,
+    MAX_HOPS, MAX_PROBES_PER_HOP,
 };
+pub use text::MAX_TRACE_TEXT_BYTES;
 
 use crate::error::ParseError;
 
-// PLACEHOLDERS (being written): the signatures are final, the bodies are not.
-
-/// Parses the 200 body of `GET …/traceroute/async-operations/{task-id}` of any device
-/// family (AP, CX, AOS-S, gateway), with the same error rules as `parse_ping_status`.
-pub fn parse_traceroute_status(body: &str) -> Result<TracerouteTestResult, ParseError> {
-    let _ = body;
-    Err(ParseError::invalid("", "the traceroute status reader is not written yet"))
-}
-
 /// Parses traceroute text (`rawOutput`, or what a user pasted).
 pub fn parse_traceroute_output(text: &str) -> Result<Traceroute, ParseError> {
-    let _ = text;
-    Err(ParseError::invalid("", "the traceroute text reader is not written yet"))
+    text::parse_traceroute_text(text)
 }
