@@ -1,8 +1,9 @@
 // The npm package, made from the release build in dist/: target/npm/ap-ping-widget/ with
 // its package.json (the version is Cargo.toml's), then `npm pack` into target/npm/.
 // Run by scripts/build. Two entries: "ap-ping-widget" (the widget and the parsers) and
-// "ap-ping-widget/parse" (the parsers alone, so that an app that only reads results never
-// loads Yew), each with its types; the stylesheet and the wasm files are exported too.
+// "ap-ping-widget/parse" (the parsers alone, ping's and traceroute's, so that an app that
+// only reads results never loads Yew), each with its types; the stylesheet and the wasm
+// files are exported too.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -48,7 +49,7 @@ const manifest = {
   // Importing the stylesheet is what it is for; the modules do nothing until init().
   sideEffects: ["*.css"],
   files: [...files, "README.md"],
-  keywords: ["aruba", "central", "ping", "wasm", "yew", "widget"],
+  keywords: ["aruba", "central", "ping", "traceroute", "wasm", "yew", "widget"],
 };
 fs.writeFileSync(path.join(PACKAGE, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 const [packed] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", OUT], {

@@ -11,6 +11,32 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const fixture = (name) => fs.readFileSync(path.join(ROOT, "tests/fixtures", name), "utf8");
+/** Every parser, in both modules and both entries of the package. */
+const PARSERS = ["parsePingOutput", "parsePingStatus", "parseTracerouteOutput", "parseTracerouteStatus"];
+/** Their declarations and the objects they return, as the .d.ts files must have them. */
+const PARSER_TYPES = [
+  /export function parsePingStatus\(body: string \| object\): PingTestResult;/,
+  /export function parsePingOutput\(text: string\): PingStatistics;/,
+  /export function parseTracerouteStatus\(body: string \| object\): TracerouteTestResult;/,
+  /export function parseTracerouteOutput\(text: string\): Traceroute;/,
+  ...["PingTestResult", "PingStatistics", "TracerouteTestResult", "Traceroute", "Destination", "TraceHop", "TraceProbe"]
+    .map((name) => new RegExp(`export interface ${name} \\{`)),
+  /export type TraceOutcome = "pending" \| "traced" \| "noResult";/,
+  /export type TraceSource = "output" \| "rawOutput" \| "merged";/,
+  /  reached: boolean \| null;/,
+];
+const version = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").match(/^version = "([^"]*)"/m)[1];
+/** Runs `use` on the package scripts/build packed from dist/ (target/npm/ap-ping-widget-<version>.tgz), unpacked. */
+async function withPackage(use) {
+  const tarball = path.join(ROOT, "target", "npm", `ap-ping-widget-${version}.tgz`);
+  const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), "apw-package-"));
+  try {
+    execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
+    await use(unpacked);
+  } finally {
+    fs.rmSync(unpacked, { recursive: true, force: true });
+  }
+}
 const load = async (name) => {
   const glue = await import(path.join(ROOT, `dist/${name}.js`));
   glue.initSync({ module: fs.readFileSync(path.join(ROOT, `dist/${name}_bg.wasm`)) });
@@ -19,7 +45,7 @@ const load = async (name) => {
 
 nodeTest("ap-ping-parse exports only the parsers, and its wasm imports nothing of the DOM", async () => {
   const glue = await load("ap-ping-parse");
-  assert.deepEqual(Object.keys(glue).sort(), ["default", "initSync", "parsePingOutput", "parsePingStatus"]);
+  assert.deepEqual(Object.keys(glue).sort(), ["default", "initSync", ...PARSERS].sort());
   // The wasm's imports have short names (scripts/minify-dist.mjs): what they do is in the
   // glue that provides them, and the glue touches nothing of the DOM (its `fetch` loads
   // the wasm itself).
@@ -29,9 +55,28 @@ nodeTest("ap-ping-parse exports only the parsers, and its wasm imports nothing o
   const widget = fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget.js"), "utf8");
   assert.match(widget, /\bdocument\b/, "the same check finds the DOM in the widget's glue");
   const types = fs.readFileSync(path.join(ROOT, "dist/ap-ping-parse.d.ts"), "utf8");
-  assert.match(types, /export function parsePingStatus\(body: string \| object\): PingTestResult;/);
-  assert.match(types, /export interface PingStatistics \{/);
+  for (const typed of PARSER_TYPES) assert.match(types, typed);
   assert.doesNotMatch(types, /mountPingWidget|PingWidgetOptions/);
+});
+
+nodeTest("the widget module and the npm package's two entries export every parser, typed", async () => {
+  const widget = await load("ap-ping-widget");
+  for (const name of PARSERS) assert.equal(typeof widget[name], "function", `dist/ap-ping-widget.js exports ${name}`);
+  const widgetTypes = fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget.d.ts"), "utf8");
+  for (const typed of PARSER_TYPES) assert.match(widgetTypes, typed, `dist/ap-ping-widget.d.ts: ${typed}`);
+  await withPackage(async (unpacked) => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, "package/package.json"), "utf8"));
+    assert.deepEqual(manifest.exports["./parse"], { types: "./ap-ping-parse.d.ts", default: "./ap-ping-parse.js" });
+    for (const [entry, glue, types] of [
+      ["ap-ping-widget/parse", "ap-ping-parse.js", "ap-ping-parse.d.ts"],
+      ["ap-ping-widget", "ap-ping-widget.js", "ap-ping-widget.d.ts"],
+    ]) {
+      const packed = await import(path.join(unpacked, "package", glue));
+      for (const name of PARSERS) assert.equal(typeof packed[name], "function", `${entry} exports ${name}`);
+      const packedTypes = fs.readFileSync(path.join(unpacked, "package", types), "utf8");
+      for (const typed of PARSER_TYPES) assert.match(packedTypes, typed, `${entry}'s ${types}: ${typed}`);
+    }
+  });
 });
 
 nodeTest("the widget's types name every messages key the README documents, and the lang option", () => {
@@ -62,21 +107,15 @@ nodeTest("the widget module and its npm package export the fleet view and the re
   const types = fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget.d.ts"), "utf8");
   for (const typed of fleetTypes) assert.match(types, typed);
   // The package scripts/build packed from that dist/: the same module and types, as an app
-  // installs them (target/npm/ap-ping-widget-<version>.tgz).
-  const version = fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8").match(/^version = "([^"]*)"/m)[1];
-  const tarball = path.join(ROOT, "target", "npm", `ap-ping-widget-${version}.tgz`);
-  const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), "apw-package-"));
-  try {
-    execFileSync("tar", ["-xzf", tarball, "-C", unpacked]);
+  // installs them.
+  await withPackage(async (unpacked) => {
     const packedTypes = fs.readFileSync(path.join(unpacked, "package/ap-ping-widget.d.ts"), "utf8");
     for (const typed of fleetTypes) assert.match(packedTypes, typed, `the package's ap-ping-widget.d.ts: ${typed}`);
     const packed = await import(path.join(unpacked, "package/ap-ping-widget.js"));
     for (const name of ["mountPingFleet", "configureRequestBudget", "PingFleetHandle"]) {
       assert.equal(typeof packed[name], "function", `the package's module exports ${name}`);
     }
-  } finally {
-    fs.rmSync(unpacked, { recursive: true, force: true });
-  }
+  });
 });
 
 for (const bundle of ["ap-ping-parse", "ap-ping-widget"]) {

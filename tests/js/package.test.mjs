@@ -1,6 +1,6 @@
 // The npm package that scripts/build packs (target/npm/ap-ping-widget-<version>.tgz),
 // installed into a new project the way an app installs it, and used through its two
-// entries: the widget module and the parser-only one.
+// entries: the widget module and the parser-only one, each with ping's and traceroute's parsers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -35,15 +35,22 @@ test("npm install of the packed tarball gives both entries, typed, with the styl
         widget: Object.keys(widget).sort(),
         lossFromParse: parse.parsePingStatus(seed).statistics.lossPercent,
         lossFromWidget: widget.parsePingStatus(seed).statistics.lossPercent,
+        traceFromParse: parse.parseTracerouteOutput(process.argv[3]).hops.map((h) => h.addresses),
+        traceFromWidget: widget.parseTracerouteOutput(process.argv[3]).hops.map((h) => h.addresses),
         css: file("ap-ping-widget/ap-ping-widget.css").toString().includes(".apw"),
         parseGlueNamesOnlyItsWasm: !file("ap-ping-widget/parse").toString().includes("ap-ping-widget_bg.wasm"),
       }));
     `);
-    const out = JSON.parse(execFileSync("node", ["use.mjs", path.join(ROOT, "tests/fixtures/seed_completed.json")], { cwd: app, encoding: "utf8" }));
-    assert.deepEqual(out.parse, ["default", "initSync", "parsePingOutput", "parsePingStatus"], "the parser entry is the parsers alone");
-    assert.ok(out.widget.includes("mountPingWidget") && out.widget.includes("parsePingStatus"), `the widget entry: ${out.widget}`);
+    const trace = "traceroute to 10.1.1.10 (10.1.1.10), 30 hops max, 38 byte packets\n 1  10.0.0.1  0.5 ms  0.4 ms  0.3 ms\n 2  10.1.1.10  1.5 ms  1.4 ms  1.3 ms\n";
+    const out = JSON.parse(execFileSync("node", ["use.mjs", path.join(ROOT, "tests/fixtures/seed_completed.json"), trace], { cwd: app, encoding: "utf8" }));
+    assert.deepEqual(out.parse, ["default", "initSync", "parsePingOutput", "parsePingStatus", "parseTracerouteOutput", "parseTracerouteStatus"], "the parser entry is the parsers alone");
+    for (const name of ["mountPingWidget", "parsePingStatus", "parseTracerouteStatus", "parseTracerouteOutput"]) {
+      assert.ok(out.widget.includes(name), `the widget entry has ${name}: ${out.widget}`);
+    }
     assert.equal(out.lossFromParse, 20);
     assert.equal(out.lossFromWidget, 20);
+    assert.deepEqual(out.traceFromParse, [["10.0.0.1"], ["10.1.1.10"]]);
+    assert.deepEqual(out.traceFromWidget, [["10.0.0.1"], ["10.1.1.10"]]);
     assert.ok(out.css, "ap-ping-widget/ap-ping-widget.css is the stylesheet");
     assert.ok(out.parseGlueNamesOnlyItsWasm, "the parser entry never loads the widget's wasm");
     for (const types of ["ap-ping-widget.d.ts", "ap-ping-parse.d.ts"]) {
