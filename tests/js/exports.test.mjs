@@ -7,10 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ROOT, fixture, load } from "./dist.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const fixture = (name) => fs.readFileSync(path.join(ROOT, "tests/fixtures", name), "utf8");
 /** Every parser, in both modules and both entries of the package. */
 const PARSERS = ["parsePingOutput", "parsePingStatus", "parseTracerouteOutput", "parseTracerouteStatus"];
 /** Their declarations and the objects they return, as the .d.ts files must have them. */
@@ -37,11 +35,6 @@ async function withPackage(use) {
     fs.rmSync(unpacked, { recursive: true, force: true });
   }
 }
-const load = async (name) => {
-  const glue = await import(path.join(ROOT, `dist/${name}.js`));
-  glue.initSync({ module: fs.readFileSync(path.join(ROOT, `dist/${name}_bg.wasm`)) });
-  return glue;
-};
 
 nodeTest("ap-ping-parse exports only the parsers, and its wasm imports nothing of the DOM", async () => {
   const glue = await load("ap-ping-parse");
