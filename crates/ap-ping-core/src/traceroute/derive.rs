@@ -8,7 +8,6 @@ use crate::traceroute::model::{TraceHop, TraceProbe};
 use std::rc::Rc;
 
 /// Most "line not understood" warnings kept; the rest are counted in one more.
-#[allow(dead_code)]
 pub const MAX_LINE_WARNINGS: usize = 10;
 
 /// A hop from its probes: loss, min/avg/max over the answered ones, and the distinct

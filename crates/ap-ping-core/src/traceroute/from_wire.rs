@@ -433,8 +433,10 @@ fn merge(
 ) -> Result<Traceroute, ParseError> {
     let name = owned("output.destination", &output.destination, MAX_FIELD_CHARS)?
         .filter(|n| !matches!(n.trim(), "" | "null"));
+    // Without `resolvedIp` (AOS-S, gateways), a destination given as an address is it.
     let address = owned("output.resolvedIp", &output.resolved_ip, MAX_FIELD_CHARS)?
-        .filter(|a| !matches!(a.trim(), "" | "null"));
+        .filter(|a| !matches!(a.trim(), "" | "null"))
+        .or_else(|| name.clone().filter(|n| is_ip(n)));
     let mut warnings = output.warnings;
     if output.hops.is_empty() {
         if let Some(mut text) = text {
