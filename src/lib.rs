@@ -17,7 +17,8 @@
 //! - [`words`]: the widget's texts, the page's overrides and the language's formats of
 //!   numbers, times and plural forms. Below the components, above nothing but the core.
 //! - [`components`]: Yew function components that render the model.
-//! - [`js`]: the thin JavaScript-facing layer (`parsePingStatus`, `mountPingWidget`).
+//! - [`js`]: the thin JavaScript-facing layer (`parsePingStatus`, `mountPingWidget`,
+//!   `mountTracerouteWidget`).
 //!
 //! Each module uses only the ones listed above it. Everything but `api::client::http`,
 //! `hooks`, the `Intl` calls of `words::format`, `components` and `js` is free of web
@@ -46,6 +47,10 @@ ap_ping_parse::unless_allocator_declared! {
 /// The typed model and the parsers, from the web-free `ap-ping-core` crate.
 pub use ap_ping_core::stats;
 
-/// `parsePingStatus` and `parsePingOutput`: the widget's module exports them too, so a
-/// page that embeds the widget needs no second module for the numbers.
-pub use ap_ping_parse::{parse_ping_output_js, parse_ping_status_js};
+/// `parsePingStatus`, `parsePingOutput`, `parseTracerouteStatus` and
+/// `parseTracerouteOutput`: the widget's module exports them too, so a page that embeds the
+/// widget needs no second module for the numbers.
+pub use ap_ping_parse::{
+    parse_ping_output_js, parse_ping_status_js, parse_traceroute_output_js,
+    parse_traceroute_status_js,
+};

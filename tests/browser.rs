@@ -503,7 +503,7 @@ async fn markup_in_api_strings_is_rendered_as_text() {
         render::<RawOutput>(RawOutputProps {
             on_run_again: None,
             messages: Default::default(),
-            result: result.clone(),
+            result: result.clone().into(),
             file_stem: "x".into(),
         })
         .await,
@@ -544,7 +544,7 @@ async fn raw_output_is_collapsible_with_export_buttons() {
     let root = render::<RawOutput>(RawOutputProps {
         on_run_again: None,
         messages: Default::default(),
-        result,
+        result: result.into(),
         file_stem: "ping".into(),
     })
     .await;
@@ -686,7 +686,7 @@ async fn copied_is_said_once_the_clipboard_has_the_text_and_a_refusal_says_so() 
     let root = render::<RawOutput>(RawOutputProps {
         on_run_again: None,
         messages: Default::default(),
-        result,
+        result: result.into(),
         file_stem: "ping".into(),
     })
     .await;

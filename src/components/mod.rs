@@ -11,6 +11,7 @@ pub mod progress_panel;
 pub mod raw_output;
 pub mod reply_table;
 pub mod summary_card;
+pub mod traceroute;
 pub mod widget;
 
 /// The words every component takes (`messages`), for a Yew app that passes its own.
@@ -36,8 +37,9 @@ pub use error_panel::{ErrorPanel, ErrorPanelProps};
 pub use fleet::{PingFleet, PingFleetProps};
 pub use no_result_card::{NoResultCard, NoResultCardProps};
 pub use progress_bar::{ProgressBar, ProgressBarProps};
-pub use progress_panel::{ProgressPanel, ProgressPanelProps};
-pub use raw_output::{RawOutput, RawOutputProps};
+pub use progress_panel::{ProgressPanel, ProgressPanelProps, ShownProgress};
+pub use raw_output::{Exported, RawOutput, RawOutputProps};
 pub use reply_table::{ReplyTable, ReplyTableProps};
 pub use summary_card::{SummaryCard, SummaryCardProps};
+pub use traceroute::{TracerouteWidget, TracerouteWidgetProps};
 pub use widget::{PingWidget, PingWidgetProps};

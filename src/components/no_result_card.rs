@@ -30,7 +30,18 @@ pub fn NoResultCard(props: &NoResultCardProps) -> Html {
         .filter(|r| !r.trim().is_empty())
         .map(AttrValue::from)
         .or_else(|| ap_error.is_none().then(|| m.get(no_reason_words(result))));
-    let title = match &destination {
+    no_result_view(m, destination.as_deref(), reason, ap_error)
+}
+
+/// The card of any test that ended without a result: about `destination` when known, why
+/// (`reason`), and the device's own line (`ap_said`).
+pub(crate) fn no_result_view(
+    m: &Messages,
+    destination: Option<&str>,
+    reason: Option<AttrValue>,
+    ap_said: Option<String>,
+) -> Html {
+    let title = match destination {
         Some(d) => with_value_apart(
             m,
             Msg::NoResultFor,
@@ -46,7 +57,7 @@ pub fn NoResultCard(props: &NoResultCardProps) -> Html {
             if let Some(reason) = reason {
                 <p class="apw-noresult__reason">{ reason }</p>
             }
-            if let Some(line) = ap_error {
+            if let Some(line) = ap_said {
                 <p class="apw-noresult__ap">
                     <span class="apw-noresult__label">{ m.get(Msg::ApSaid) }{ " " }</span>
                     <span class="apw-noresult__line">{ line }</span>

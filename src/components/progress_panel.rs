@@ -1,5 +1,6 @@
 //! The test's progress: the bar, the status in words, the elapsed time, and an
-//! `aria-live` announcement when the test ends.
+//! `aria-live` announcement when the test ends. For any kind of test whose status says
+//! what [`ShownProgress`] asks (ping's and traceroute's).
 
 use crate::components::ProgressBar;
 use crate::poll::Phase;
@@ -8,13 +9,69 @@ use crate::words::{Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What the panel reads of a kind of test's status, and the words that differ by kind.
+pub trait ShownProgress: PartialEq + Clone + 'static {
+    /// The bar's accessible name.
+    const LABEL: Msg;
+    /// What the test does while it runs on the AP ("Pinging…").
+    const RUNNING: Msg;
+    /// How long it has run ("Elapsed {duration}").
+    const ELAPSED: Msg;
+    /// Where the test is.
+    fn status(&self) -> &TestStatus;
+    /// Whether it has ended.
+    fn is_terminal(&self) -> bool;
+    /// 0–100, when the API said.
+    fn progress_percent(&self) -> Option<f64>;
+    /// Why it ended without a result, as sent.
+    fn fail_reason(&self) -> Option<&str>;
+    /// When it ended (RFC 3339), as sent.
+    fn end_time(&self) -> Option<&str>;
+    /// Whether it ended without a result.
+    fn no_result(&self) -> bool;
+    /// How long it has run at `now_ms` (ms since the epoch), when that can be told.
+    fn elapsed_ms(&self, now_ms: f64) -> Option<f64>;
+    /// What a screen reader hears when it ends.
+    fn announce(&self, m: &Messages) -> String;
+}
+
+impl ShownProgress for PingTestResult {
+    const LABEL: Msg = Msg::ProgressLabel;
+    const RUNNING: Msg = Msg::Pinging;
+    const ELAPSED: Msg = Msg::Elapsed;
+    fn status(&self) -> &TestStatus {
+        &self.status
+    }
+    fn is_terminal(&self) -> bool {
+        self.is_terminal
+    }
+    fn progress_percent(&self) -> Option<f64> {
+        self.progress_percent
+    }
+    fn fail_reason(&self) -> Option<&str> {
+        self.fail_reason.as_deref()
+    }
+    fn end_time(&self) -> Option<&str> {
+        self.end_time.as_deref()
+    }
+    fn no_result(&self) -> bool {
+        self.outcome == TestOutcome::NoResult
+    }
+    fn elapsed_ms(&self, now_ms: f64) -> Option<f64> {
+        PingTestResult::elapsed_ms(self, now_ms)
+    }
+    fn announce(&self, m: &Messages) -> String {
+        announce(m, self)
+    }
+}
+
 /// Props of [`ProgressPanel`].
 #[derive(Properties, PartialEq, Clone)]
-pub struct ProgressPanelProps {
+pub struct ProgressPanelProps<S: ShownProgress> {
     /// Where polling is.
     pub phase: Phase,
     /// The latest status, if any arrived.
-    pub latest: Option<Rc<PingTestResult>>,
+    pub latest: Option<Rc<S>>,
     /// Polling is paused while the page is hidden.
     #[prop_or_default]
     pub paused: bool,
@@ -28,10 +85,10 @@ pub struct ProgressPanelProps {
 
 /// Bar, words and time of a running or finished test.
 #[function_component]
-pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
+pub fn ProgressPanel<S: ShownProgress>(props: &ProgressPanelProps<S>) -> Html {
     let (latest, m) = (props.latest.as_deref(), &props.messages);
     let percent = latest
-        .and_then(|r| r.progress_percent)
+        .and_then(|r| r.progress_percent())
         .or(match props.phase {
             Phase::Idle | Phase::Starting => Some(0.0),
             _ => None,
@@ -45,18 +102,18 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
     };
     // Once the test ended, its duration is in the summary card.
     let elapsed = latest
-        .filter(|r| !r.is_terminal)
+        .filter(|r| !r.is_terminal())
         .and_then(|r| r.elapsed_ms(now_ms()?))
-        .map(|ms| m.fill(Msg::Elapsed, &[("duration", &m.duration(ms))]));
+        .map(|ms| m.fill(S::ELAPSED, &[("duration", &m.duration(ms))]));
     let announcement = latest
-        .filter(|r| r.is_terminal)
-        .map(|r| announce(m, r))
+        .filter(|r| r.is_terminal())
+        .map(|r| r.announce(m))
         .unwrap_or_default();
     // A finished test without a result fills the bar in the warning colour, not the accent.
-    let no_result = latest.is_some_and(|r| r.outcome == TestOutcome::NoResult);
+    let no_result = latest.is_some_and(|r| r.no_result());
     html! {
         <div class={classes!("apw-progress-panel", no_result.then_some("apw-progress-panel--noresult"))}>
-            <ProgressBar percent={percent} label={m.get(Msg::ProgressLabel)} />
+            <ProgressBar percent={percent} label={m.get(S::LABEL)} />
             <div class="apw-progress-panel__meta">
                 if !words.is_empty() {
                     <span class="apw-progress-panel__status">{ words }</span>
@@ -77,17 +134,21 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
 }
 
 /// The status in words.
-pub fn status_words(m: &Messages, phase: &Phase, latest: Option<&PingTestResult>) -> AttrValue {
+pub fn status_words<S: ShownProgress>(
+    m: &Messages,
+    phase: &Phase,
+    latest: Option<&S>,
+) -> AttrValue {
     let with_reason = |msg, reason: &str| m.fill(msg, &[("reason", reason)]).into();
     if let Some(result) = latest {
-        return match &result.status {
+        return match result.status() {
             TestStatus::Initiated => m.get(Msg::Queued),
-            TestStatus::Running => m.get(Msg::Pinging),
-            TestStatus::Failed => match &result.fail_reason {
+            TestStatus::Running => m.get(S::RUNNING),
+            TestStatus::Failed => match result.fail_reason() {
                 Some(reason) => with_reason(Msg::StatusFailedReason, reason),
                 None => m.get(Msg::StatusFailed),
             },
-            _ if result.outcome == TestOutcome::NoResult => match &result.fail_reason {
+            _ if result.no_result() => match result.fail_reason() {
                 Some(reason) => with_reason(Msg::StatusNoResultReason, reason),
                 None => m.get(Msg::StatusNoResult),
             },
@@ -110,8 +171,8 @@ pub fn status_words(m: &Messages, phase: &Phase, latest: Option<&PingTestResult>
 }
 
 /// When the test ended, in ms since the epoch (`endTime`).
-fn finished_at(result: &PingTestResult) -> Option<f64> {
-    let end = ap_ping_core::stats::timestamp::parse_rfc3339_nanos(result.end_time.as_deref()?);
+fn finished_at(result: &impl ShownProgress) -> Option<f64> {
+    let end = ap_ping_core::stats::timestamp::parse_rfc3339_nanos(result.end_time()?);
     Some((end.ok()? / 1_000_000) as f64)
 }
 

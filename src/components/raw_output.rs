@@ -1,18 +1,66 @@
 //! The API's `rawOutput` in a collapsible block, the result as JSON to copy or save, and
-//! the reply table as CSV.
+//! its table as CSV (ping's replies, traceroute's hops), and "Run again".
 
 use crate::components::reply_table::replies_csv;
 use crate::stats::PingTestResult;
 use crate::words::{Messages, Msg};
+use ap_ping_core::traceroute::TracerouteTestResult;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
+
+/// A finished test's result, of either kind: what [`RawOutput`] shows and exports.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Exported {
+    /// A ping's: its replies as CSV.
+    Ping(Rc<PingTestResult>),
+    /// A traceroute's: its hops as CSV.
+    Trace(Rc<TracerouteTestResult>),
+}
+
+impl From<Rc<PingTestResult>> for Exported {
+    fn from(result: Rc<PingTestResult>) -> Self {
+        Exported::Ping(result)
+    }
+}
+
+impl From<Rc<TracerouteTestResult>> for Exported {
+    fn from(result: Rc<TracerouteTestResult>) -> Self {
+        Exported::Trace(result)
+    }
+}
+
+impl Exported {
+    fn raw_output(&self) -> Option<&String> {
+        match self {
+            Exported::Ping(r) => r.raw_output.as_ref(),
+            Exported::Trace(r) => r.raw_output.as_ref(),
+        }
+    }
+
+    /// The same object the kind's parser returns (`parsePingStatus`,
+    /// `parseTracerouteStatus`), the one the events carry.
+    pub(crate) fn to_js(&self) -> JsValue {
+        match self {
+            Exported::Ping(r) => ap_ping_parse::flat::test_result_to_js(r),
+            Exported::Trace(r) => ap_ping_parse::flat::traceroute_result_to_js(r),
+        }
+    }
+
+    /// Its table as CSV, when it has one.
+    fn csv(&self) -> Option<String> {
+        match self {
+            Exported::Ping(r) => r.statistics.as_deref().map(replies_csv),
+            Exported::Trace(r) => r.trace.as_deref().map(crate::trace::hops_csv),
+        }
+    }
+}
 
 /// Props of [`RawOutput`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct RawOutputProps {
     /// The result to show and export.
-    pub result: Rc<PingTestResult>,
+    pub result: Exported,
     /// Used in the downloaded file's name.
     pub file_stem: AttrValue,
     /// The words.
@@ -52,15 +100,18 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
             download(&name, "application/json", &as_json(&result));
         })
     };
-    let on_download_csv = props.result.statistics.clone().map(|stats| {
+    let has_table = matches!(&props.result, Exported::Ping(r) if r.statistics.is_some())
+        || matches!(&props.result, Exported::Trace(r) if r.trace.is_some());
+    let on_download_csv = has_table.then(|| {
         let name = props.file_stem.to_string() + ".csv";
+        let result = props.result.clone();
         Callback::from(move |_| {
-            download(&name, "text/csv", &replies_csv(&stats));
+            download(&name, "text/csv", &result.csv().unwrap_or_default());
         })
     });
     html! {
         <div class="apw-raw">
-            if let Some(raw) = props.result.raw_output.as_ref().filter(|r| !r.trim().is_empty()) {
+            if let Some(raw) = props.result.raw_output().filter(|r| !r.trim().is_empty()) {
                 <details class="apw-raw__details">
                     <summary>{ m.get(Msg::RawOutput) }</summary>
                     <pre class="apw-raw__text">{ raw.trim_matches('\n').to_owned() }</pre>
@@ -83,9 +134,9 @@ pub fn RawOutput(props: &RawOutputProps) -> Html {
     }
 }
 
-/// The same object `parsePingStatus` returns, as indented JSON (one JS shape, one writer).
-pub(crate) fn as_json(result: &PingTestResult) -> String {
-    let object = ap_ping_parse::flat::test_result_to_js(result);
+/// The same object the kind's parser returns, as indented JSON (one JS shape, one writer).
+pub(crate) fn as_json(result: &Exported) -> String {
+    let object = result.to_js();
     js_sys::JSON::stringify_with_replacer_and_space(&object, &JsValue::NULL, &JsValue::from(2))
         .ok()
         .and_then(|s| s.as_string())

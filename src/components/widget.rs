@@ -1,12 +1,16 @@
 //! The widget's root component: follows one ping test and composes the views.
 
+use crate::api::traceroute::TraceStartRequest;
+use crate::components::raw_output::Exported;
+use crate::components::traceroute::{TraceCallbacks, TraceTaskConfig, TracerouteWidget};
 use crate::components::{
     with_value_apart, ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart,
     SummaryCard,
 };
-use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks};
+use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks, TaskHandle};
 use crate::poll::{FailureKind, Phase};
 use crate::stats::{PingTestResult, TestOutcome, TestStatus};
+use crate::trace::trace_target;
 use crate::words::{format, Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,6 +29,13 @@ pub struct PingWidgetProps {
     /// The words it shows and the language of its numbers; English by default.
     #[prop_or_default]
     pub messages: Messages,
+    /// Offer "Trace the path" under a result with loss: a traceroute to the same
+    /// destination from the same AP, shown in place below (`traceOnLoss`).
+    #[prop_or_default]
+    pub trace_on_loss: bool,
+    /// Notifications of that traceroute.
+    #[prop_or_default]
+    pub trace_callbacks: TraceCallbacks,
 }
 
 /// The ping test card: progress, then summary, chart, replies and raw output.
@@ -69,20 +80,20 @@ pub struct PingWidgetProps {
 pub fn PingWidget(props: &PingWidgetProps) -> Html {
     let task = use_ping_task(&props.config, &props.callbacks);
     let m = &props.messages;
+    // Where "Trace the path" was asked to trace to; another test forgets it.
+    let trace_to = use_state_eq(|| None::<Rc<str>>);
+    {
+        let trace_to = trace_to.clone();
+        use_effect_with(props.config.clone(), move |_| trace_to.set(None));
+    }
     use_effect_with(m.lang().clone(), |lang| format::warm_up(lang));
     let latest = task.latest.clone();
-    let status = latest.as_ref().map(|r| r.status.clone());
-    let outcome = latest.as_ref().map(|r| r.outcome);
-    let badge = match (&task.phase, &status, outcome) {
-        (Phase::Failed(_), _, _) => (Msg::BadgeError, "apw-badge--error"),
-        (_, Some(TestStatus::Failed), _) => (Msg::BadgeFailed, "apw-badge--error"),
-        (_, _, Some(TestOutcome::NoResult)) => (Msg::BadgeNoResult, "apw-badge--warning"),
-        (_, Some(TestStatus::Completed), _) => (Msg::BadgeCompleted, "apw-badge--done"),
-        (Phase::Retrying { .. }, _, _) => (Msg::BadgeRetrying, "apw-badge--warning"),
-        (Phase::Throttled { .. }, _, _) => (Msg::BadgeWaiting, "apw-badge--warning"),
-        (Phase::Idle, None, _) => (Msg::BadgeIdle, "apw-badge--idle"),
-        _ => (Msg::BadgeRunning, "apw-badge--running"),
-    };
+    let badge = badge(
+        &task.phase,
+        latest
+            .as_ref()
+            .map(|r| (&r.status, r.outcome == TestOutcome::NoResult)),
+    );
     let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
     let file_stem = AttrValue::from(format!(
         "ping-{}-{}",
@@ -90,28 +101,18 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
         props.config.task_id.as_deref().unwrap_or("new")
     ));
     html! {
-        <section class={classes!("apw", props.class.clone())} {lang} aria-label={m.get(Msg::WidgetLabel)} aria-busy={(!matches!(task.phase, Phase::Done | Phase::Failed(_) | Phase::Idle)).to_string()}>
+        <section class={classes!("apw", props.class.clone())} {lang} aria-label={m.get(Msg::WidgetLabel)} aria-busy={busy(&task.phase)}>
             <header class="apw__header">
                 <h2 class="apw__title">
                     { with_value_apart(m, Msg::Title, "serial", &props.config.serial, "apw__serial") }
                 </h2>
                 <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
             </header>
-            <ProgressPanel messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
-            {
-                match &task.phase {
-                    Phase::Retrying { attempt, delay_ms, failure } => html! {
-                        <ErrorPanel messages={m.clone()} failure={failure.clone()} retrying={Some((*attempt, task.max_attempts, *delay_ms))} retry_at_ms={task.next_request_at_ms} />
-                    },
-                    // Asking again cannot mend the page's own settings: no button then.
-                    Phase::Failed(failure) => html! {
-                        <ErrorPanel messages={m.clone()} failure={failure.clone()} on_retry={(failure.kind != FailureKind::Configuration).then(|| task.retry.clone())} />
-                    },
-                    _ => html! {},
-                }
-            }
+            <ProgressPanel<PingTestResult> messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
+            { failure_view(m, &task) }
             if let Some(result) = latest.filter(|r| r.is_terminal) {
                 { result_view(m, &result, &file_stem, task.run_again.clone()) }
+                { trace_offer(props, &result, &trace_to) }
             } else if let Some(previous) = &task.previous {
                 // "Run again" keeps the last result in view, marked, until the new one ends.
                 <div class="apw-previous">
@@ -121,6 +122,89 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
             }
         </section>
     }
+}
+
+/// "Trace the path" under a result with loss, when the page allows it; once pressed, the
+/// traceroute to the same destination from the same AP (its serial, base URL, version,
+/// credentials and timing), in place, under the same page budget.
+fn trace_offer(
+    props: &PingWidgetProps,
+    result: &PingTestResult,
+    trace_to: &UseStateHandle<Option<Rc<str>>>,
+) -> Html {
+    if !props.trace_on_loss {
+        return html! {};
+    }
+    let started_to = props.config.start.as_ref().map(|s| s.destination.as_str());
+    let (m, config) = (&props.messages, &props.config);
+    match (trace_target(started_to, result), &**trace_to) {
+        (None, _) => html! {},
+        (Some(destination), None) => {
+            let trace_to = trace_to.clone();
+            let onclick = Callback::from(move |_| trace_to.set(Some(destination.clone())));
+            html! {
+                <div class="apw-trace-offer">
+                    <button type="button" class="apw-button apw-button--primary" {onclick}>{ m.get(Msg::TraceThePath) }</button>
+                </div>
+            }
+        }
+        (Some(_), Some(destination)) => {
+            let trace = TraceTaskConfig {
+                base_url: config.base_url.clone(),
+                api_version: config.api_version,
+                serial: config.serial.clone(),
+                task_id: None,
+                start: Some(TraceStartRequest {
+                    destination: destination.to_string(),
+                    include_raw_output: Some(true),
+                    ..Default::default()
+                }),
+                auth: config.auth.clone(),
+                settings: config.settings,
+            };
+            html! {
+                <TracerouteWidget class="apw--nested" config={trace} callbacks={props.trace_callbacks.clone()} messages={m.clone()} />
+            }
+        }
+    }
+}
+
+/// The header's badge, its words and class, from where polling is and the latest status
+/// (and whether it ended without a result): the same for every kind of test.
+pub(crate) fn badge(phase: &Phase, latest: Option<(&TestStatus, bool)>) -> (Msg, &'static str) {
+    match (phase, latest) {
+        (Phase::Failed(_), _) => (Msg::BadgeError, "apw-badge--error"),
+        (_, Some((TestStatus::Failed, _))) => (Msg::BadgeFailed, "apw-badge--error"),
+        (_, Some((_, true))) => (Msg::BadgeNoResult, "apw-badge--warning"),
+        (_, Some((TestStatus::Completed, _))) => (Msg::BadgeCompleted, "apw-badge--done"),
+        (Phase::Retrying { .. }, _) => (Msg::BadgeRetrying, "apw-badge--warning"),
+        (Phase::Throttled { .. }, _) => (Msg::BadgeWaiting, "apw-badge--warning"),
+        (Phase::Idle, None) => (Msg::BadgeIdle, "apw-badge--idle"),
+        _ => (Msg::BadgeRunning, "apw-badge--running"),
+    }
+}
+
+/// A retry pending, or polling stopped on an error: the panel that says so (with "Try
+/// again", unless the page's own settings are wrong: asking again cannot mend them).
+pub(crate) fn failure_view<S>(m: &Messages, task: &TaskHandle<S>) -> Html {
+    match &task.phase {
+        Phase::Retrying {
+            attempt,
+            delay_ms,
+            failure,
+        } => html! {
+            <ErrorPanel messages={m.clone()} failure={failure.clone()} retrying={Some((*attempt, task.max_attempts, *delay_ms))} retry_at_ms={task.next_request_at_ms} />
+        },
+        Phase::Failed(failure) => html! {
+            <ErrorPanel messages={m.clone()} failure={failure.clone()} on_retry={(failure.kind != FailureKind::Configuration).then(|| task.retry.clone())} />
+        },
+        _ => html! {},
+    }
+}
+
+/// Whether requests are still to come: the card is `aria-busy` meanwhile.
+pub(crate) fn busy(phase: &Phase) -> String {
+    (!matches!(phase, Phase::Done | Phase::Failed(_) | Phase::Idle)).to_string()
 }
 
 /// A finished test: what it said, its numbers, and what can be done with it.
@@ -141,7 +225,7 @@ fn result_view(
                 <RttChart messages={m.clone()} stats={stats.clone()} />
                 <ReplyTable messages={m.clone()} stats={stats} />
             }
-            <RawOutput messages={m.clone()} result={result.clone()} file_stem={file_stem.clone()} {on_run_again} />
+            <RawOutput messages={m.clone()} result={Exported::from(result.clone())} file_stem={file_stem.clone()} {on_run_again} />
         </>
     }
 }

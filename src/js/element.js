@@ -1,18 +1,22 @@
-// <ap-ping-status> and <ap-ping-fleet>: the widget and the fleet view as custom elements.
+// <ap-ping-status>, <ap-ping-fleet> and <ap-traceroute-status>: the ping widget, the fleet
+// view and the traceroute widget as custom elements.
 // Each renders into a shadow root (the page's CSS cannot reach in, the widget's cannot leak
 // out) and delegates everything to the Rust `mount` it is given. The token is a property
 // only, never an attribute, so it never appears in the DOM or in markup.
 
 // ── generated from src/js/options.rs and START_FIELDS by scripts/generate: do not edit ──
-const OPTIONS = { serial: "s", taskId: "s", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
+const OPTIONS = { serial: "s", taskId: "s", traceOnLoss: "b", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
 const START = { destination: "s", count: "n", packetSize: "n", vlan: "n", interfacePort: "s", role: "s", includeRawOutput: "b" };
 const FLEET = { siteId: "s", siteName: "s", serials: "l", destination: "s", count: "n", packetSize: "n", lossyAbovePercent: "n", beyondSharePercent: "n", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
+const TRACE = { serial: "s", taskId: "s", baseUrl: "s", apiVersion: "s", credentials: "s", pollIntervalMs: "n", requestTimeoutMs: "n", maxRetries: "n", lang: "s" };
+const TRACE_START = { destination: "s", sourceInterface: "s", includeRawOutput: "b" };
 // ── end of generated code ──
 
 /** `baseUrl` → `base-url`: each option's attribute. */
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
 const ATTRIBUTES = [...Object.keys(OPTIONS), ...Object.keys(START)].map(kebab).concat("stylesheet");
 const FLEET_ATTRIBUTES = Object.keys(FLEET).map(kebab).concat("stylesheet");
+const TRACE_ATTRIBUTES = [...Object.keys(TRACE), ...Object.keys(TRACE_START)].map(kebab).concat("stylesheet");
 
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
 const DEFAULT_STYLESHEET = new URL("../../../../ap-ping-widget.css", import.meta.url).href;
@@ -46,7 +50,7 @@ function pageStylesheet() {
   return shared;
 }
 
-export function defineElement(mount, mountFleet) {
+export function defineElement(mount, mountFleet, mountTrace) {
   if (!globalThis.customElements) return;
 
   /** What both elements share: the token and messages properties, the shadow root, the stylesheet, mount and destroy. */
@@ -209,6 +213,27 @@ export function defineElement(mount, mountFleet) {
 
       options() {
         return { ...this.read(FLEET), ...this.properties() };
+      }
+    });
+  }
+
+  if (!customElements.get("ap-traceroute-status")) {
+    customElements.define("ap-traceroute-status", class ApTracerouteStatus extends ApPingElement {
+      static get observedAttributes() {
+        return TRACE_ATTRIBUTES;
+      }
+
+      get errorEvent() {
+        return "traceroute-error";
+      }
+
+      mount(container, host, options) {
+        return mountTrace(container, host, options);
+      }
+
+      options() {
+        const start = this.read(TRACE_START);
+        return { ...this.read(TRACE), ...this.properties(), start: start.destination ? start : undefined };
       }
     });
   }

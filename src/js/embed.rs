@@ -1,11 +1,12 @@
 //! Embedding for other pages: `mountPingWidget(target, options)`, its handle and the
 //! `<ap-ping-status>` custom element; `mountPingFleet(target, options)`, its handle and
-//! `<ap-ping-fleet>`. The options are read in `options`, the events sent
+//! `<ap-ping-fleet>`; `mountTracerouteWidget(target, options)`, its handle and
+//! `<ap-traceroute-status>`. The options are read in `options`, the events sent
 //! in `events`.
 
 use super::events::EventSink;
-use super::options::{FleetMountOptions, MountOptions, Problem};
-use crate::components::{PingFleet, PingWidget};
+use super::options::{FleetMountOptions, MountOptions, Problem, TraceMountOptions};
+use crate::components::{PingFleet, PingWidget, TracerouteWidget};
 use ap_ping_core::json::quoted;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,7 +22,7 @@ const TS_MESSAGE_KEYS: &'static str = crate::words::messages::TS_KEYS;
 #[wasm_bindgen(module = "/src/js/element.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineElement)]
-    fn define_element(mount: &MountClosure, mount_fleet: &MountClosure);
+    fn define_element(mount: &MountClosure, mount_fleet: &MountClosure, mount_trace: &MountClosure);
 }
 
 /// What `element.js` calls to mount into an element's shadow root: (container, host,
@@ -88,7 +89,8 @@ fn mount(
     })
 }
 
-/// Registers `<ap-ping-status>` and `<ap-ping-fleet>` when the module is initialized.
+/// Registers `<ap-ping-status>`, `<ap-ping-fleet>` and `<ap-traceroute-status>` when the
+/// module is initialized.
 #[wasm_bindgen(start)]
 pub fn register_custom_element() {
     let mount = MountClosure::new(
@@ -105,10 +107,78 @@ pub fn register_custom_element() {
                 .map_err(JsValue::from)
         },
     );
-    define_element(&mount, &mount_fleet);
+    let mount_trace = MountClosure::new(
+        |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
+            trace(container, host.into(), options)
+                .map(JsValue::from)
+                .map_err(JsValue::from)
+        },
+    );
+    define_element(&mount, &mount_fleet, &mount_trace);
     // The element classes keep calling them for the page's lifetime: they must outlive this call.
     mount.forget();
     mount_fleet.forget();
+    mount_trace.forget();
+}
+
+/// A mounted traceroute widget. `destroy()` stops every request and timer and removes it.
+#[wasm_bindgen]
+pub struct TracerouteWidgetHandle {
+    app: Option<AppHandle<TracerouteWidget>>,
+    events: EventSink,
+}
+
+#[wasm_bindgen]
+impl TracerouteWidgetHandle {
+    /// Replaces the options. A new serial, task id, destination, token or timing starts over.
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "TracerouteWidgetOptions")] options: JsValue,
+    ) -> Result<(), JsError> {
+        let props = TraceMountOptions::from_js(options)?.into_props(&self.events);
+        match self.app.as_mut() {
+            Some(app) => {
+                app.update(props);
+                Ok(())
+            }
+            None => Err(JsError::new("this widget has been destroyed")),
+        }
+    }
+
+    /// Unmounts the widget: the request in flight is aborted, timers are cleared.
+    /// Calling it again does nothing.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            self.events.close();
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts the traceroute widget into `target` (an element or a CSS selector). Events
+/// (`traceroute-started`, `traceroute-progress`, `traceroute-complete`,
+/// `traceroute-error`) are sent to `target`.
+#[wasm_bindgen(js_name = mountTracerouteWidget)]
+pub fn mount_traceroute_widget(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TracerouteWidgetOptions")] options: JsValue,
+) -> Result<TracerouteWidgetHandle, JsError> {
+    let root = resolve_target(&target)?;
+    trace(root.clone(), root.into(), options)
+}
+
+fn trace(
+    root: web_sys::Element,
+    events: web_sys::EventTarget,
+    options: JsValue,
+) -> Result<TracerouteWidgetHandle, JsError> {
+    let events = EventSink::new(events);
+    let props = TraceMountOptions::from_js(options)?.into_props(&events);
+    let app = yew::Renderer::<TracerouteWidget>::with_root_and_props(root, props).render();
+    Ok(TracerouteWidgetHandle {
+        app: Some(app),
+        events,
+    })
 }
 
 /// A mounted fleet view. `destroy()` stops every request and timer of every AP and

@@ -1,5 +1,6 @@
 //! The DOM events a widget sends its host (`ping-started`, `ping-progress`,
-//! `ping-complete`, `ping-error`), and the names of the error kinds, described once.
+//! `ping-complete`, `ping-error`; a traceroute's `traceroute-…` alike), and the names of
+//! the error kinds, described once.
 //!
 //! From `error_kinds!` (with `FailureKind`, in `api::outcome`) come `kind_name` (the `kind` of `ping-error`; the match is
 //! exhaustive, so a new `FailureKind` does not compile without a name) and, by
@@ -7,7 +8,8 @@
 //! `ping-error` row. `scripts/generate` rewrites those copies, and a native test fails
 //! while one is stale.
 
-use crate::hooks::TaskCallbacks;
+use crate::hooks::use_test_task::TaskCallbacks;
+use ap_ping_core::traceroute::TracerouteTestResult;
 use ap_ping_parse::flat;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -119,6 +121,37 @@ export interface FleetErrorDetail {
 }
 "#;
 
+/// The TypeScript of the widgets' events, as [`callbacks_for`] sends them.
+#[cfg(not(target_arch = "wasm32"))]
+pub const TS_TEST_EVENTS: &str = r#"
+/** The events `<ap-ping-status>` and `mountPingWidget`'s target receive (`CustomEvent`s that bubble and cross the shadow root). */
+export interface PingWidgetEventMap {
+  /** A new test was started (`start`). */
+  "ping-started": CustomEvent<{ taskId: string }>;
+  /** Each new status while the test runs. */
+  "ping-progress": CustomEvent<PingTestResult>;
+  /** The terminal status (`COMPLETED` or `FAILED`). */
+  "ping-complete": CustomEvent<PingTestResult>;
+  /** Polling stopped on an error. */
+  "ping-error": CustomEvent<PingErrorDetail>;
+}
+
+/**
+ * The events `<ap-traceroute-status>` and `mountTracerouteWidget`'s target receive, and
+ * `<ap-ping-status>` too for the trace its "Trace the path" (`traceOnLoss`) started.
+ */
+export interface TracerouteEventMap {
+  /** A new trace was started (`destination`, or "Trace the path"). */
+  "traceroute-started": CustomEvent<{ taskId: string }>;
+  /** Each new status while the trace runs (`progressPercent`; `trace` is null until it ends). */
+  "traceroute-progress": CustomEvent<TracerouteTestResult>;
+  /** The terminal status: the object `parseTracerouteStatus` returns. */
+  "traceroute-complete": CustomEvent<TracerouteTestResult>;
+  /** Polling stopped on an error (the same detail as `ping-error`). */
+  "traceroute-error": CustomEvent<PingErrorDetail>;
+}
+"#;
+
 pub use crate::api::outcome::kind_name;
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::api::outcome::{ErrorKindLayout, ERROR_KINDS};
@@ -169,47 +202,87 @@ impl EventSink {
     }
 }
 
-/// Callbacks that turn the widget's notifications into DOM events on the sink's target.
-pub(super) fn callbacks_for(sink: &EventSink) -> TaskCallbacks {
+/// The names of a test's four events, and how its status becomes their detail.
+pub(super) struct TestEvents<S> {
+    started: &'static str,
+    progress: &'static str,
+    complete: &'static str,
+    error: &'static str,
+    /// The status as JavaScript sees it: the object the kind's parser returns.
+    to_js: fn(&S) -> JsValue,
+}
+
+/// `ping-started`, `ping-progress`, `ping-complete`, `ping-error`.
+pub(super) const PING_EVENTS: TestEvents<crate::stats::PingTestResult> = TestEvents {
+    started: "ping-started",
+    progress: "ping-progress",
+    complete: "ping-complete",
+    error: "ping-error",
+    to_js: flat::test_result_to_js,
+};
+
+/// `traceroute-started`, `traceroute-progress`, `traceroute-complete`, `traceroute-error`.
+pub(super) const TRACEROUTE_EVENTS: TestEvents<TracerouteTestResult> = TestEvents {
+    started: "traceroute-started",
+    progress: "traceroute-progress",
+    complete: "traceroute-complete",
+    error: "traceroute-error",
+    to_js: flat::traceroute_result_to_js,
+};
+
+/// Callbacks that turn a test's notifications into DOM events on the sink's target: its
+/// status (the parser's object) with progress and the end, `{ status, errorCode, message,
+/// kind }` with an error, `{ taskId }` with a start.
+pub(super) fn callbacks_for<S: 'static>(
+    sink: &EventSink,
+    names: &TestEvents<S>,
+) -> TaskCallbacks<S> {
     let (progress, complete, error, started) =
         (sink.clone(), sink.clone(), sink.clone(), sink.clone());
+    let to_js = names.to_js;
+    let (progress_name, complete_name) = (names.progress, names.complete);
     TaskCallbacks {
-        on_progress: Some(Callback::from(
-            move |r: Rc<crate::stats::PingTestResult>| {
-                progress.send_later("ping-progress", move || flat::test_result_to_js(&r))
-            },
-        )),
-        on_complete: Some(Callback::from(
-            move |r: Rc<crate::stats::PingTestResult>| {
-                complete.send_later("ping-complete", move || flat::test_result_to_js(&r))
-            },
-        )),
-        on_error: Some(Callback::from(move |f: crate::poll::Failure| {
-            error.send_later("ping-error", move || {
-                let detail = js_sys::Object::new();
-                let set = |k: &str, v: JsValue| {
-                    let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
-                };
-                set("status", f.http_status.map_or(JsValue::NULL, JsValue::from));
-                set(
-                    "errorCode",
-                    f.error_code
-                        .as_deref()
-                        .map_or(JsValue::NULL, JsValue::from_str),
-                );
-                set("message", JsValue::from_str(&f.message));
-                set("kind", JsValue::from_str(kind_name(f.kind)));
-                detail.into()
-            });
+        on_progress: Some(Callback::from(move |r: Rc<S>| {
+            progress.send_later(progress_name, move || to_js(&r))
         })),
-        on_started: Some(Callback::from(move |task_id: String| {
-            started.send_later("ping-started", move || {
-                let detail = js_sys::Object::new();
-                let _ =
-                    js_sys::Reflect::set(&detail, &"taskId".into(), &JsValue::from_str(&task_id));
-                detail.into()
-            });
+        on_complete: Some(Callback::from(move |r: Rc<S>| {
+            complete.send_later(complete_name, move || to_js(&r))
         })),
+        on_error: Some({
+            let name = names.error;
+            Callback::from(move |f: crate::poll::Failure| {
+                error.send_later(name, move || {
+                    let detail = js_sys::Object::new();
+                    let set = |k: &str, v: JsValue| {
+                        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
+                    };
+                    set("status", f.http_status.map_or(JsValue::NULL, JsValue::from));
+                    set(
+                        "errorCode",
+                        f.error_code
+                            .as_deref()
+                            .map_or(JsValue::NULL, JsValue::from_str),
+                    );
+                    set("message", JsValue::from_str(&f.message));
+                    set("kind", JsValue::from_str(kind_name(f.kind)));
+                    detail.into()
+                });
+            })
+        }),
+        on_started: Some({
+            let name = names.started;
+            Callback::from(move |task_id: String| {
+                started.send_later(name, move || {
+                    let detail = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(
+                        &detail,
+                        &"taskId".into(),
+                        &JsValue::from_str(&task_id),
+                    );
+                    detail.into()
+                });
+            })
+        }),
     }
 }
 

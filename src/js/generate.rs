@@ -7,8 +7,10 @@
 //! readers see them. The test below fails while one differs from what the descriptions
 //! give; `scripts/generate` (which sets `APW_GENERATE=1`) rewrites them.
 
-use super::events::{ERROR_KINDS, TS_ERROR_DETAIL, TS_FLEET_EVENTS};
-use super::options::{Element, OptionLayout, FLEET_OPTIONS, OPTIONS};
+use super::events::{ERROR_KINDS, TS_ERROR_DETAIL, TS_FLEET_EVENTS, TS_TEST_EVENTS};
+use super::options::{
+    Element, OptionLayout, FLEET_OPTIONS, OPTIONS, TRACEROUTE_OPTIONS, TRACE_START_FIELDS,
+};
 use ap_ping_core::wire::{StartField, StartFieldKind, START_FIELDS};
 use std::fmt::Write;
 
@@ -37,10 +39,10 @@ pub fn kebab(name: &str) -> String {
 
 /// The sentence that says what happens under an option's minimum.
 fn minimum_sentence(o: &OptionLayout) -> Option<String> {
-    let what = if OPTIONS.iter().any(|w| std::ptr::eq(w, o)) {
-        "widget"
-    } else {
+    let what = if FLEET_OPTIONS.iter().any(|w| std::ptr::eq(w, o)) {
         "fleet"
+    } else {
+        "widget"
     };
     o.minimum.map(|min| {
         format!(
@@ -66,6 +68,10 @@ pub fn typescript() -> String {
     interface_fields(&mut ts, OPTIONS);
     ts.push_str("}\n\n/** Options of `mountPingFleet` and `PingFleetHandle.update` (`<ap-ping-fleet>`: the same names in kebab case). */\nexport interface FleetOptions {\n");
     interface_fields(&mut ts, FLEET_OPTIONS);
+    ts.push_str("}\n\n/** Options of `mountTracerouteWidget` and `TracerouteWidgetHandle.update` (`<ap-traceroute-status>`: the same names in kebab case). */\nexport interface TracerouteWidgetOptions {\n");
+    interface_fields(&mut ts, TRACEROUTE_OPTIONS);
+    ts.push_str("}\n\n/** The POST body of a new trace (`start` of `TracerouteWidgetOptions`), checked before it is sent. */\nexport interface TracerouteStartOptions {\n");
+    interface_fields(&mut ts, TRACE_START_FIELDS);
     ts.push_str("}\n\n/** The POST body of a new test, checked against the API's limits before it is sent. */\nexport interface PingStartOptions {\n");
     for f in &START_FIELDS {
         let mut doc = f.doc.to_owned();
@@ -94,6 +100,7 @@ pub fn typescript() -> String {
     ts.truncate(ts.len() - 1);
     ts.push_str(";\n");
     ts.push_str(TS_FLEET_EVENTS);
+    ts.push_str(TS_TEST_EVENTS);
     ts
 }
 
@@ -112,7 +119,7 @@ fn interface_fields(ts: &mut String, options: &[OptionLayout]) {
 }
 
 /// `name: kind` for each option an attribute gives: "s" a text, "n" a number, "l"
-/// comma-separated texts.
+/// comma-separated texts, "b" true or false.
 fn attribute_kinds(options: &[OptionLayout]) -> String {
     let kinds: Vec<String> = options
         .iter()
@@ -120,6 +127,7 @@ fn attribute_kinds(options: &[OptionLayout]) -> String {
             Element::Text => Some(format!(" {}: \"s\"", o.name)),
             Element::Number => Some(format!(" {}: \"n\"", o.name)),
             Element::List => Some(format!(" {}: \"l\"", o.name)),
+            Element::Flag => Some(format!(" {}: \"b\"", o.name)),
             Element::Property | Element::Start => None,
         })
         .collect();
@@ -148,6 +156,10 @@ pub fn element_js() -> String {
     js.push_str(&start.join(","));
     js.push_str(" };\nconst FLEET = {");
     js.push_str(&attribute_kinds(FLEET_OPTIONS));
+    js.push_str(" };\nconst TRACE = {");
+    js.push_str(&attribute_kinds(TRACEROUTE_OPTIONS));
+    js.push_str(" };\nconst TRACE_START = {");
+    js.push_str(&attribute_kinds(TRACE_START_FIELDS));
     js.push_str(" };\n");
     js.push_str(JS_END);
     js
@@ -158,21 +170,7 @@ pub fn readme_tables() -> String {
     let mut md = String::from(MD_BEGIN);
     md.push_str("\n| option | attribute | default | meaning |\n| --- | --- | --- | --- |\n");
     for o in OPTIONS {
-        let attribute = match o.element {
-            Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
-            Element::Property => "(a property)".to_owned(),
-            Element::Start => "(below)".to_owned(),
-            Element::List => format!("`{}` (comma-separated)", kebab(o.name)),
-        };
-        let mut meaning: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
-        meaning.extend(minimum_sentence(o));
-        let _ = writeln!(
-            md,
-            "| `{}` | {attribute} | {} | {} |",
-            o.name,
-            o.default,
-            meaning.join(" ")
-        );
+        option_row(&mut md, o);
     }
     md.push_str("\nThe start request (`start`; for the element, an attribute each, used when `destination` is given):\n\n| field | attribute | values | meaning |\n| --- | --- | --- | --- |\n");
     for f in &START_FIELDS {
@@ -203,26 +201,56 @@ pub const MD_FLEET_END: &str = "<!-- end of the generated fleet table -->\n";
 /// The fleet view's options table for the README (`<ap-ping-fleet>`'s attributes in its
 /// second column), between its markers.
 pub fn readme_fleet_table() -> String {
-    let mut md = String::from(MD_FLEET_BEGIN);
+    options_table(FLEET_OPTIONS, MD_FLEET_BEGIN, MD_FLEET_END)
+}
+
+/// Where the README's traceroute options table begins and ends.
+pub const MD_TRACE_BEGIN: &str =
+    "<!-- generated from src/js/options.rs (TRACEROUTE_OPTIONS) by scripts/generate: do not edit -->\n";
+pub const MD_TRACE_END: &str = "<!-- end of the generated traceroute table -->\n";
+
+/// The traceroute widget's options table for the README (`<ap-traceroute-status>`'s
+/// attributes in its second column), between its markers.
+pub fn readme_traceroute_table() -> String {
+    options_table(TRACEROUTE_OPTIONS, MD_TRACE_BEGIN, MD_TRACE_END)
+}
+
+/// A view's options table, between `begin` and `end`; a traceroute's start fields after
+/// its options.
+fn options_table(options: &[OptionLayout], begin: &str, end: &str) -> String {
+    let mut md = String::from(begin);
     md.push_str("| option | attribute | default | meaning |\n| --- | --- | --- | --- |\n");
-    for o in FLEET_OPTIONS {
-        let attribute = match o.element {
-            Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
-            Element::List => format!("`{}` (comma-separated)", kebab(o.name)),
-            Element::Property | Element::Start => "(a property)".to_owned(),
-        };
-        let mut meaning: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
-        meaning.extend(minimum_sentence(o));
-        let _ = writeln!(
-            md,
-            "| `{}` | {attribute} | {} | {} |",
-            o.name,
-            o.default,
-            meaning.join(" ")
-        );
+    for o in options {
+        option_row(&mut md, o);
     }
-    md.push_str(MD_FLEET_END);
+    if std::ptr::eq(options, TRACEROUTE_OPTIONS) {
+        md.push_str("\nThe trace's start (`start`; for the element, an attribute each, used when `destination` is given):\n\n| field | attribute | default | meaning |\n| --- | --- | --- | --- |\n");
+        for o in TRACE_START_FIELDS {
+            option_row(&mut md, o);
+        }
+    }
+    md.push_str(end);
     md
+}
+
+/// One option's row: its name, its attribute, its default and what it means.
+fn option_row(md: &mut String, o: &OptionLayout) {
+    let attribute = match o.element {
+        Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
+        Element::Flag => format!("`{}` (`true` or `false`)", kebab(o.name)),
+        Element::List => format!("`{}` (comma-separated)", kebab(o.name)),
+        Element::Property => "(a property)".to_owned(),
+        Element::Start => "(below)".to_owned(),
+    };
+    let mut meaning: Vec<String> = o.doc.iter().map(|l| l.trim().to_owned()).collect();
+    meaning.extend(minimum_sentence(o));
+    let _ = writeln!(
+        md,
+        "| `{}` | {attribute} | {} | {} |",
+        o.name,
+        o.default,
+        meaning.join(" ")
+    );
 }
 
 /// The README's row of `ping-error` in its table of events.
@@ -305,13 +333,24 @@ mod tests {
         let (types, element, readme) = (read(TYPES_TS), read(ELEMENT_JS), read(README));
         let want_types = typescript();
         let want_element = replaced(&element, ELEMENT_JS, JS_BEGIN, JS_END, &element_js());
-        let want_readme = with_error_row(&replaced(
+        let mut want_readme = with_error_row(&replaced(
             &replaced(&readme, README, MD_BEGIN, MD_END, &readme_tables()),
             README,
             MD_FLEET_BEGIN,
             MD_FLEET_END,
             &readme_fleet_table(),
         ));
+        // The traceroute table is checked once the README has its markers (the README's
+        // editor adds them where the traceroute widget is documented).
+        if want_readme.contains(MD_TRACE_BEGIN) {
+            want_readme = replaced(
+                &want_readme,
+                README,
+                MD_TRACE_BEGIN,
+                MD_TRACE_END,
+                &readme_traceroute_table(),
+            );
+        }
         if std::env::var_os("APW_GENERATE").is_some() {
             std::fs::write(root.join(TYPES_TS), &want_types).unwrap();
             std::fs::write(root.join(ELEMENT_JS), &want_element).unwrap();
@@ -344,6 +383,37 @@ mod tests {
         assert!(
             !table.contains("| `token` | `token`"),
             "the token is never an attribute"
+        );
+    }
+
+    #[test]
+    fn the_traceroute_table_and_element_name_its_attributes() {
+        let table = readme_traceroute_table();
+        assert!(
+            table.contains("| `sourceInterface` | `source-interface` |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| `includeRawOutput` | `include-raw-output` (`true` or `false`) |"),
+            "{table}"
+        );
+        let js = element_js();
+        assert!(
+            js.contains("const TRACE = { serial: \"s\", taskId: \"s\", baseUrl: \"s\","),
+            "{js}"
+        );
+        assert!(js.contains("const TRACE_START = { destination: \"s\", sourceInterface: \"s\", includeRawOutput: \"b\" };"), "{js}");
+        assert!(js.contains(" traceOnLoss: \"b\""), "{js}");
+        let ts = typescript();
+        assert!(
+            ts.contains("export interface TracerouteWidgetOptions {"),
+            "{ts}"
+        );
+        assert!(ts.contains("  start?: TracerouteStartOptions;\n"), "{ts}");
+        assert!(ts.contains("  destination: string;\n  /** The AP's interface to trace from (`eth0`). */\n  sourceInterface?: string;\n"), "{ts}");
+        assert!(
+            ts.contains("\"traceroute-complete\": CustomEvent<TracerouteTestResult>;"),
+            "{ts}"
         );
     }
 

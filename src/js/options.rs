@@ -15,7 +15,9 @@ use crate::api::client::http::Auth;
 use crate::api::client::{ApiVersion, CredentialsMode};
 use crate::api::kind::TestKind;
 use crate::api::ping::Ping;
-use crate::components::{Messages, PingFleetProps, PingWidgetProps};
+use crate::api::traceroute::TraceStartRequest;
+use crate::components::traceroute::TraceTaskConfig;
+use crate::components::{Messages, PingFleetProps, PingWidgetProps, TracerouteWidgetProps};
 use crate::fleet::selection_of;
 use crate::hooks::{FleetConfig, PingTaskConfig, StartRequest};
 use crate::poll::PollSettings;
@@ -39,6 +41,8 @@ pub enum Element {
     /// An attribute, named like the option in kebab case, of comma-separated texts
     /// (`serials="CNF7G9X001,CNF7G9X002"`).
     List,
+    /// An attribute, named like the option in kebab case, `true` or `false`.
+    Flag,
 }
 
 /// One option, as `generate` reads it.
@@ -144,6 +148,33 @@ with_common_options! {
     /// Checked against the API's limits before it is sent: a wrong value stops with
     /// `Widget configuration: count must be between 1 and 100` and sends nothing.
     start: start_request, ts "PingStartOptions", default "—", element Start;
+    /// Under a result with loss, offer "Trace the path": a traceroute to the same destination
+    /// from the same AP (its serial, base URL, version, token and timing), shown in place
+    /// below the result, its events (`traceroute-…`) sent to the same element.
+    traceOnLoss: boolean, ts "boolean", default "`false`", element Flag;
+}
+
+with_common_options! {
+    const TRACEROUTE_OPTIONS;
+    /// The AP's serial number (the same rules as the ping widget's).
+    serial: string, ts "string" required, default "—", element Text;
+    /// The traceroute's async operation to follow. Omit it and give `destination` to start a
+    /// new trace.
+    taskId: string, ts "string", default "—", element Text;
+    /// Start a new trace and follow it (when no `taskId`); its fields are in the table below
+    /// (for the element, an attribute each). Checked before it is sent: a wrong destination
+    /// stops with a `configuration` error and sends nothing.
+    start: trace_start, ts "TracerouteStartOptions", default "—", element Start;
+}
+
+options! {
+    const TRACE_START_FIELDS;
+    /// Host name or address to trace to (the ping destination's rules).
+    destination: string, ts "string" required, default "—", element Text;
+    /// The AP's interface to trace from (`eth0`).
+    sourceInterface: string, ts "string", default "—", element Text;
+    /// Ask for the AP's traceroute text as well (shown under "Raw output").
+    includeRawOutput: boolean, ts "boolean", default "`false`", element Flag;
 }
 
 with_common_options! {
@@ -232,6 +263,7 @@ pub(super) struct MountOptions {
     serial: String,
     task_id: Option<String>,
     start: Option<StartRequest>,
+    trace_on_loss: bool,
 }
 
 impl MountOptions {
@@ -248,6 +280,7 @@ impl MountOptions {
             serial: string(&options, "serial")?.unwrap_or_default(),
             task_id: string(&options, "taskId")?,
             start: start_request(&options, "start")?,
+            trace_on_loss: boolean(&options, "traceOnLoss")?.unwrap_or(false),
         })
     }
 
@@ -269,7 +302,60 @@ impl MountOptions {
                 auth,
                 settings,
             },
-            callbacks: super::events::callbacks_for(events),
+            callbacks: super::events::callbacks_for(events, &super::events::PING_EVENTS),
+            class: Default::default(),
+            messages,
+            trace_on_loss: self.trace_on_loss,
+            trace_callbacks: super::events::callbacks_for(
+                events,
+                &super::events::TRACEROUTE_EVENTS,
+            ),
+        }
+    }
+}
+
+/// What a page passes to `mountTracerouteWidget`, interpreted. No `Debug`: it holds the
+/// token.
+pub(super) struct TraceMountOptions {
+    common: Common,
+    serial: String,
+    task_id: Option<String>,
+    start: Option<TraceStartRequest>,
+}
+
+impl TraceMountOptions {
+    /// Reads the options object: the common ones, and what to follow or start.
+    pub(super) fn from_js(options: JsValue) -> Result<Self, Problem> {
+        if !options.is_object() {
+            return Err(invalid("", "expected an object"));
+        }
+        Ok(TraceMountOptions {
+            common: common(&options)?,
+            serial: string(&options, "serial")?.unwrap_or_default(),
+            task_id: string(&options, "taskId")?.filter(|t| !t.is_empty()),
+            start: trace_start(&options, "start")?,
+        })
+    }
+
+    pub(super) fn into_props(self, events: &super::events::EventSink) -> TracerouteWidgetProps {
+        let Common {
+            base_url,
+            api_version,
+            auth,
+            settings,
+            messages,
+        } = self.common;
+        TracerouteWidgetProps {
+            config: TraceTaskConfig {
+                base_url: base_url.into(),
+                api_version,
+                serial: self.serial.into(),
+                task_id: self.task_id.map(Into::into),
+                start: self.start,
+                auth,
+                settings,
+            },
+            callbacks: super::events::callbacks_for(events, &super::events::TRACEROUTE_EVENTS),
             class: Default::default(),
             messages,
         }
@@ -370,6 +456,20 @@ fn start_request(options: &JsValue, name: &str) -> Result<Option<StartRequest>, 
             vlan: whole(&start, "vlan")?,
             interface_port: string(&start, "interfacePort")?.filter(|v| !v.is_empty()),
             role: string(&start, "role")?.filter(|v| !v.is_empty()),
+            include_raw_output: boolean(&start, "includeRawOutput")?,
+        })),
+        Some(_) => Err(invalid(name, " must be an object")),
+    }
+}
+
+/// `start` of a trace: an object of `TRACE_START_FIELDS`.
+fn trace_start(options: &JsValue, name: &str) -> Result<Option<TraceStartRequest>, Problem> {
+    match field(options, name)? {
+        None => Ok(None),
+        Some(start) if start.is_object() => Ok(Some(TraceStartRequest {
+            destination: string(&start, "destination")?
+                .ok_or_else(|| invalid("start.destination", " is required"))?,
+            source_interface: string(&start, "sourceInterface")?.filter(|v| !v.is_empty()),
             include_raw_output: boolean(&start, "includeRawOutput")?,
         })),
         Some(_) => Err(invalid(name, " must be an object")),
@@ -629,24 +729,39 @@ mod tests {
         assert_minimums_refused(FLEET_OPTIONS);
     }
 
+    /// The traceroute's reader reads every option of `TRACEROUTE_OPTIONS` by its name, with
+    /// the reader it names, and nothing else.
+    #[test]
+    fn the_traceroute_reader_reads_the_options_its_description_lists() {
+        let mut described: Vec<String> = TRACEROUTE_OPTIONS
+            .iter()
+            .map(|o| format!("{}:{}", o.reader, o.name))
+            .collect();
+        described.sort();
+        assert_eq!(read_by_view("impl TraceMountOptions {"), described);
+        assert_minimums_refused(TRACEROUTE_OPTIONS);
+        let start: Vec<String> = TRACE_START_FIELDS
+            .iter()
+            .map(|o| format!("{}:{}", o.reader, o.name))
+            .collect();
+        assert_eq!(names_read_by("trace_start", "start"), start);
+    }
+
     #[test]
     fn every_option_is_named_once_and_only_numbers_have_a_minimum() {
-        for (i, o) in OPTIONS.iter().chain(FLEET_OPTIONS).enumerate() {
-            let before = if i < OPTIONS.len() {
-                &OPTIONS[..i]
-            } else {
-                &FLEET_OPTIONS[..i - OPTIONS.len()]
-            };
-            assert!(
-                before.iter().all(|p| p.name != o.name),
-                "{} is described twice",
-                o.name
-            );
-            assert!(
-                o.minimum.is_none() || o.ts == "number",
-                "{} has a minimum but is no number",
-                o.name
-            );
+        for options in [OPTIONS, FLEET_OPTIONS, TRACEROUTE_OPTIONS] {
+            for (i, o) in options.iter().enumerate() {
+                assert!(
+                    options[..i].iter().all(|p| p.name != o.name),
+                    "{} is described twice",
+                    o.name
+                );
+                assert!(
+                    o.minimum.is_none() || o.ts == "number",
+                    "{} has a minimum but is no number",
+                    o.name
+                );
+            }
         }
     }
 }

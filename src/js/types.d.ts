@@ -17,6 +17,13 @@ export interface PingWidgetOptions {
    */
   start?: PingStartOptions;
   /**
+   * Under a result with loss, offer "Trace the path": a traceroute to the same destination
+   * from the same AP (its serial, base URL, version, token and timing), shown in place
+   * below the result, its events (`traceroute-…`) sent to the same element.
+   * Default: `false`.
+   */
+  traceOnLoss?: boolean;
+  /**
    * API base URL, or your backend's proxy of it; `""` is the page's own origin.
    * Default: `""`.
    */
@@ -164,6 +171,91 @@ export interface FleetOptions {
   messages?: Partial<Record<PingMessageKey, string>>;
 }
 
+/** Options of `mountTracerouteWidget` and `TracerouteWidgetHandle.update` (`<ap-traceroute-status>`: the same names in kebab case). */
+export interface TracerouteWidgetOptions {
+  /** The AP's serial number (the same rules as the ping widget's). */
+  serial: string;
+  /**
+   * The traceroute's async operation to follow. Omit it and give `destination` to start a
+   * new trace.
+   */
+  taskId?: string;
+  /**
+   * Start a new trace and follow it (when no `taskId`); its fields are in the table below
+   * (for the element, an attribute each). Checked before it is sent: a wrong destination
+   * stops with a `configuration` error and sends nothing.
+   */
+  start?: TracerouteStartOptions;
+  /**
+   * API base URL, or your backend's proxy of it; `""` is the page's own origin.
+   * Default: `""`.
+   */
+  baseUrl?: string;
+  /**
+   * Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+   * API description's); a 202's `location` is followed in its own version when it has
+   * the status path's shape and names the same AP. (The fleet's list of APs is
+   * `network-monitoring/v1`'s.)
+   * Default: `"v1alpha1"`.
+   */
+  apiVersion?: "v1alpha1" | "v1";
+  /**
+   * Bearer token: held in memory only, sent only in the `Authorization` header, never
+   * logged. The element takes it as a property, never as an attribute.
+   */
+  token?: string;
+  /**
+   * Cookies with the requests: `"same-origin"`, `"include"` (cookie-authenticated
+   * proxies on another origin) or `"omit"`.
+   * Default: `"same-origin"`.
+   */
+  credentials?: "include" | "same-origin" | "omit";
+  /**
+   * The fastest a running test's status is asked for again, in milliseconds: polls are
+   * spaced by the work the test has left (README, Polling), at most 30 s apart.
+   * At least 250: less is refused with `invalid widget options: pollIntervalMs must be at least 250`.
+   * Default: 2000.
+   */
+  pollIntervalMs?: number;
+  /**
+   * A request not answered by then (milliseconds) is aborted and retried.
+   * At least 100: less is refused with `invalid widget options: requestTimeoutMs must be at least 100`.
+   * Default: 10000.
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Failed requests in a row (of a test, or of the fleet's list) before giving up.
+   * Default: 5.
+   */
+  maxRetries?: number;
+  /**
+   * Language of the numbers and times (a BCP 47 tag: `"de-DE"`), also set as the
+   * view's `lang` attribute; a wrong tag is refused (`lang "de_DE" is not a language
+   * tag`).
+   * Default: the browser's.
+   */
+  lang?: string;
+  /**
+   * The view's words: an object of keys (README, Language) to strings, any subset; an
+   * unknown key is refused (`messages has no key "sentt"`).
+   * Default: English.
+   */
+  messages?: Partial<Record<PingMessageKey, string>>;
+}
+
+/** The POST body of a new trace (`start` of `TracerouteWidgetOptions`), checked before it is sent. */
+export interface TracerouteStartOptions {
+  /** Host name or address to trace to (the ping destination's rules). */
+  destination: string;
+  /** The AP's interface to trace from (`eth0`). */
+  sourceInterface?: string;
+  /**
+   * Ask for the AP's traceroute text as well (shown under "Raw output").
+   * Default: `false`.
+   */
+  includeRawOutput?: boolean;
+}
+
 /** The POST body of a new test, checked against the API's limits before it is sent. */
 export interface PingStartOptions {
   /** Hostname or IP address to ping (required). */
@@ -308,4 +400,31 @@ export interface FleetErrorDetail {
   errorCode: string | null;
   /** What the view says. */
   message: string;
+}
+
+/** The events `<ap-ping-status>` and `mountPingWidget`'s target receive (`CustomEvent`s that bubble and cross the shadow root). */
+export interface PingWidgetEventMap {
+  /** A new test was started (`start`). */
+  "ping-started": CustomEvent<{ taskId: string }>;
+  /** Each new status while the test runs. */
+  "ping-progress": CustomEvent<PingTestResult>;
+  /** The terminal status (`COMPLETED` or `FAILED`). */
+  "ping-complete": CustomEvent<PingTestResult>;
+  /** Polling stopped on an error. */
+  "ping-error": CustomEvent<PingErrorDetail>;
+}
+
+/**
+ * The events `<ap-traceroute-status>` and `mountTracerouteWidget`'s target receive, and
+ * `<ap-ping-status>` too for the trace its "Trace the path" (`traceOnLoss`) started.
+ */
+export interface TracerouteEventMap {
+  /** A new trace was started (`destination`, or "Trace the path"). */
+  "traceroute-started": CustomEvent<{ taskId: string }>;
+  /** Each new status while the trace runs (`progressPercent`; `trace` is null until it ends). */
+  "traceroute-progress": CustomEvent<TracerouteTestResult>;
+  /** The terminal status: the object `parseTracerouteStatus` returns. */
+  "traceroute-complete": CustomEvent<TracerouteTestResult>;
+  /** Polling stopped on an error (the same detail as `ping-error`). */
+  "traceroute-error": CustomEvent<PingErrorDetail>;
 }

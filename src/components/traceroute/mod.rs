@@ -1,0 +1,251 @@
+//! The traceroute card (`TracerouteWidget`): progress and the time since the start (a
+//! trace can take minutes), then the verdict, the hop table, the merge's warnings, the
+//! raw output, the downloads and "Run again". Built from the ping card's parts: the
+//! progress panel, the error panel, the no-result card and the raw output's actions.
+
+pub mod hop_table;
+
+use crate::components::no_result_card::no_result_view;
+use crate::components::progress_panel::ShownProgress;
+use crate::components::raw_output::Exported;
+use crate::components::widget::{badge, busy, failure_view};
+use crate::components::{with_value_apart, ProgressPanel, RawOutput};
+use crate::hooks::use_test_task::{use_test_task, TaskCallbacks, TaskConfig};
+use crate::stats::TestStatus;
+use crate::trace::{verdict, Verdict};
+use crate::words::{format, Messages, Msg};
+use ap_ping_core::traceroute::{TraceOutcome, Traceroute, TracerouteTestResult};
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub use hop_table::{HopTable, HopTableProps};
+
+/// What traceroute to follow and how (see [`TaskConfig`]).
+pub type TraceTaskConfig = TaskConfig<crate::api::traceroute::Traceroute>;
+
+/// Notifications of a traceroute for the embedding page.
+pub type TraceCallbacks = TaskCallbacks<TracerouteTestResult>;
+
+/// Props of [`TracerouteWidget`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct TracerouteWidgetProps {
+    /// What to follow and how; a change starts over.
+    pub config: TraceTaskConfig,
+    /// Notifications for the embedding page.
+    #[prop_or_default]
+    pub callbacks: TraceCallbacks,
+    /// Extra classes on the root element.
+    #[prop_or_default]
+    pub class: Classes,
+    /// The words it shows and the language of its numbers; English by default.
+    #[prop_or_default]
+    pub messages: Messages,
+}
+
+impl ShownProgress for TracerouteTestResult {
+    const LABEL: Msg = Msg::TraceProgressLabel;
+    const RUNNING: Msg = Msg::Tracing;
+    const ELAPSED: Msg = Msg::RunningFor;
+    fn status(&self) -> &TestStatus {
+        &self.status
+    }
+    fn is_terminal(&self) -> bool {
+        self.is_terminal
+    }
+    fn progress_percent(&self) -> Option<f64> {
+        self.progress_percent
+    }
+    fn fail_reason(&self) -> Option<&str> {
+        self.fail_reason.as_deref()
+    }
+    fn end_time(&self) -> Option<&str> {
+        self.end_time.as_deref()
+    }
+    fn no_result(&self) -> bool {
+        self.outcome == TraceOutcome::NoResult
+    }
+    fn elapsed_ms(&self, now_ms: f64) -> Option<f64> {
+        crate::trace::elapsed_ms(self, now_ms)
+    }
+    /// The verdict, or that it failed or ended without a result.
+    fn announce(&self, m: &Messages) -> String {
+        match (&self.trace, self.outcome) {
+            (Some(trace), TraceOutcome::Traced) => verdict_text(m, trace),
+            _ if self.status == TestStatus::Failed => m.get(Msg::TraceAnnounceFailed).to_string(),
+            _ => m.get(Msg::TraceAnnounceNoResult).to_string(),
+        }
+    }
+}
+
+/// The traceroute card: progress, then the verdict, the hops and the raw output.
+///
+/// ```
+/// use ap_ping_widget::api::traceroute::TraceStartRequest;
+/// use ap_ping_widget::components::traceroute::{TraceTaskConfig, TracerouteWidget};
+/// use yew::prelude::*;
+///
+/// #[function_component]
+/// fn Path() -> Html {
+///     let config = TraceTaskConfig {
+///         base_url: "/central-proxy".into(),
+///         serial: "CNF7G9X001".into(),
+///         start: Some(TraceStartRequest {
+///             destination: "www.google.com".into(),
+///             include_raw_output: Some(true),
+///             ..Default::default()
+///         }),
+///         ..Default::default()
+///     };
+///     html! { <TracerouteWidget {config} /> }
+/// }
+/// # let _ = html! { <Path /> };
+/// ```
+#[function_component]
+pub fn TracerouteWidget(props: &TracerouteWidgetProps) -> Html {
+    let task = use_test_task(&props.config, &props.callbacks);
+    let m = &props.messages;
+    use_effect_with(m.lang().clone(), |lang| format::warm_up(lang));
+    let latest = task.latest.clone();
+    let badge = badge(
+        &task.phase,
+        latest
+            .as_ref()
+            .map(|r| (&r.status, r.outcome == TraceOutcome::NoResult)),
+    );
+    let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
+    let file_stem = AttrValue::from(
+        [
+            "traceroute-",
+            &props.config.serial,
+            "-",
+            props.config.task_id.as_deref().unwrap_or("new"),
+        ]
+        .concat(),
+    );
+    html! {
+        <section class={classes!("apw", "apw-trace", props.class.clone())} {lang} aria-label={m.get(Msg::TraceLabel)} aria-busy={busy(&task.phase)}>
+            <header class="apw__header">
+                <h2 class="apw__title">
+                    { with_value_apart(m, Msg::TraceTitle, "serial", &props.config.serial, "apw__serial") }
+                </h2>
+                <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
+            </header>
+            <ProgressPanel<TracerouteTestResult> messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
+            { failure_view(m, &task) }
+            if let Some(result) = latest.filter(|r| r.is_terminal) {
+                { result_view(m, &result, &file_stem, task.run_again.clone()) }
+            } else if let Some(previous) = &task.previous {
+                <div class="apw-previous">
+                    <p class="apw-previous__label">{ m.get(Msg::PreviousResult) }</p>
+                    { result_view(m, previous, &file_stem, None) }
+                </div>
+            }
+        </section>
+    }
+}
+
+/// A finished trace: the verdict, the hops, the merge's warnings, and the actions.
+fn result_view(
+    m: &Messages,
+    result: &Rc<TracerouteTestResult>,
+    file_stem: &AttrValue,
+    on_run_again: Option<Callback<()>>,
+) -> Html {
+    let trace = result
+        .trace
+        .clone()
+        .filter(|_| result.outcome == TraceOutcome::Traced);
+    html! {
+        <>
+            if trace.is_none() {
+                { no_result_view(
+                    m,
+                    result.trace.as_deref().and_then(crate::trace::destination_of),
+                    result.fail_reason.clone().filter(|r| !r.trim().is_empty()).map(AttrValue::from).or_else(|| Some(m.get(Msg::StatusNoResult))),
+                    None,
+                ) }
+            }
+            if let Some(trace) = trace {
+                { verdict_line(m, &trace, result.duration_ms) }
+                <HopTable messages={m.clone()} trace={trace.clone()} />
+                if !trace.warnings.is_empty() {
+                    <ul class="apw-summary__warnings" aria-label={m.get(Msg::Warnings)}>
+                        { for trace.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }
+                    </ul>
+                }
+            }
+            <RawOutput messages={m.clone()} result={Exported::from(result.clone())} file_stem={file_stem.clone()} {on_run_again} />
+        </>
+    }
+}
+
+/// The verdict as a sentence: "Reached 142.251.46.164 in 9 hops", "Did not reach …: no
+/// answer after hop 4 (10.27.66.2)", or that it cannot be told.
+pub fn verdict_text(m: &Messages, trace: &Traceroute) -> String {
+    let unknown = m.get(Msg::TraceDestination);
+    let last_hop = |last: Option<(u32, Option<&str>)>| {
+        last.map(|(hop, address)| {
+            let hop = hop.to_string();
+            match address {
+                Some(address) => m.fill(Msg::TraceHopAt, &[("hop", &hop), ("address", address)]),
+                None => m.fill(Msg::TraceHop, &[("hop", &hop)]),
+            }
+        })
+    };
+    match verdict(trace) {
+        Verdict::Reached { destination, hops } => m.fill_count(
+            Msg::TraceReached,
+            f64::from(hops),
+            &[
+                ("destination", destination.unwrap_or(&unknown)),
+                ("hops", &hops.to_string()),
+            ],
+        ),
+        Verdict::NotReached {
+            destination,
+            last_answer,
+        } => {
+            let destination = destination.unwrap_or(&unknown);
+            match last_hop(last_answer) {
+                Some(hop) => m.fill(
+                    Msg::TraceNotReached,
+                    &[("destination", destination), ("hop", &hop)],
+                ),
+                None => m.fill(
+                    Msg::TraceNotReachedNoAnswer,
+                    &[("destination", destination)],
+                ),
+            }
+        }
+        Verdict::Unknown {
+            destination,
+            last_answer,
+        } => {
+            let destination = destination.unwrap_or(&unknown);
+            match last_hop(last_answer) {
+                Some(hop) => m.fill(
+                    Msg::TraceUnknown,
+                    &[("destination", destination), ("hop", &hop)],
+                ),
+                None => m.fill(Msg::TraceUnknownNoAnswer, &[("destination", destination)]),
+            }
+        }
+    }
+}
+
+/// The verdict, coloured by what it says, and how long the trace took.
+fn verdict_line(m: &Messages, trace: &Traceroute, duration_ms: Option<f64>) -> Html {
+    let class = match trace.reached {
+        Some(true) => "apw-trace__verdict--reached",
+        Some(false) => "apw-trace__verdict--notReached",
+        None => "apw-trace__verdict--unknown",
+    };
+    html! {
+        <div class="apw-trace__summary">
+            <p class={classes!("apw-trace__verdict", class)}>{ verdict_text(m, trace) }</p>
+            if let Some(d) = duration_ms {
+                <p class="apw-trace__duration">{ m.get(Msg::Duration) }{ " " }{ m.duration(d) }</p>
+            }
+        </div>
+    }
+}
