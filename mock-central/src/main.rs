@@ -3,21 +3,22 @@
 
 use clap::Parser;
 use mock_central::fleet::SITES;
+use mock_central::scenario::traceroute::TRACE_SCENARIOS;
 use mock_central::scenario::DEVICES;
 use mock_central::server::{OAuthClient, APS_PATH, TOKEN_PATH};
 use mock_central::{serve, Config};
 use std::time::Duration;
 use tokio::net::TcpListener;
 
-/// A local stand-in for HPE Aruba Networking Central's AP ping API, for the demo and the
-/// end-to-end tests. Listens on 127.0.0.1 only.
+/// A local stand-in for HPE Aruba Networking Central's AP ping and traceroute API, for the
+/// demo and the end-to-end tests. Listens on 127.0.0.1 only.
 #[derive(Parser)]
 #[command(version, args_override_self = true)]
 struct Args {
     /// Port on 127.0.0.1; 0 picks a free one.
     #[arg(long, default_value_t = 8081)]
     port: u16,
-    /// Time between two simulated replies, in ms.
+    /// Time between two simulated replies (a ping's packet, a traceroute's hop), in ms.
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
     reply_interval_ms: u64,
     /// Seed for loss, RTTs and task ids: the same seed gives the same runs.
@@ -126,6 +127,20 @@ async fn main() {
         println!("  {}  {}", device.serial, device.name);
     }
     println!("destinations ending in .invalid do not resolve (the test ends FAILED)");
+    println!("traceroute destinations (POST .../aps/{{serial}}/traceroute):");
+    for scenario in TRACE_SCENARIOS {
+        let also = scenario.also.join(", ");
+        let named = if also.is_empty() {
+            scenario.destination.to_owned()
+        } else {
+            format!("{} ({also})", scenario.destination)
+        };
+        println!("  {named:<32}  {}", scenario.description);
+    }
+    println!(
+        "  any other destination: as {}",
+        TRACE_SCENARIOS[0].destination
+    );
     println!("sites (GET {APS_PATH}?filter=siteId eq '...'):");
     for site in SITES {
         println!(

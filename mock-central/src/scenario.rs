@@ -1,7 +1,10 @@
 //! The demo devices and what each one does: the deterministic scenarios that a test or a
 //! person picks by serial number (or, for an unresolvable host, by destination). The
 //! fleet's APs (`crate::fleet`) resolve here too, each to a [`Scenario::Planned`] (or
-//! [`Scenario::Offline`]).
+//! [`Scenario::Offline`]). A traceroute's path is picked by its destination instead:
+//! [`traceroute`].
+
+pub mod traceroute;
 
 /// How a device behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,116 +1,181 @@
-//! A simulated ping test: what the AP does, decided up front from a seed, and what the
-//! status endpoint says about it at any moment. Pure: no HTTP, no clock of its own.
+//! A simulated test on an AP: what it does, decided up front from a seed, and what the
+//! status endpoint says about it at any moment. One engine for every kind of test
+//! ([`SimulatedTest::status_at`]: `INITIATED`, `RUNNING` with its progress, the end and
+//! its times); each kind says only how many steps it takes and what it writes
+//! ([`Run`]: [`ping`], [`traceroute`]). Pure: no HTTP, no clock of its own.
+
+pub mod ping;
+pub mod traceroute;
 
 use crate::rng::Rng;
-use crate::scenario::{is_unresolvable, LossPlan, Scenario};
-use ap_ping_core::wire::PingStartBody;
+use crate::scenario::{is_unresolvable, Scenario};
+use ap_ping_core::error::RequestError;
 use serde_json::{json, Value};
-use std::fmt::Write;
-use std::net::IpAddr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// A request that passed validation, with the simulation's defaults for what it left out.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PingParameters {
-    pub destination: String,
-    pub packet_size: u32,
-    pub count: u32,
-    pub include_raw_output: bool,
+/// The tests the stand-in runs, each under its operation's paths
+/// (`…/aps/{serial}/{operation}` and its `async-operations`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestKind {
+    Ping,
+    Traceroute,
 }
 
-impl PingParameters {
-    /// Reads the POST body as the widget and central-proxy describe it
-    /// (`ap_ping_core::wire::PingStartBody`: its fields, types and limits), with every
-    /// problem named, in the API's way: `Validation errors - a; b`.
-    pub fn from_body(body: &[u8]) -> Result<Self, String> {
-        let text = std::str::from_utf8(body)
-            .map_err(|_| "Validation errors - body is not UTF-8 text".to_owned())?;
-        let start = PingStartBody::from_json_all(text).map_err(|problems| {
-            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            format!("Validation errors - {}", problems.join("; "))
-        })?;
-        Ok(PingParameters {
-            destination: start.destination.trim().to_owned(),
-            packet_size: start.packet_size.unwrap_or(56),
-            count: start.count.unwrap_or(5),
-            include_raw_output: start.include_raw_output.unwrap_or(true),
-        })
+impl TestKind {
+    /// Every kind, for the router.
+    pub const ALL: [TestKind; 2] = [TestKind::Ping, TestKind::Traceroute];
+
+    /// The operation's path segment.
+    pub fn operation(self) -> &'static str {
+        match self {
+            TestKind::Ping => ap_ping_core::paths::PING,
+            TestKind::Traceroute => ap_ping_core::paths::TRACEROUTE,
+        }
+    }
+
+    /// What the request log calls its start and its status request: ping's keep the
+    /// plain `start` and `status` they had before there was another kind.
+    pub fn logged_as(self) -> (&'static str, &'static str) {
+        match self {
+            TestKind::Ping => ("start", "status"),
+            TestKind::Traceroute => ("traceroute-start", "traceroute-status"),
+        }
     }
 }
 
-/// One ping test on a simulated AP.
-#[derive(Debug, Clone)]
+/// Whether the AP's text comes back when the start does not say (`includeRawOutput`).
+pub const INCLUDE_RAW_OUTPUT: bool = true;
+
+/// Reads a start body with `read` (a `from_json_all` of `ap_ping_core::wire`), every
+/// problem named in the API's way: `Validation errors - a; b`.
+pub(crate) fn read_start<T>(
+    body: &[u8],
+    read: impl FnOnce(&str) -> Result<T, Vec<RequestError>>,
+) -> Result<T, String> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| "Validation errors - body is not UTF-8 text".to_owned())?;
+    read(text).map_err(|problems| {
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        format!("Validation errors - {}", problems.join("; "))
+    })
+}
+
+/// Why a test ends without a result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unresolved {
+    /// A `.invalid` destination: `FAILED` with "Unable to resolve host: …".
+    UnknownHost,
+    /// The API description's example: `COMPLETED` with "Destination not resolved".
+    NotResolved,
+}
+
+/// What one kind of test does once drawn: the engine runs it one step a reply interval.
+pub trait Run: std::fmt::Debug + Send + Sync {
+    /// Steps to its end (ping: echo requests; traceroute: hops).
+    fn steps(&self) -> u32;
+    /// Whether its destination resolves (else it ends [`Unresolved::NotResolved`]).
+    fn resolves(&self) -> bool;
+    /// The AP's text, after the `COMMAND=` line, of a test that ended unresolved.
+    fn unresolved_text(&self, how: Unresolved) -> String;
+    /// The `output` object of the completed test.
+    fn output(&self) -> Value;
+    /// The AP's text, after the `COMMAND=` line, of the completed test.
+    fn raw_output(&self) -> String;
+    /// Whether `rawOutput` comes back even when the start asked for none.
+    fn always_raw_output(&self) -> bool {
+        false
+    }
+}
+
+/// One test on a simulated AP.
+#[derive(Debug)]
 pub struct SimulatedTest {
-    pub parameters: PingParameters,
+    pub kind: TestKind,
+    /// The device's scenario: `NoProgress` and `NotResolved` change the status.
     pub scenario: Scenario,
-    pub resolved_ip: String,
-    /// Round-trip time of each sequence number, `None` for a lost packet.
-    pub plan: Vec<Option<f64>>,
-    pub ttl: u32,
+    pub destination: String,
+    pub include_raw_output: bool,
+    pub run: Box<dyn Run>,
     /// Wall-clock start, for `startTime`/`endTime`.
     pub started_at: SystemTime,
 }
 
+/// A start request of some kind, read and checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StartRequest {
+    Ping(ping::PingParameters),
+    Traceroute(traceroute::TraceParameters),
+}
+
+impl StartRequest {
+    /// Reads the start body of a `kind` test; the error is the API's 400 message.
+    pub fn read(kind: TestKind, body: &[u8]) -> Result<Self, String> {
+        Ok(match kind {
+            TestKind::Ping => StartRequest::Ping(ping::PingParameters::from_body(body)?),
+            TestKind::Traceroute => {
+                StartRequest::Traceroute(traceroute::TraceParameters::from_body(body)?)
+            }
+        })
+    }
+}
+
 impl SimulatedTest {
-    /// Decides the whole run from the seed.
+    /// Decides the whole run of `request` on a device of `scenario` from the seed.
     pub fn new(
-        parameters: PingParameters,
+        request: StartRequest,
         scenario: Scenario,
         seed: u64,
         started_at: SystemTime,
     ) -> Self {
         let mut rng = Rng::new(seed);
-        let plan = match scenario {
-            Scenario::Planned(loss) => planned_replies(parameters.count, loss, &mut rng),
-            _ => random_replies(parameters.count, scenario, &mut rng),
-        };
-        let resolved_ip = match parameters.destination.parse::<IpAddr>() {
-            Ok(ip) => ip.to_string(),
-            Err(_) => format!("192.0.2.{}", 1 + rng.next_u64() % 254),
+        let (kind, destination, include_raw_output, run): (_, _, _, Box<dyn Run>) = match request {
+            StartRequest::Ping(p) => (
+                TestKind::Ping,
+                p.destination.clone(),
+                p.include_raw_output,
+                Box::new(ping::PingRun::new(p, scenario, &mut rng)),
+            ),
+            StartRequest::Traceroute(p) => (
+                TestKind::Traceroute,
+                p.destination.clone(),
+                p.include_raw_output,
+                Box::new(traceroute::TraceRun::new(&p.destination, &mut rng)),
+            ),
         };
         SimulatedTest {
-            ttl: 50 + (rng.next_u64() % 14) as u32,
-            parameters,
+            kind,
             scenario,
-            resolved_ip,
-            plan,
+            destination,
+            include_raw_output,
+            run,
             started_at,
         }
     }
-}
 
-/// A demo device's run: a random base RTT, and the losses its scenario gives.
-fn random_replies(count: u32, scenario: Scenario, rng: &mut Rng) -> Vec<Option<f64>> {
-    let base = 2.0 + rng.unit() * 40.0;
-    let mut plan: Vec<Option<f64>> = (0..count)
-        .map(|_| {
-            let rtt = round1(base + rng.unit() * 8.0);
-            let lost = match scenario {
-                Scenario::TotalLoss => true,
-                Scenario::Lossy => rng.unit() < 0.2,
-                _ => false,
-            };
-            (!lost).then_some(rtt)
-        })
-        .collect();
-    if scenario == Scenario::Lossy && plan.len() > 2 && plan.iter().all(Option::is_some) {
-        plan[2] = None; // a lossy demo loses at least one packet
+    /// Why the test ends without a result, if it does.
+    fn unresolved(&self) -> Option<Unresolved> {
+        if is_unresolvable(&self.destination) {
+            Some(Unresolved::UnknownHost)
+        } else if self.scenario == Scenario::NotResolved || !self.run.resolves() {
+            Some(Unresolved::NotResolved)
+        } else {
+            None
+        }
     }
-    plan
-}
 
-/// A fleet AP's run: its own base RTT, and exactly the packets its plan loses.
-fn planned_replies(count: u32, loss: LossPlan, rng: &mut Rng) -> Vec<Option<f64>> {
-    (0..count)
-        .map(|seq| {
-            let rtt = round1(f64::from(loss.base_rtt_ms) + rng.unit() * 3.0);
-            (!loss.loses(seq, count)).then_some(rtt)
+    /// `rawOutput`: the AP's text after its `COMMAND=` line, when asked for.
+    fn raw(&self, text: impl FnOnce() -> String) -> Option<String> {
+        (self.include_raw_output || self.run.always_raw_output()).then(|| {
+            format!(
+                "\nCOMMAND={} {}\n{}",
+                self.kind.operation(),
+                self.destination,
+                text()
+            )
         })
-        .collect()
-}
+    }
 
-impl SimulatedTest {
-    /// The status body at `elapsed` since the POST, with one reply per `interval`.
+    /// The status body at `elapsed` since the POST, with one step per `interval`.
     pub fn status_at(&self, elapsed: Duration, interval: Duration) -> Value {
         let start_time = rfc3339(self.started_at);
         let running_from = interval / 2;
@@ -120,135 +185,37 @@ impl SimulatedTest {
             return json!({ "startTime": start_time, "endTime": null, "rawOutput": null, "output": null,
                            "failReason": null, "progressPercent": (!silent).then_some(0), "status": "INITIATED" });
         }
-        if is_unresolvable(&self.parameters.destination) {
-            let raw = format!(
-                "\nCOMMAND=ping {0}\nping: unknown host {0}\n",
-                self.parameters.destination
-            );
+        if let Some(how) = self.unresolved() {
+            let (status, reason) = match how {
+                Unresolved::UnknownHost => (
+                    "FAILED",
+                    format!("Unable to resolve host: {}", self.destination),
+                ),
+                // The current API description's own example: the test ran, found
+                // nothing, and is COMPLETED with a failReason and the AP's error line.
+                Unresolved::NotResolved => ("COMPLETED", "Destination not resolved".to_owned()),
+            };
             return json!({ "startTime": start_time, "endTime": rfc3339(self.started_at + running_from),
-                           "rawOutput": self.parameters.include_raw_output.then_some(raw), "output": null,
-                           "failReason": format!("Unable to resolve host: {}", self.parameters.destination),
-                           "progressPercent": 100, "status": "FAILED" });
+                           "rawOutput": self.raw(|| self.run.unresolved_text(how)), "output": null,
+                           "failReason": reason, "progressPercent": 100, "status": status });
         }
-        if self.scenario == Scenario::NotResolved {
-            // The current API description's own example: the test ran, found nothing, and
-            // is COMPLETED with a failReason and the AP's own error line.
-            let raw = format!(
-                "\nCOMMAND=ping {0}\nhost address failed because the ipv4/v6 address {0} is invalid.\n",
-                self.parameters.destination
-            );
-            return json!({ "startTime": start_time, "endTime": rfc3339(self.started_at + running_from),
-                           "rawOutput": self.parameters.include_raw_output.then_some(raw), "output": null,
-                           "failReason": "Destination not resolved",
-                           "progressPercent": 100, "status": "COMPLETED" });
-        }
-        let count = self.plan.len() as u32;
+        let steps = self.run.steps();
         let done = ((elapsed - running_from).as_millis() / interval.as_millis().max(1)) as u32;
-        if done < count {
-            let progress = (100 * done / count).min(99);
+        if done < steps {
+            let progress = (100 * done / steps).min(99);
             return json!({ "startTime": start_time, "endTime": null, "rawOutput": null, "output": null,
                            "failReason": null, "progressPercent": (!silent).then_some(progress), "status": "RUNNING" });
         }
-        let end = self.started_at + running_from + interval * count;
+        let end = self.started_at + running_from + interval * steps;
         json!({
             "startTime": start_time,
             "endTime": rfc3339(end),
-            "rawOutput": self.parameters.include_raw_output.then(|| self.raw_output()),
-            "output": self.output(),
+            "rawOutput": self.raw(|| self.run.raw_output()),
+            "output": self.run.output(),
             "failReason": null,
             "progressPercent": 100,
             "status": "COMPLETED",
         })
-    }
-
-    fn received(&self) -> Vec<(usize, f64)> {
-        self.plan
-            .iter()
-            .enumerate()
-            .filter_map(|(s, t)| t.map(|t| (s, t)))
-            .collect()
-    }
-
-    /// `[min, avg, max]` of the answered packets, each to 0.1 ms as the AP prints them.
-    fn rtt_summary(&self) -> Option<[f64; 3]> {
-        let times: Vec<f64> = self.received().iter().map(|(_, t)| *t).collect();
-        if times.is_empty() {
-            return None;
-        }
-        let min = times.iter().copied().fold(f64::INFINITY, f64::min);
-        let max = times.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        Some([
-            min,
-            round1(times.iter().sum::<f64>() / times.len() as f64),
-            max,
-        ])
-    }
-
-    fn loss_percent(&self) -> u32 {
-        let count = self.plan.len() as u32;
-        (100 * (count - self.received().len() as u32) + count / 2) / count.max(1)
-    }
-
-    /// The `output` object, every number a string, only answered packets in `replies`.
-    fn output(&self) -> Value {
-        let replies: Vec<Value> = self
-            .received()
-            .iter()
-            .map(|(seq, t)| {
-                json!({
-                    "sentPacketAddress": self.resolved_ip,
-                    "sentPacketIcmpSequenceNumber": seq.to_string(),
-                    "sentPacketTimeToLive": self.ttl.to_string(),
-                    "sentPacketTimeMilliseconds": format!("{t:.1}"),
-                    "sentPacketSizeBytes": (self.parameters.packet_size + 8).to_string(),
-                })
-            })
-            .collect();
-        let mut output = json!({
-            "receivedPacketsCount": replies.len().to_string(),
-            "packetLossPercent": self.loss_percent().to_string(),
-            "replies": replies,
-            "destination": self.parameters.destination,
-            "resolvedIp": self.resolved_ip,
-            "transmittedPacketsCount": self.plan.len().to_string(),
-        });
-        if let Some([min, avg, max]) = self.rtt_summary() {
-            output["minimumRoundTripTimeMilliseconds"] = json!(format!("{min:.1}"));
-            output["averageRoundTripTimeMilliseconds"] = json!(format!("{avg:.1}"));
-            output["maximumRoundTripTimeMilliseconds"] = json!(format!("{max:.1}"));
-        }
-        output
-    }
-
-    /// `rawOutput` in the API's text format, consistent with [`Self::output`].
-    fn raw_output(&self) -> String {
-        let ip = &self.resolved_ip;
-        let mut raw = format!(
-            "\nCOMMAND=ping {}\nPING {ip} ({ip}): {} data bytes\n",
-            self.parameters.destination, self.parameters.packet_size
-        );
-        for (seq, t) in self.received() {
-            let _ = writeln!(
-                raw,
-                "{} bytes from {ip}: icmp_seq={seq} ttl={} time={t:.1} ms",
-                self.parameters.packet_size + 8,
-                self.ttl
-            );
-        }
-        let _ = write!(
-            raw,
-            "\n--- {ip} ping statistics ---\n{} packets transmitted, {} packets received, {}% packet loss\n",
-            self.plan.len(),
-            self.received().len(),
-            self.loss_percent()
-        );
-        if let Some([min, avg, max]) = self.rtt_summary() {
-            let _ = writeln!(
-                raw,
-                "round-trip min/avg/max = {min:.1}/{avg:.1}/{max:.1} ms"
-            );
-        }
-        raw
     }
 }
 
@@ -297,6 +264,11 @@ pub fn task_id(rng: &mut Rng) -> String {
 mod tests {
     use super::*;
 
+    fn started(kind: TestKind, body: &str, scenario: Scenario) -> SimulatedTest {
+        let request = StartRequest::read(kind, body.as_bytes()).unwrap();
+        SimulatedTest::new(request, scenario, 1, UNIX_EPOCH)
+    }
+
     #[test]
     fn timestamps_are_rfc3339_with_nanoseconds() {
         let t = UNIX_EPOCH + Duration::new(1_747_746_468, 849_780_286);
@@ -304,80 +276,108 @@ mod tests {
     }
 
     #[test]
-    fn validation_messages_read_like_the_api() {
-        let error =
-            |body: Value| PingParameters::from_body(body.to_string().as_bytes()).unwrap_err();
-        assert_eq!(
-            error(json!({"destination": "x.example", "packetSize": 5})),
-            "Validation errors - packetSize must be between 10 and 2000"
+    fn a_no_progress_run_says_how_far_it_is_only_at_the_end() {
+        for kind in TestKind::ALL {
+            let test = started(kind, r#"{"destination": "8.8.8.8"}"#, Scenario::NoProgress);
+            let interval = Duration::from_millis(100);
+            let initiated = test.status_at(Duration::ZERO, interval);
+            let running = test.status_at(Duration::from_millis(250), interval);
+            let done = test.status_at(Duration::from_secs(60), interval);
+            assert_eq!(
+                (&initiated["status"], &initiated["progressPercent"]),
+                (&json!("INITIATED"), &Value::Null)
+            );
+            assert_eq!(
+                (&running["status"], &running["progressPercent"]),
+                (&json!("RUNNING"), &Value::Null)
+            );
+            assert_eq!(
+                (&done["status"], &done["progressPercent"]),
+                (&json!("COMPLETED"), &json!(100))
+            );
+            assert!(done["output"].is_object(), "{kind:?}");
+        }
+    }
+
+    /// One step a reply interval: progress is the steps done over the steps to run, and
+    /// the end comes after the last.
+    #[test]
+    fn progress_counts_steps_of_one_interval_each() {
+        let interval = Duration::from_millis(100);
+        let test = started(
+            TestKind::Traceroute,
+            r#"{"destination": "unreachable.example"}"#,
+            Scenario::Clean,
         );
+        let at = |ms: u64| test.status_at(Duration::from_millis(ms), interval);
+        assert_eq!(at(50 + 15 * 100)["progressPercent"], 50, "15 of 30 hops");
+        assert_eq!(at(50 + 29 * 100)["status"], "RUNNING");
+        let done = at(50 + 30 * 100);
+        assert_eq!(done["status"], "COMPLETED");
         assert_eq!(
-            error(json!({"count": 0})),
-            "Validation errors - destination is required; count must be between 1 and 100"
+            done["endTime"],
+            rfc3339(UNIX_EPOCH + interval * 30 + interval / 2)
         );
     }
 
     #[test]
-    fn a_planned_run_loses_exactly_its_share_around_its_base_rtt() {
-        let parameters = PingParameters::from_body(br#"{"destination": "8.8.8.8"}"#).unwrap();
-        let plan = LossPlan {
-            loss_percent: 60,
-            base_rtt_ms: 12,
+    fn an_unresolved_end_is_written_in_each_kinds_words() {
+        let end = |kind, destination: &str, scenario| {
+            let body = format!(r#"{{"destination": "{destination}"}}"#);
+            started(kind, &body, scenario)
+                .status_at(Duration::from_secs(60), Duration::from_millis(10))
         };
-        for seed in 0..20 {
-            let test = SimulatedTest::new(
-                parameters.clone(),
-                Scenario::Planned(plan),
-                seed,
-                UNIX_EPOCH,
+        let failed = end(TestKind::Traceroute, "x.invalid", Scenario::Clean);
+        assert_eq!(
+            (&failed["status"], &failed["failReason"]),
+            (
+                &json!("FAILED"),
+                &json!("Unable to resolve host: x.invalid")
+            )
+        );
+        assert_eq!(
+            failed["rawOutput"],
+            "\nCOMMAND=traceroute x.invalid\ntraceroute: bad address 'x.invalid'\n"
+        );
+        for (kind, destination, scenario) in [
+            (
+                TestKind::Traceroute,
+                "unresolvable.example",
+                Scenario::Clean,
+            ),
+            (
+                TestKind::Traceroute,
+                "www.example.com",
+                Scenario::NotResolved,
+            ),
+            (TestKind::Ping, "www.djgdij.com", Scenario::NotResolved),
+        ] {
+            let done = end(kind, destination, scenario);
+            assert_eq!(
+                (&done["status"], &done["failReason"], &done["output"]),
+                (
+                    &json!("COMPLETED"),
+                    &json!("Destination not resolved"),
+                    &Value::Null
+                ),
+                "{kind:?} {destination}"
             );
-            let lost: Vec<usize> = (0..5).filter(|s| test.plan[*s].is_none()).collect();
-            assert_eq!(lost, [1, 3, 4]);
-            assert!(test
-                .plan
-                .iter()
-                .flatten()
-                .all(|rtt| (12.0..=15.0).contains(rtt)));
-            let done = test.status_at(Duration::from_secs(60), Duration::from_millis(10));
-            assert_eq!(done["output"]["packetLossPercent"], "60");
-            assert_eq!(done["output"]["receivedPacketsCount"], "2");
         }
     }
 
     #[test]
-    fn a_no_progress_run_says_how_far_it_is_only_at_the_end() {
-        let parameters = PingParameters::from_body(br#"{"destination": "8.8.8.8"}"#).unwrap();
-        let test = SimulatedTest::new(parameters, Scenario::NoProgress, 1, UNIX_EPOCH);
-        let interval = Duration::from_millis(100);
-        let initiated = test.status_at(Duration::ZERO, interval);
-        let running = test.status_at(Duration::from_millis(250), interval);
-        let done = test.status_at(Duration::from_secs(60), interval);
-        assert_eq!(
-            (&initiated["status"], &initiated["progressPercent"]),
-            (&json!("INITIATED"), &Value::Null)
-        );
-        assert_eq!(
-            (&running["status"], &running["progressPercent"]),
-            (&json!("RUNNING"), &Value::Null)
-        );
-        assert_eq!(
-            (&done["status"], &done["progressPercent"]),
-            (&json!("COMPLETED"), &json!(100))
-        );
-        assert_eq!(done["output"]["packetLossPercent"], "0");
-    }
-
-    #[test]
-    fn what_the_body_leaves_out_takes_the_simulations_defaults() {
-        let parameters = PingParameters::from_body(br#"{"destination": " a.example "}"#).unwrap();
-        assert_eq!(
-            parameters,
-            PingParameters {
-                destination: "a.example".into(),
-                packet_size: 56,
-                count: 5,
-                include_raw_output: true,
-            }
-        );
+    fn raw_output_comes_when_asked_or_when_the_scenario_always_sends_it() {
+        let raw = |destination: &str| {
+            let body = format!(r#"{{"destination": "{destination}", "includeRawOutput": false}}"#);
+            started(TestKind::Traceroute, &body, Scenario::Clean)
+                .status_at(Duration::from_secs(60), Duration::from_millis(10))["rawOutput"]
+                .clone()
+        };
+        assert_eq!(raw("www.example.com"), Value::Null);
+        let multipath = raw("multipath.example");
+        assert!(multipath
+            .as_str()
+            .unwrap()
+            .starts_with("\nCOMMAND=traceroute multipath.example\ntraceroute to 203.0.113.140 (203.0.113.140), 30 hops max, 38 byte packets\n"));
     }
 }

@@ -15,10 +15,14 @@ fn fast() -> Config {
     support::fast(20)
 }
 
+/// Both tests, for what every test's device does alike.
+const OPERATIONS: [&str; 2] = ["ping", "traceroute"];
+
 /// What these tests ask beyond the shared helpers.
 trait PingApi {
     async fn post(&self, serial: &str, body: Value) -> (StatusCode, Value);
     async fn start_test(&self, serial: &str, destination: &str) -> String;
+    async fn start_operation(&self, operation: &str, serial: &str, destination: &str) -> String;
 }
 
 impl PingApi for Mock {
@@ -32,6 +36,27 @@ impl PingApi for Mock {
             .await;
         assert_eq!(status, StatusCode::ACCEPTED, "{body}");
         body["location"].as_str().unwrap().to_owned()
+    }
+
+    async fn start_operation(&self, operation: &str, serial: &str, destination: &str) -> String {
+        let (status, body) = self
+            .post_start(
+                API,
+                operation,
+                serial,
+                &json!({ "destination": destination }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{operation}: {body}");
+        body["location"].as_str().unwrap().to_owned()
+    }
+}
+
+/// Whether `text` reads as a status answer of `operation`.
+fn reads_as_status(operation: &str, text: &str) -> bool {
+    match operation {
+        "ping" => parse_ping_status(text).is_ok(),
+        _ => ap_ping_core::traceroute::parse_traceroute_status(text).is_ok(),
     }
 }
 
@@ -238,11 +263,18 @@ async fn unknown_devices_tasks_and_offline_aps() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body["errorCode"], "HPE_GL_ERROR_NOT_FOUND");
 
-    let (status, body) = mock
-        .post("CNF7G9X004", json!({ "destination": "a.example" }))
-        .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(body["errorCode"], "HPE_GL_ERROR_CONFLICT");
+    for operation in OPERATIONS {
+        let (status, body) = mock
+            .post_start(
+                API,
+                operation,
+                "CNF7G9X004",
+                &json!({ "destination": "a.example" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{operation}");
+        assert_eq!(body["errorCode"], "HPE_GL_ERROR_CONFLICT");
+    }
 
     let r = mock
         .get(&format!(
@@ -298,66 +330,81 @@ async fn the_per_token_rate_limit_answers_429_with_and_without_retry_after() {
 #[tokio::test]
 async fn scenario_devices_misbehave_as_documented() {
     let mock = start(fast()).await;
-    let statuses = |serial: &'static str| {
-        let mock = &mock;
-        async move {
-            let location = mock.start_test(serial, "a.example").await;
-            let mut out = Vec::new();
-            for _ in 0..4 {
-                let r = mock.get(&location).await;
-                out.push((
-                    r.status().as_u16(),
-                    r.headers().get("retry-after").is_some(),
-                ));
+    for operation in OPERATIONS {
+        let statuses = |serial: &'static str| {
+            let mock = &mock;
+            async move {
+                let location = mock.start_operation(operation, serial, "a.example").await;
+                let mut out = Vec::new();
+                for _ in 0..4 {
+                    let r = mock.get(&location).await;
+                    out.push((
+                        r.status().as_u16(),
+                        r.headers().get("retry-after").is_some(),
+                    ));
+                }
+                out
             }
-            out
-        }
-    };
-    assert_eq!(
-        statuses("CNF7G9X007").await,
-        [(200, false), (500, false), (200, false), (500, false)]
-    );
-    assert_eq!(
-        statuses("CNF7G9X008").await,
-        [(429, true), (200, false), (200, false), (429, true)]
-    );
-    assert_eq!(
-        statuses("CNF7G9X009").await,
-        [(429, false), (200, false), (200, false), (429, false)]
-    );
+        };
+        assert_eq!(
+            statuses("CNF7G9X007").await,
+            [(200, false), (500, false), (200, false), (500, false)],
+            "{operation}"
+        );
+        assert_eq!(
+            statuses("CNF7G9X008").await,
+            [(429, true), (200, false), (200, false), (429, true)],
+            "{operation}"
+        );
+        assert_eq!(
+            statuses("CNF7G9X009").await,
+            [(429, false), (200, false), (200, false), (429, false)],
+            "{operation}"
+        );
 
-    let location = mock.start_test("CNF7G9X010", "a.example").await;
-    let text = mock.get(&location).await.text().await.unwrap();
-    assert!(
-        serde_json::from_str::<Value>(&text).is_err(),
-        "cut-off JSON: {text}"
-    );
-    assert!(parse_ping_status(&text).is_err());
+        let location = mock
+            .start_operation(operation, "CNF7G9X010", "a.example")
+            .await;
+        let text = mock.get(&location).await.text().await.unwrap();
+        assert!(
+            serde_json::from_str::<Value>(&text).is_err(),
+            "cut-off JSON: {text}"
+        );
+        assert!(!reads_as_status(operation, &text), "{operation}: {text}");
 
-    let location = mock.start_test("CNF7G9X011", "a.example").await;
-    let r = mock.get(&location).await;
-    assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
+        let location = mock
+            .start_operation(operation, "CNF7G9X011", "a.example")
+            .await;
+        let r = mock.get(&location).await;
+        assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
 
-    let location = mock.start_test("CNF7G9X005", "a.example").await;
-    let began = std::time::Instant::now();
-    assert_eq!(mock.get(&location).await.status(), StatusCode::OK);
-    assert!(
-        began.elapsed() >= Duration::from_millis(1400),
-        "slow answers are slow"
-    );
+        let location = mock
+            .start_operation(operation, "CNF7G9X005", "a.example")
+            .await;
+        let began = std::time::Instant::now();
+        let r = mock.get(&location).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            began.elapsed() >= Duration::from_millis(1400),
+            "slow answers are slow"
+        );
+        assert!(reads_as_status(operation, &r.text().await.unwrap()));
 
-    let location = mock.start_test("CNF7G9X006", "a.example").await;
-    let hanging = mock
-        .client
-        .get(format!("{}{location}", mock.base))
-        .bearer_auth("demo-token")
-        .timeout(Duration::from_millis(300))
-        .send()
-        .await;
-    assert!(
-        hanging.unwrap_err().is_timeout(),
-        "hanging answers never come"
-    );
+        let location = mock
+            .start_operation(operation, "CNF7G9X006", "a.example")
+            .await;
+        let hanging = mock
+            .client
+            .get(format!("{}{location}", mock.base))
+            .bearer_auth("demo-token")
+            .timeout(Duration::from_millis(300))
+            .send()
+            .await;
+        assert!(
+            hanging.unwrap_err().is_timeout(),
+            "hanging answers never come"
+        );
+    }
 }
 
 #[tokio::test]
@@ -522,46 +569,65 @@ async fn the_current_descriptions_cases_have_their_own_devices() {
     let parsed = parse_ping_status(&last.to_string()).unwrap();
     assert_eq!(parsed.outcome, ap_ping_core::stats::TestOutcome::NoResult);
 
-    // 403 on both endpoints.
-    let (status, body) = mock
-        .post("CNF7G9X013", json!({ "destination": "a.example" }))
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        body,
-        json!({ "errorCode": "HPE_GL_ERROR_FORBIDDEN", "message": "Forbidden: Access is denied." })
-    );
-    let r = mock
-        .get(&format!("{API}/aps/CNF7G9X013/ping/async-operations/t1"))
-        .await;
-    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    for operation in OPERATIONS {
+        // 403 on both endpoints.
+        let (status, body) = mock
+            .post_start(
+                API,
+                operation,
+                "CNF7G9X013",
+                &json!({ "destination": "a.example" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{operation}");
+        assert_eq!(
+            body,
+            json!({ "errorCode": "HPE_GL_ERROR_FORBIDDEN", "message": "Forbidden: Access is denied." })
+        );
+        let r = mock
+            .get(&format!(
+                "{API}/aps/CNF7G9X013/{operation}/async-operations/t1"
+            ))
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{operation}");
 
-    // A 429 that says only when the window resets.
-    let location = mock.start_test("CNF7G9X009", "a.example").await;
-    let r = mock.get(&location).await;
-    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(r.headers().get("retry-after").is_none());
-    assert_eq!(r.headers()["x-ratelimit-remaining"], "0");
-    assert!(r.headers().contains_key("x-ratelimit-reset"));
+        // A 429 that says only when the window resets.
+        let location = mock
+            .start_operation(operation, "CNF7G9X009", "a.example")
+            .await;
+        let r = mock.get(&location).await;
+        assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS, "{operation}");
+        assert!(r.headers().get("retry-after").is_none());
+        assert_eq!(r.headers()["x-ratelimit-remaining"], "0");
+        assert!(r.headers().contains_key("x-ratelimit-reset"));
+    }
 }
 
 #[tokio::test]
 async fn a_spent_budget_refuses_requests_until_its_reset() {
     let mock = start(fast()).await;
-    let location = mock.start_test("CNF7G9X014", "a.example").await;
-    let first = mock.get(&location).await;
-    assert_eq!(first.status(), StatusCode::OK);
-    assert_eq!(first.headers()["x-ratelimit-remaining"], "0");
-    let reset = first.headers()["x-ratelimit-reset"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let early = mock.get(&location).await;
-    assert_eq!(early.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(early.headers()["x-ratelimit-reset"], reset.as_str());
-    assert_eq!(mock.mock_endpoint("state").await["overBudget"], 1);
-    tokio::time::sleep(mock_central::scenario::BUDGET_WINDOW).await;
-    assert_eq!(mock.get(&location).await.status(), StatusCode::OK);
+    for (refused, operation) in OPERATIONS.into_iter().enumerate() {
+        let location = mock
+            .start_operation(operation, "CNF7G9X014", "a.example")
+            .await;
+        let first = mock.get(&location).await;
+        assert_eq!(first.status(), StatusCode::OK, "{operation}");
+        assert_eq!(first.headers()["x-ratelimit-remaining"], "0");
+        let reset = first.headers()["x-ratelimit-reset"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let early = mock.get(&location).await;
+        assert_eq!(early.status(), StatusCode::TOO_MANY_REQUESTS, "{operation}");
+        assert_eq!(early.headers()["x-ratelimit-reset"], reset.as_str());
+        assert_eq!(mock.mock_endpoint("state").await["overBudget"], refused + 1);
+        tokio::time::sleep(mock_central::scenario::BUDGET_WINDOW).await;
+        assert_eq!(
+            mock.get(&location).await.status(),
+            StatusCode::OK,
+            "{operation}"
+        );
+    }
 }
 
 fn oauth(ttl: Duration) -> Config {

@@ -1,12 +1,12 @@
-//! The API's operations: start a simulated test, report its status as the device's
-//! scenario says, and list the fleet's access points.
+//! The API's operations: start a simulated test (ping or traceroute), report its status
+//! as the device's scenario says, and list the fleet's access points.
 
 use super::rate_limit::{budget_spent_until, rate_limit_headers};
 use super::{api_error, AppState, Config, Inner, Task};
 use crate::fleet::list::{self, ListError};
 use crate::scenario::{self, Scenario, BUDGET_WINDOW, RATE_LIMIT_RESET, SLOW_RESPONSE};
-use crate::simulation::{task_id, PingParameters, SimulatedTest};
-use ap_ping_core::paths::ApiVersion;
+use crate::simulation::{task_id, SimulatedTest, StartRequest, TestKind};
+use ap_ping_core::paths::{operation_status_path, ApiVersion};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -25,19 +25,17 @@ fn forbidden() -> Response {
     )
 }
 
-/// The path version a request came in on (the router only sends the API's paths here).
-fn version_of(uri: &axum::http::Uri) -> ApiVersion {
-    ap_ping_core::paths::parse_path(uri.path()).map_or(ApiVersion::default(), |p| p.version)
-}
-
+/// `POST {prefix}/aps/{serial}/{operation}`: a 202 naming where to poll, or the
+/// device's refusal.
 pub(super) async fn start_test(
+    kind: TestKind,
+    version: ApiVersion,
     State(state): State<AppState>,
     Path(serial): Path<String>,
-    uri: axum::http::Uri,
     body: Bytes,
 ) -> Response {
-    let parameters = match PingParameters::from_body(&body) {
-        Ok(p) => p,
+    let request = match StartRequest::read(kind, &body) {
+        Ok(request) => request,
         Err(message) => {
             return api_error(StatusCode::BAD_REQUEST, "HPE_GL_ERROR_BAD_REQUEST", message)
         }
@@ -63,11 +61,10 @@ pub(super) async fn start_test(
     let mut inner = state.lock();
     let id = task_id(&mut inner.rng);
     let seed = inner.rng.next_u64();
-    let test = SimulatedTest::new(parameters, scenario, seed, SystemTime::now());
-    let location = format!(
-        "{}/aps/{serial}/ping/async-operations/{id}",
-        version_of(&uri).prefix()
-    );
+    let test = SimulatedTest::new(request, scenario, seed, SystemTime::now());
+    // The serial is a known device's, so it cannot fail to be a path segment.
+    let location =
+        operation_status_path(version, kind.operation(), &serial, &id).unwrap_or_default();
     let start_time = crate::simulation::rfc3339(test.started_at);
     forget_old_tasks(&mut inner, &state.config);
     inner.tasks.insert(
@@ -110,7 +107,10 @@ fn forget_old_tasks(inner: &mut Inner, config: &Config) {
     }
 }
 
+/// `GET {prefix}/aps/{serial}/{operation}/async-operations/{task_id}`: the status of a
+/// task started on this serial by this operation, as the device's scenario answers it.
 pub(super) async fn test_status(
+    kind: TestKind,
     State(state): State<AppState>,
     Path((serial, task_id)): Path<(String, String)>,
 ) -> Response {
@@ -124,7 +124,7 @@ pub(super) async fn test_status(
         let found = inner
             .tasks
             .get_mut(&task_id)
-            .filter(|t| t.serial == serial)
+            .filter(|t| t.serial == serial && t.test.kind == kind)
             .map(|task| {
                 task.polls += 1;
                 let spent = task.budget_spent_until.filter(|until| now < *until);

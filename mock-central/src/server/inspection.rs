@@ -2,6 +2,7 @@
 //! every request, which `/__mock/requests` serves.
 
 use super::{AppState, APS_PATH, MAX_LOGGED_REQUESTS, TOKEN_PATH};
+use crate::simulation::TestKind;
 use crate::{fleet, scenario};
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
@@ -28,7 +29,8 @@ pub(super) struct LoggedRequest {
     #[serde(rename = "epochMs")]
     pub(super) epoch_ms: u128,
     /// What it is: `list` (`GET /network-monitoring/v1/aps`), `start` (a ping's POST),
-    /// `status` (a ping's GET), `token` (the OAuth endpoint) or `other`.
+    /// `status` (a ping's GET), `traceroute-start`, `traceroute-status`, `token` (the
+    /// OAuth endpoint) or `other` ([`TestKind::logged_as`]).
     pub(super) kind: &'static str,
     /// The HTTP status the stand-in answered (a 429 of the rate limit included); `null`
     /// while the request is still open.
@@ -37,18 +39,22 @@ pub(super) struct LoggedRequest {
 
 /// What kind of request `method` `path` (without the query) is, for the log.
 fn kind_of(method: &Method, path: &str) -> &'static str {
-    use ap_ping_core::paths::{parse_path, Operation};
+    use ap_ping_core::paths::{parse_operation_path, Operation};
     if path == APS_PATH {
         return "list";
     }
     if path == TOKEN_PATH {
         return "token";
     }
-    match parse_path(path).map(|p| p.operation) {
-        Some(Operation::Start) if method == Method::POST => "start",
-        Some(Operation::Status { .. }) if method == Method::GET => "status",
-        _ => "other",
+    for kind in TestKind::ALL {
+        let (start, status) = kind.logged_as();
+        match parse_operation_path(path, kind.operation()).map(|p| p.operation) {
+            Some(Operation::Start) if method == Method::POST => return start,
+            Some(Operation::Status { .. }) if method == Method::GET => return status,
+            _ => {}
+        }
     }
+    "other"
 }
 
 pub(super) async fn list_requests(State(state): State<AppState>) -> Response {
@@ -86,6 +92,26 @@ pub(super) async fn list_sites() -> Response {
         })
         .collect();
     Json(sites).into_response()
+}
+
+/// The traceroute scenarios, for the demo page's destination picker: `[{destination,
+/// description, hops, reached}]`, from `scenario::traceroute::TRACE_SCENARIOS` (the first
+/// is also every other destination's).
+pub(super) async fn list_traceroute_scenarios() -> Response {
+    use scenario::traceroute::{PathEnd, TRACE_SCENARIOS};
+    let scenarios: Vec<serde_json::Value> = TRACE_SCENARIOS
+        .iter()
+        .map(|s| {
+            json!({
+                "destination": s.destination,
+                "also": s.also,
+                "description": s.description,
+                "hops": s.hops(),
+                "reached": matches!(s.end, PathEnd::Reached { .. }),
+            })
+        })
+        .collect();
+    Json(scenarios).into_response()
 }
 
 pub(super) async fn mock_state(State(state): State<AppState>) -> Response {

@@ -1,13 +1,13 @@
-//! The HTTP layer: the API's two endpoints under both path versions and the monitoring
-//! API's list of access points ([`APS_PATH`]), its error bodies,
-//! bearer auth (a static token, or tokens issued by an OAuth client-credentials endpoint),
+//! The HTTP layer: the API's two endpoints of each test (ping, traceroute) under both
+//! path versions and the monitoring API's list of access points ([`APS_PATH`]), its error
+//! bodies, bearer auth (a static token, or tokens issued by an OAuth client-credentials endpoint),
 //! a per-token rate limit told in `X-RateLimit-*` headers on every answer, bounded task
 //! storage, a one-line-per-request log and `/__mock/requests`, which end-to-end tests read
 //! to count what the widget (or the proxy) sent.
 //!
 //! - [`auth`]: who may call (bearer tokens) and the OAuth token endpoint;
 //! - [`rate_limit`]: the per-token window and its `X-RateLimit-*` and 429 answers;
-//! - [`handlers`]: the two operations, each device's scenario, and the AP list;
+//! - [`handlers`]: start and status of each test, each device's scenario, and the AP list;
 //! - [`inspection`]: `/__mock/…` for tests and the demo, and the request log.
 
 mod auth;
@@ -16,7 +16,7 @@ mod inspection;
 mod rate_limit;
 
 use crate::rng::Rng;
-use crate::simulation::SimulatedTest;
+use crate::simulation::{SimulatedTest, TestKind};
 use ap_ping_core::paths::ApiVersion;
 use axum::http::StatusCode;
 use axum::middleware;
@@ -39,7 +39,8 @@ pub struct Config {
     pub token: Option<String>,
     /// Turns on the OAuth token endpoint (`POST /as/token.oauth2`).
     pub oauth: Option<OAuthClient>,
-    /// Time between two simulated replies (1 s like a real ping; tests use a few ms).
+    /// Time between two simulated replies: a ping's packets, a traceroute's hops (1 s like
+    /// a real ping; tests use a few ms).
     pub reply_interval: Duration,
     /// Seed for loss, RTTs and task ids: the same seed gives the same runs.
     pub seed: u64,
@@ -175,15 +176,20 @@ pub async fn serve(
     let mut api = Router::new();
     for version in ApiVersion::ALL {
         let prefix = version.prefix();
-        api = api
-            .route(
-                &format!("{prefix}/aps/{{serial}}/ping"),
-                post(handlers::start_test),
-            )
-            .route(
-                &format!("{prefix}/aps/{{serial}}/ping/async-operations/{{task_id}}"),
-                get(handlers::test_status),
-            );
+        for kind in TestKind::ALL {
+            let operation = kind.operation();
+            api = api
+                .route(
+                    &format!("{prefix}/aps/{{serial}}/{operation}"),
+                    post(move |state, serial, body| {
+                        handlers::start_test(kind, version, state, serial, body)
+                    }),
+                )
+                .route(
+                    &format!("{prefix}/aps/{{serial}}/{operation}/async-operations/{{task_id}}"),
+                    get(move |state, ids| handlers::test_status(kind, state, ids)),
+                );
+        }
     }
     let api = api
         .route(APS_PATH, get(handlers::list_aps))
@@ -198,6 +204,10 @@ pub async fn serve(
         .route("/__mock/state", get(inspection::mock_state))
         .route("/__mock/devices", get(inspection::list_devices))
         .route("/__mock/sites", get(inspection::list_sites))
+        .route(
+            "/__mock/traceroute-scenarios",
+            get(inspection::list_traceroute_scenarios),
+        )
         .fallback(handlers::no_route)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -51,9 +51,20 @@ impl Mock {
 
     /// `POST {api}/aps/{serial}/ping` with the demo token: status and body.
     pub async fn post_ping(&self, api: &str, serial: &str, body: &Value) -> (StatusCode, Value) {
+        self.post_start(api, "ping", serial, body).await
+    }
+
+    /// `POST {api}/aps/{serial}/{operation}` with the demo token: status and body.
+    pub async fn post_start(
+        &self,
+        api: &str,
+        operation: &str,
+        serial: &str,
+        body: &Value,
+    ) -> (StatusCode, Value) {
         let r = self
             .client
-            .post(format!("{}{api}/aps/{serial}/ping", self.base))
+            .post(format!("{}{api}/aps/{serial}/{operation}", self.base))
             .bearer_auth("demo-token")
             .json(body)
             .send()
