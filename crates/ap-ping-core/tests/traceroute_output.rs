@@ -4,6 +4,15 @@
 
 use ap_ping_core::traceroute::{parse_traceroute_output, TraceHop, TraceSource, Traceroute};
 
+/// A text of `tests/fixtures/traceroute/` (also the fuzz corpus' seeds), read.
+fn fixture(name: &str) -> Traceroute {
+    let path = format!(
+        "{}/tests/fixtures/traceroute/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    parse(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+}
+
 fn parse(text: &str) -> Traceroute {
     parse_traceroute_output(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
@@ -37,14 +46,7 @@ fn numbers(trace: &Traceroute) -> Vec<u32> {
 
 #[test]
 fn the_aps_busybox_text_after_its_command_line() {
-    let trace = parse(
-        "\nCOMMAND=traceroute www.google.com\n\
-         traceroute to 142.251.46.164 (142.251.46.164), 30 hops max, 38 byte packets\n \
-         1  10.27.113.225  33.799 ms  0.942 ms  0.897 ms\n \
-         2  10.27.66.2  1.233 ms  1.101 ms  1.150 ms\n \
-         3  * * *\n \
-         4  142.251.46.164  9.802 ms  9.611 ms  9.700 ms\n",
-    );
+    let trace = fixture("ap_busybox.txt");
     assert_eq!(trace.source, TraceSource::RawOutput);
     assert_eq!(trace.destination.name.as_deref(), Some("www.google.com"));
     assert_eq!(trace.destination.address.as_deref(), Some("142.251.46.164"));
@@ -67,10 +69,7 @@ fn the_aps_busybox_text_after_its_command_line() {
 
 #[test]
 fn cx_text_with_ms_glued_to_the_time() {
-    let trace = parse(
-        "traceroute to 10.1.1.10 (10.1.1.10), 1 hops min, 30 hops max, 3 sec. timeout, 3 probes\n  \
-         1   10.1.1.10  0.529ms  0.320ms  0.166ms \n",
-    );
+    let trace = fixture("cx.txt");
     assert_eq!(trace.max_hops, Some(30));
     assert_eq!(
         probes(&trace.hops[0]),
@@ -82,14 +81,7 @@ fn cx_text_with_ms_glued_to_the_time() {
 
 #[test]
 fn aos_s_text_with_its_split_header_and_the_glued_two_address_line() {
-    let trace = parse(
-        "traceroute to 10.186.172.153 ,\n\
-         1 hop min, 30 hops max, 5 sec. timeout, 3 probes\n \
-         1 10.97.118.2           1 ms      1 ms      1 ms\n \
-         2 10.186.128.6  1 ms10.186.128.4  1 ms  1 ms\n \
-         3  *  *  * \n \
-         4 10.186.172.153        2 ms      1 ms      1 ms\n",
-    );
+    let trace = fixture("aos_s.txt");
     assert_eq!(trace.destination.name.as_deref(), Some("10.186.172.153"));
     assert_eq!(trace.destination.address.as_deref(), Some("10.186.172.153"));
     assert_eq!(trace.max_hops, Some(30));
@@ -113,14 +105,7 @@ fn aos_s_text_with_its_split_header_and_the_glued_two_address_line() {
 
 #[test]
 fn linux_traceroute_with_names_several_addresses_and_as_numbers() {
-    let trace = parse(
-        "traceroute to www.google.com (142.250.74.36), 30 hops max, 60 byte packets\n \
-         1  _gateway (192.168.1.1) [*]  0.390 ms  0.349 ms  0.318 ms\n \
-         2  100.64.0.1 (100.64.0.1) [*]  8.155 ms * 8.102 ms\n \
-         3  * * *\n \
-         4  ae1.cr1.example.net (62.115.1.1) [AS1299]  12.606 ms be2.cr2.example.net (62.115.1.2) [AS1299]  13.017 ms  12.908 ms\n \
-         5  142.250.74.36 (142.250.74.36) [AS15169]  11.501 ms  11.448 ms  11.390 ms\n",
-    );
+    let trace = fixture("linux.txt");
     assert_eq!(trace.destination.name.as_deref(), Some("www.google.com"));
     assert_eq!(trace.destination.address.as_deref(), Some("142.250.74.36"));
     assert_eq!(
@@ -152,11 +137,7 @@ fn linux_traceroute_with_names_several_addresses_and_as_numbers() {
 
 #[test]
 fn linux_unreachable_marks_stop_the_trace_unreached() {
-    let trace = parse(
-        "traceroute to 10.9.9.9 (10.9.9.9), 30 hops max, 60 byte packets\n \
-         1  192.168.1.1 (192.168.1.1)  0.4 ms  0.3 ms  0.3 ms\n \
-         2  10.0.0.1 (10.0.0.1)  3.1 ms !H  3.0 ms !N  2.9 ms !<10>\n",
-    );
+    let trace = fixture("linux_unreachable.txt");
     assert_eq!(
         probes(&trace.hops[1]),
         ["10.0.0.1 3.1 !H", "10.0.0.1 3 !N", "10.0.0.1 2.9 !<10>"]
@@ -171,12 +152,7 @@ fn linux_unreachable_marks_stop_the_trace_unreached() {
 
 #[test]
 fn linux_traceroute6() {
-    let trace = parse(
-        "traceroute to ipv6.google.com (2a00:1450:4001:82a::200e), 30 hops max, 80 byte packets\n \
-         1  fritz.box (2001:db8:1::1)  1.012 ms  0.981 ms  0.955 ms\n \
-         2  * * *\n \
-         3  2a00:1450:4001:82a::200e (2a00:1450:4001:82a::200e)  9.1 ms  9.0 ms  8.9 ms\n",
-    );
+    let trace = fixture("linux_traceroute6.txt");
     assert_eq!(
         trace.destination.address.as_deref(),
         Some("2a00:1450:4001:82a::200e")
@@ -187,16 +163,7 @@ fn linux_traceroute6() {
 
 #[test]
 fn bsd_and_macos_with_their_warning_from_clause_and_second_address_lines() {
-    let trace = parse(
-        "traceroute: Warning: www.google.com has multiple addresses; using 142.250.185.68\n\
-         traceroute to www.google.com (142.250.185.68), 64 hops max, 52 byte packets\n \
-         1  192.168.178.1 (192.168.178.1)  3.212 ms  2.701 ms  2.661 ms\n \
-         2  * * *\n \
-         3  72.14.215.85 (72.14.215.85)  11.929 ms\n    \
-         108.170.246.129 (108.170.246.129)  12.573 ms\n    \
-         108.170.246.161 (108.170.246.161)  12.171 ms\n \
-         4  fra24s06-in-f4.1e100.net (142.250.185.68)  11.770 ms  11.401 ms  11.522 ms\n",
-    );
+    let trace = fixture("macos.txt");
     assert_eq!(trace.max_hops, Some(64));
     assert_eq!(numbers(&trace), [1, 2, 3, 4]);
     assert_eq!(
@@ -211,10 +178,7 @@ fn bsd_and_macos_with_their_warning_from_clause_and_second_address_lines() {
     assert_eq!(trace.reached, Some(true));
     assert!(trace.warnings.is_empty(), "{:?}", trace.warnings);
 
-    let six = parse(
-        "traceroute6 to ipv6.google.com (2a00:1450:4001:82a::200e) from 2001:db8::2, 64 hops max, 12 byte packets\n \
-         1  2001:db8::1  1.2 ms  1.1 ms  1.0 ms\n",
-    );
+    let six = fixture("bsd_traceroute6.txt");
     assert_eq!(six.destination.name.as_deref(), Some("ipv6.google.com"));
     assert_eq!(
         six.destination.address.as_deref(),
@@ -229,15 +193,7 @@ fn bsd_and_macos_with_their_warning_from_clause_and_second_address_lines() {
 
 #[test]
 fn windows_tracert_with_times_before_the_host() {
-    let trace = parse(
-        "\r\nTracing route to www.google.com [142.250.74.36]\r\n\
-         over a maximum of 30 hops:\r\n\r\n  \
-         1    <1 ms    <1 ms    <1 ms  192.168.1.1\r\n  \
-         2     *        *        *     Request timed out.\r\n  \
-         3    12 ms    11 ms    12 ms  host.name [10.0.0.1]\r\n  \
-         4    11 ms     *       12 ms  arn09s22-in-f4.1e100.net [142.250.74.36]\r\n\r\n\
-         Trace complete.\r\n",
-    );
+    let trace = fixture("windows.txt");
     assert_eq!(trace.destination.name.as_deref(), Some("www.google.com"));
     assert_eq!(trace.destination.address.as_deref(), Some("142.250.74.36"));
     assert_eq!(trace.max_hops, Some(30));
@@ -261,11 +217,7 @@ fn windows_tracert_with_times_before_the_host() {
 
 #[test]
 fn windows_unreachable_and_an_ended_trace_that_missed() {
-    let trace = parse(
-        "Tracing route to 10.9.9.9 over a maximum of 30 hops\n\n  \
-         1    <1 ms    <1 ms    <1 ms  192.168.1.1\n  \
-         2  192.168.1.1  reports: Destination host unreachable.\n\nTrace complete.\n",
-    );
+    let trace = fixture("windows_unreachable.txt");
     assert_eq!(trace.destination.address.as_deref(), Some("10.9.9.9"));
     assert_eq!(probes(&trace.hops[1]), ["192.168.1.1 - !H"]);
     assert_eq!(trace.reached, Some(false));

@@ -7,6 +7,15 @@ use ap_ping_core::traceroute::{
     parse_traceroute_status, TraceOutcome, TraceSource, TracerouteTestResult,
 };
 
+/// A body of `tests/fixtures/traceroute/` (also the fuzz corpus' seeds).
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/traceroute/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 fn parse(body: &str) -> TracerouteTestResult {
     parse_traceroute_status(body).unwrap_or_else(|e| panic!("{e}\n{body}"))
 }
@@ -17,32 +26,29 @@ fn error(body: &str) -> String {
 
 /// The API description's AP example, as it gives it (hops 2–4 left out, `rawOutput`
 /// inside `output`).
-const AP_EXAMPLE: &str = r#"{
-  "status": "COMPLETED", "progressPercent": 100,
-  "startTime": "2025-05-20T13:07:48.849780286Z", "endTime": "2025-05-20T13:10:26.849780286Z",
-  "output": {
-    "destination": "www.google.com",
-    "resolvedIp": "142.251.46.164",
-    "hops": [
-      { "hop": "1", "probes": [
-        { "ipAddress": "null", "responseTimeMilliseconds": "33.799 ms", "reverseDnsResolution": "10.27.113.225" },
-        { "ipAddress": "null", "responseTimeMilliseconds": "0.942 ms",  "reverseDnsResolution": "10.27.113.225" },
-        { "ipAddress": "null", "responseTimeMilliseconds": "0.897 ms",  "reverseDnsResolution": "10.27.113.225" } ] },
-      { "hop": "5", "probes": [
-        { "ipAddress": "null", "responseTimeMilliseconds": "*", "reverseDnsResolution": "null" } ] }
-    ]
-  }
-}"#;
+fn ap_example() -> String {
+    fixture("ap_example_status.json")
+}
 
 #[test]
 fn the_descriptions_ap_example_is_read_hop_by_hop() {
-    let result = parse(AP_EXAMPLE);
+    let result = parse(&ap_example());
     assert_eq!(result.status, TestStatus::Completed);
     assert!(result.is_terminal);
     assert_eq!(result.outcome, TraceOutcome::Traced);
     assert_eq!(result.duration_ms, Some(158_000.0));
+    assert!(result
+        .raw_output
+        .unwrap()
+        .starts_with("\nCOMMAND=traceroute www.google.com\n"));
     let trace = result.trace.unwrap();
-    assert_eq!(trace.source, TraceSource::Output);
+    assert_eq!(
+        trace.source,
+        TraceSource::Output,
+        "rawOutput has no hop output lacks"
+    );
+    assert!(trace.warnings.is_empty(), "{:?}", trace.warnings);
+    assert_eq!(trace.max_hops, Some(30), "from rawOutput's header");
     assert_eq!(trace.destination.name.as_deref(), Some("www.google.com"));
     assert_eq!(trace.destination.address.as_deref(), Some("142.251.46.164"));
     assert_eq!(trace.hops.len(), 2);
@@ -87,7 +93,7 @@ fn a_running_test_is_pending_without_a_trace() {
 
 #[test]
 fn a_bad_probe_time_is_an_error_naming_its_path() {
-    let body = AP_EXAMPLE.replace("\"0.942 ms\"", "\"fast\"");
+    let body = ap_example().replace("\"0.942 ms\"", "\"fast\"");
     assert_eq!(
         error(&body),
         "output.hops[0].probes[1].responseTimeMilliseconds: expected a time such as \"1.5 ms\", \"*\" or \"null\", got \"fast\""
@@ -96,28 +102,13 @@ fn a_bad_probe_time_is_an_error_naming_its_path() {
 
 /// An AOS-S switch's answer: no `resolvedIp`, times as `"1 ms"`, the address in
 /// `ipAddress`, hop 2 (answered from two addresses) missing from `hops` but in `rawOutput`.
-const AOS_S: &str = r#"{
-  "status": "COMPLETED", "progressPercent": 100,
-  "output": {
-    "destination": "10.186.172.153",
-    "hops": [
-      { "hop": "1", "probes": [
-        { "ipAddress": "10.97.118.2", "responseTimeMilliseconds": "1 ms" },
-        { "ipAddress": "10.97.118.2", "responseTimeMilliseconds": "1 ms" },
-        { "ipAddress": "10.97.118.2", "responseTimeMilliseconds": "1 ms" } ] },
-      { "hop": "3", "probes": [] },
-      { "hop": "4", "probes": [
-        { "ipAddress": "10.186.172.153", "responseTimeMilliseconds": "2 ms", "reverseDnsResolution": null },
-        { "ipAddress": "10.186.172.153", "responseTimeMilliseconds": "1 ms" },
-        { "ipAddress": "10.186.172.153", "responseTimeMilliseconds": "1 ms" } ] }
-    ]
-  },
-  "rawOutput": "traceroute to 10.186.172.153 ,\n1 hop min, 30 hops max, 5 sec. timeout, 3 probes\n 1 10.97.118.2           1 ms      1 ms      1 ms\n 2 10.186.128.6  1 ms10.186.128.4  1 ms  1 ms\n 3  *  *  * \n 4 10.186.172.153        2 ms      1 ms      1 ms\n"
-}"#;
+fn aos_s() -> String {
+    fixture("aos_s_status.json")
+}
 
 #[test]
 fn an_aos_s_answer_gets_its_two_address_hop_from_raw_output() {
-    let trace = parse(AOS_S).trace.unwrap();
+    let trace = parse(&aos_s()).trace.unwrap();
     assert_eq!(trace.source, TraceSource::Merged);
     assert_eq!(
         trace.hops.iter().map(|h| h.hop).collect::<Vec<_>>(),
@@ -153,7 +144,8 @@ fn an_aos_s_answer_gets_its_two_address_hop_from_raw_output() {
 
 #[test]
 fn without_raw_output_the_skipped_hop_stays_absent() {
-    let body = AOS_S
+    let full = aos_s();
+    let body = full
         .split("\"rawOutput\"")
         .next()
         .unwrap()
@@ -229,7 +221,7 @@ fn a_name_is_told_from_an_address_in_either_field() {
 
 #[test]
 fn a_raw_output_that_disagrees_keeps_the_structured_hops_and_warns() {
-    let body = AOS_S.replace(" 1 10.97.118.2  ", " 1 10.97.118.9  ");
+    let body = aos_s().replace(" 1 10.97.118.2  ", " 1 10.97.118.9  ");
     let trace = parse(&body).trace.unwrap();
     assert_eq!(
         trace.hops[0].probes[0].address.as_deref(),
@@ -262,12 +254,12 @@ fn the_outcome_follows_pings_rules() {
     let failed = parse(r#"{"status": "FAILED", "failReason": "AP offline"}"#);
     assert_eq!(failed.outcome, TraceOutcome::NoResult);
     assert!(failed.trace.is_none());
-    let reason = AP_EXAMPLE.replace(
+    let reason = ap_example().replace(
         "\"status\": \"COMPLETED\",",
         "\"status\": \"COMPLETED\", \"failReason\": \"Unable to resolve host\",",
     );
     assert_eq!(parse(&reason).outcome, TraceOutcome::NoResult);
-    let blank_reason = AP_EXAMPLE.replace(
+    let blank_reason = ap_example().replace(
         "\"status\": \"COMPLETED\",",
         "\"status\": \"COMPLETED\", \"failReason\": \" \",",
     );

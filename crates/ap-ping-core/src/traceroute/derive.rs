@@ -120,27 +120,32 @@ pub fn is_ip(s: &str) -> bool {
     parts == 4
 }
 
-/// `s` as an `Rc<str>`, one of the last few seen again when it is the same text: a path
+/// Hosts as `Rc<str>`, one of the last few seen again when it is the same text: a path
 /// repeats its addresses probe after probe, and each probe shares them rather than
-/// copying.
+/// copying (or classifying them again).
 #[derive(Default)]
 pub struct Interner {
-    recent: [Option<Rc<str>>; 4],
+    recent: [Option<(Rc<str>, bool)>; 4],
     next: usize,
 }
 
 impl Interner {
-    /// The shared text of `s`.
-    pub fn get(&mut self, s: &str) -> Rc<str> {
-        for known in self.recent.iter().flatten() {
+    /// The shared text of `s`, and whether it is an IP literal ([`is_ip`]).
+    pub fn host(&mut self, s: &str) -> (Rc<str>, bool) {
+        for (known, ip) in self.recent.iter().flatten() {
             if **known == *s {
-                return known.clone();
+                return (known.clone(), *ip);
             }
         }
-        let new: Rc<str> = Rc::from(s);
-        self.recent[self.next] = Some(new.clone());
+        let entry = (Rc::<str>::from(s), is_ip(s));
+        self.recent[self.next] = Some(entry.clone());
         self.next = (self.next + 1) % self.recent.len();
-        new
+        entry
+    }
+
+    /// The shared text of `s`.
+    pub fn get(&mut self, s: &str) -> Rc<str> {
+        self.host(s).0
     }
 }
 

@@ -256,12 +256,19 @@ fn read_probes(
         ("responseTimeMilliseconds", Field::Time),
         ("reverseDnsResolution", Field::ReverseDns),
     ];
-    let path = FieldPath {
-        place: Place::Hop(i),
-        key: "probes",
-    };
-    if !present(r, Kind::Array, &path.to_string(), "an array of probes")? {
-        return Ok(0);
+    match r.peek()? {
+        Kind::Array => {}
+        Kind::Null => {
+            r.null()?;
+            return Ok(0);
+        }
+        other => {
+            let path = FieldPath {
+                place: Place::Hop(i),
+                key: "probes",
+            };
+            return Err(wrong_kind(r, path.to_string(), "an array of probes", other));
+        }
     }
     r.begin_array()?;
     let mut dropped = 0;
@@ -335,22 +342,18 @@ fn probe(
     time: Option<(f64, bool)>,
     interner: &mut Interner,
 ) -> TraceProbe {
-    let (mut address, mut name) = (None, None);
+    let (mut address, mut name): (Option<Rc<str>>, Option<Rc<str>>) = (None, None);
     for value in [ip.as_deref(), dns.as_deref()].into_iter().flatten() {
-        let value = crate::stats::text::trimmed(value);
-        if is_ip(value) {
-            if address.is_none() {
-                address = Some(value);
-            }
-        } else if name.is_none() {
-            name = Some(value);
+        let (host, ip) = interner.host(crate::stats::text::trimmed(value));
+        if ip {
+            address.get_or_insert(host);
+        } else {
+            name.get_or_insert(host);
         }
     }
     TraceProbe {
-        address: address.map(|a| interner.get(a)),
-        name: name
-            .filter(|n| Some(*n) != address)
-            .map(|n| interner.get(n)),
+        name: name.filter(|n| address.as_ref() != Some(n)),
+        address,
         rtt_ms: time.map(|(v, _)| v),
         annotation: time.and_then(|(_, below)| below.then(|| interner.get("<1"))),
     }
@@ -507,21 +510,4 @@ fn merge(
         source,
         warnings,
     })
-}
-
-impl TraceOutcome {
-    /// Decides the outcome from the status, the reason and the trace, as ping's
-    /// `TestOutcome::of` does.
-    pub fn of(status: &TestStatus, fail_reason: Option<&str>, trace: Option<&Traceroute>) -> Self {
-        if !status.is_terminal() {
-            return TraceOutcome::Pending;
-        }
-        let has_reason = fail_reason.is_some_and(|r| !r.trim().is_empty());
-        let traced = trace.is_some_and(|t| !t.hops.is_empty());
-        if *status == TestStatus::Failed || has_reason || !traced {
-            TraceOutcome::NoResult
-        } else {
-            TraceOutcome::Traced
-        }
-    }
 }

@@ -32,7 +32,8 @@ pub struct TracerouteTestResult {
     pub fail_reason: Option<String>,
     /// The device's traceroute text, as sent.
     pub raw_output: Option<String>,
-    /// The path, from `output.hops` merged with `rawOutput`; `None` while running.
+    /// The path, from `output.hops` merged with `rawOutput`; `None` until either is sent
+    /// (while running, as a rule).
     pub trace: Option<Rc<Traceroute>>,
 }
 
@@ -45,6 +46,23 @@ pub enum TraceOutcome {
     Traced,
     /// Ended without a path: `FAILED`, a `failReason`, or no hop at all.
     NoResult,
+}
+
+impl TraceOutcome {
+    /// Decides the outcome from the status, the reason and the trace, as ping's
+    /// `TestOutcome::of` does.
+    pub fn of(status: &TestStatus, fail_reason: Option<&str>, trace: Option<&Traceroute>) -> Self {
+        if !status.is_terminal() {
+            return TraceOutcome::Pending;
+        }
+        let has_reason = fail_reason.is_some_and(|r| !r.trim().is_empty());
+        let traced = trace.is_some_and(|t| !t.hops.is_empty());
+        if *status == TestStatus::Failed || has_reason || !traced {
+            TraceOutcome::NoResult
+        } else {
+            TraceOutcome::Traced
+        }
+    }
 }
 
 /// Where a [`Traceroute`] was read from.

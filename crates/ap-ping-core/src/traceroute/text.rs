@@ -71,7 +71,8 @@ impl TextReader {
         }
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 && line[digits..].starts_with([' ', '\t']) {
-            if line.contains("hops max") || line.contains("hop max") {
+            // The limits line of AOS-S's split header (`1 hop min, 30 hops max, …`).
+            if self.max_hops.is_none() && (line.contains("hops max") || line.contains("hop max")) {
                 self.limits(line);
             } else if !self.hop_line(line, digits) {
                 self.not_understood(number, line);
@@ -261,17 +262,18 @@ impl TextReader {
                     pending = Some((rtt, below));
                 }
             } else if let Some(inner) = token.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-                if is_ip(inner) {
-                    let a = self.interner.get(inner);
-                    if name.as_deref() == Some(inner) {
+                let (host, ip) = self.interner.host(inner);
+                if ip {
+                    if name.as_ref() == Some(&host) {
                         name = None;
                     }
-                    address = Some(a);
+                    address = Some(host);
                 }
             } else if let Some(inner) = token.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
                 // `[AS15169]`, `[*]` are AS numbers; Windows' `[10.0.0.1]` is the address.
-                if is_ip(inner) {
-                    address = Some(self.interner.get(inner));
+                let (host, ip) = self.interner.host(inner);
+                if ip {
+                    address = Some(host);
                     self.name_hostless(probes, &mut hostless_from, &address, &name);
                 }
             } else if token.starts_with('<') && token.ends_with('>') {
@@ -302,12 +304,11 @@ impl TextReader {
                 break;
             } else {
                 // A host: an address, or a name whose `(address)` may follow.
-                if is_ip(token) {
-                    address = Some(self.interner.get(token));
-                    name = None;
+                let (host, ip) = self.interner.host(token);
+                if ip {
+                    (address, name) = (Some(host), None);
                 } else {
-                    name = Some(self.interner.get(token));
-                    address = None;
+                    (address, name) = (None, Some(host));
                 }
                 self.name_hostless(probes, &mut hostless_from, &address, &name);
             }
