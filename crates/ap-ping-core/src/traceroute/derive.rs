@@ -106,18 +106,22 @@ pub fn is_ip(s: &str) -> bool {
                 .bytes()
                 .all(|c| c.is_ascii_hexdigit() || c == b':' || c == b'.');
     }
-    let mut parts = 0;
-    for part in s.split('.') {
-        parts += 1;
-        if part.is_empty()
-            || part.len() > 3
-            || !part.bytes().all(|c| c.is_ascii_digit())
-            || part.parse::<u16>().map_or(true, |v| v > 255)
-        {
-            return false;
+    // A dotted quad, byte by byte: this runs on every host token of a text.
+    let (mut parts, mut value, mut digits) = (0, 0u32, 0);
+    for &c in b {
+        match c {
+            b'0'..=b'9' if digits < 3 => {
+                value = value * 10 + u32::from(c - b'0');
+                digits += 1;
+            }
+            b'.' if digits > 0 && value <= 255 && parts < 3 => {
+                parts += 1;
+                (value, digits) = (0, 0);
+            }
+            _ => return false,
         }
     }
-    parts == 4
+    parts == 3 && digits > 0 && value <= 255
 }
 
 /// Hosts as `Rc<str>`, one of the last few seen again when it is the same text: a path

@@ -437,7 +437,13 @@ fn time_token(token: &str) -> Option<(f64, bool, bool)> {
     };
     let bare = t.strip_suffix("msec").or_else(|| t.strip_suffix("ms"));
     let t = bare.unwrap_or(t);
-    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    // Digits with at most one point: an address (`10.0.0.1`) is no time, and is told so
+    // before the number reader tries it.
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit)
+        || !b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+        || b.iter().filter(|c| **c == b'.').count() > 1
+    {
         return None;
     }
     crate::decimal::parse_f64(t)
