@@ -15,9 +15,9 @@ pub const SECRET_ENV: &str = "CENTRAL_CLIENT_SECRET";
 pub const DEFAULT_REQUESTS_PER_SECOND: u32 = 7;
 
 /// The backend for the ap-ping-widget: gets API tokens with client credentials and
-/// forwards only the AP ping operations and the AP list to Central. The client secret
-/// comes from --client-secret-file (recommended) or the CENTRAL_CLIENT_SECRET environment
-/// variable, never from an argument.
+/// forwards only the AP ping and traceroute operations and the AP list to Central. The
+/// client secret comes from --client-secret-file (recommended) or the
+/// CENTRAL_CLIENT_SECRET environment variable, never from an argument.
 #[derive(Parser)]
 #[command(version)]
 pub struct Args {

@@ -40,8 +40,8 @@ pub enum ProxyError {
         /// Whole seconds until a request may be forwarded again (at least 1).
         retry_after_secs: u64,
     },
-    /// Not one of the forwarded requests (the two AP ping operations, the AP list): never
-    /// sent to Central.
+    /// Not one of the forwarded requests (start and status of an AP ping or traceroute,
+    /// the AP list): never sent to Central.
     NotForwarded,
     /// A file that is not served (missing, hidden, or outside the served folder).
     FileNotFound,
@@ -177,11 +177,11 @@ impl ProxyError {
             ProxyError::FileNotFound => "No such file.".into(),
             ProxyError::Internal => "The proxy failed to complete the request.".into(),
             ProxyError::NotForwarded => {
-                "This proxy forwards only the AP ping operations (POST .../aps/{serial}/ping and GET .../aps/{serial}/ping/async-operations/{task-id}) and the AP list (GET /network-monitoring/v1/aps)."
+                "This proxy forwards only the AP tests (POST .../aps/{serial}/ping or /traceroute and GET .../aps/{serial}/ping or /traceroute/async-operations/{task-id}) and the AP list (GET /network-monitoring/v1/aps)."
                     .into()
             }
             ProxyError::BodyTooLarge { limit } => {
-                format!("The request body is larger than the {limit} bytes a ping start request may have.")
+                format!("The request body is larger than the {limit} bytes a start request may have.")
             }
             ProxyError::Timeout { after } => {
                 format!("Central did not answer within {} s.", after.as_secs())

@@ -2,8 +2,8 @@
 //!
 //! The browser must not hold the Central API client's secret, and Central allows no
 //! cross-origin calls, so the page talks to this proxy on its own origin. The proxy gets
-//! tokens with client credentials and forwards the two AP ping operations and the AP list,
-//! nothing else.
+//! tokens with client credentials and forwards the start and status of the AP ping and
+//! traceroute, and the AP list, nothing else.
 //!
 //! Layers, each depending only on the ones above it:
 //! - [`config`]: the command line and the secret (file or environment, never an argument);

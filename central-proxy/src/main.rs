@@ -56,7 +56,7 @@ async fn run(config: central_proxy::config::Config) -> i32 {
         }
     }
     println!(
-        "forwarding the AP ping operations and the AP list to {} (tokens from {}), at most {} requests a second",
+        "forwarding the AP ping and traceroute operations and the AP list to {} (tokens from {}), at most {} requests a second",
         config.central_url, config.token_url, config.max_requests_per_second
     );
     if let Some(dir) = &config.serve {

@@ -1,9 +1,9 @@
 //! The proxy's one handler. Every request passes the [`Guard`] first (its `Host`, the page
 //! it comes from); then a request whose method and path are one of the [`Forwarded`]
-//! requests (the two AP ping operations and the AP list, nothing else) goes to Central,
-//! rebuilt from its checked parts, within the request budget; a GET or HEAD of anything
-//! else is served from `--serve`, or gets a 404, and never reaches Central. The browser's
-//! own headers (its `Authorization`, cookies) are never forwarded.
+//! requests (start and status of the AP tests, [`TestOperation`], and the AP list, nothing
+//! else) goes to Central, rebuilt from its checked parts, within the request budget; a GET
+//! or HEAD of anything else is served from `--serve`, or gets a 404, and never reaches
+//! Central. The browser's own headers (its `Authorization`, cookies) are never forwarded.
 
 use crate::budget::Budget;
 use crate::error::ProxyError;
@@ -12,7 +12,7 @@ use crate::list_query::ListQuery;
 use crate::static_files::StaticFiles;
 use crate::upstream::{Forward, Upstream};
 use ap_ping_core::paths::{self, ApiPath, Operation};
-use ap_ping_core::wire::PingStartBody;
+use ap_ping_core::wire::{PingStartBody, TracerouteStartBody};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
@@ -33,13 +33,45 @@ pub const MAX_TASK_ID_CHARS: usize = 64;
 /// `…/devices`, no other version) is forwarded.
 pub const AP_LIST_PATH: &str = "/network-monitoring/v1/aps";
 
+/// The AP tests whose two requests are forwarded, each under its operation's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestOperation {
+    /// `…/aps/{serial}/ping`, started with a [`PingStartBody`].
+    Ping,
+    /// `…/aps/{serial}/traceroute`, started with a [`TracerouteStartBody`].
+    Traceroute,
+}
+
+impl TestOperation {
+    /// Every forwarded test.
+    pub const ALL: [TestOperation; 2] = [TestOperation::Ping, TestOperation::Traceroute];
+
+    /// Its path segment.
+    pub fn name(self) -> &'static str {
+        match self {
+            TestOperation::Ping => paths::PING,
+            TestOperation::Traceroute => paths::TRACEROUTE,
+        }
+    }
+
+    /// Reads and checks a start body of this test and writes it anew from its checked
+    /// parts (keys it does not know are dropped).
+    fn rewritten_start(self, text: &str) -> Result<String, ap_ping_core::RequestError> {
+        match self {
+            TestOperation::Ping => PingStartBody::from_json(text).map(|b| b.as_request().to_json()),
+            TestOperation::Traceroute => TracerouteStartBody::from_json(text).map(|b| b.to_json()),
+        }
+    }
+}
+
 /// Everything that reaches Central: a request is one of these, or it is not forwarded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Forwarded {
-    /// `POST /network-troubleshooting/{v1alpha1,v1}/aps/{serial}/ping` (a JSON start body,
-    /// checked and written anew) and `GET …/aps/{serial}/ping/async-operations/{task-id}`:
-    /// a serial of letters and digits, a task id of letters, digits and `-`.
-    Ping(ApiPath),
+    /// `POST /network-troubleshooting/{v1alpha1,v1}/aps/{serial}/{operation}` (a JSON start
+    /// body, checked and written anew) and
+    /// `GET …/aps/{serial}/{operation}/async-operations/{task-id}`: a serial of letters and
+    /// digits, a task id of letters, digits and `-`.
+    Test(TestOperation, ApiPath),
     /// `GET /network-monitoring/v1/aps`, the AP list, with only `filter`, `sort`, `limit`
     /// and `next`, each checked and the query written anew ([`ListQuery`]).
     ApList,
@@ -79,7 +111,9 @@ pub fn allowed(method: &Method, path: &str) -> Option<Forwarded> {
     if path == AP_LIST_PATH {
         return (method == Method::GET).then_some(Forwarded::ApList);
     }
-    let api = paths::parse_path(path)?;
+    let (operation, api) = TestOperation::ALL
+        .into_iter()
+        .find_map(|o| Some((o, paths::parse_operation_path(path, o.name())?)))?;
     let method_fits = match &api.operation {
         Operation::Start => method == Method::POST,
         Operation::Status { .. } => method == Method::GET,
@@ -96,14 +130,20 @@ pub fn allowed(method: &Method, path: &str) -> Option<Forwarded> {
             Operation::Start => true,
             Operation::Status { task_id } => plain(task_id, MAX_TASK_ID_CHARS, true),
         };
-    (method_fits && segments_fit).then_some(Forwarded::Ping(api))
+    (method_fits && segments_fit).then_some(Forwarded::Test(operation, api))
 }
 
-/// The canonical path of an allowed operation, as the widget would build it.
-fn canonical(api: &ApiPath) -> Result<String, ap_ping_core::RequestError> {
+/// The canonical path of an allowed request, as the widget would build it.
+fn canonical(
+    operation: TestOperation,
+    api: &ApiPath,
+) -> Result<String, ap_ping_core::RequestError> {
+    let name = operation.name();
     match &api.operation {
-        Operation::Start => paths::start_path(api.version, &api.serial),
-        Operation::Status { task_id } => paths::status_path(api.version, &api.serial, task_id),
+        Operation::Start => paths::operation_start_path(api.version, name, &api.serial),
+        Operation::Status { task_id } => {
+            paths::operation_status_path(api.version, name, &api.serial, task_id)
+        }
     }
 }
 
@@ -198,10 +238,13 @@ async fn rebuilt(
     request: Request,
 ) -> Result<Forward, ProxyError> {
     match forwarded {
-        Forwarded::Ping(api) => {
-            let target = canonical(&api).map_err(|_| ProxyError::NotForwarded)?;
+        Forwarded::Test(operation, api) => {
+            let target = canonical(operation, &api).map_err(|_| ProxyError::NotForwarded)?;
             let (method, body) = match api.operation {
-                Operation::Start => (Method::POST, Some(start_body(state, request).await?)),
+                Operation::Start => (
+                    Method::POST,
+                    Some(start_body(state, operation, request).await?),
+                ),
                 Operation::Status { .. } => (Method::GET, None),
             };
             Ok(Forward {
@@ -228,7 +271,11 @@ async fn rebuilt(
 
 /// The start request's body, read within the body timeout and size limit, checked, and
 /// written anew from its checked parts.
-async fn start_body(state: &AppState, request: Request) -> Result<Bytes, ProxyError> {
+async fn start_body(
+    state: &AppState,
+    operation: TestOperation,
+    request: Request,
+) -> Result<Bytes, ProxyError> {
     if !declares_json(request.headers()) {
         return Err(ProxyError::NotJson);
     }
@@ -255,10 +302,12 @@ async fn start_body(state: &AppState, request: Request) -> Result<Bytes, ProxyEr
     let text = std::str::from_utf8(&bytes).map_err(|_| ProxyError::InvalidStart {
         problem: "the body is not UTF-8 text".into(),
     })?;
-    let start = PingStartBody::from_json(text).map_err(|e| ProxyError::InvalidStart {
-        problem: e.to_string(),
-    })?;
-    Ok(Bytes::from(start.as_request().to_json()))
+    let start = operation
+        .rewritten_start(text)
+        .map_err(|e| ProxyError::InvalidStart {
+            problem: e.to_string(),
+        })?;
+    Ok(Bytes::from(start))
 }
 
 #[cfg(test)]
@@ -268,26 +317,45 @@ mod tests {
 
     #[test]
     fn the_forwarded_requests_and_nothing_else() {
-        let ping = |operation| {
-            Some(Forwarded::Ping(ApiPath {
-                version: ApiVersion::V1,
-                serial: "CN1".into(),
-                operation,
-            }))
-        };
-        let status = || Operation::Status {
-            task_id: "t-1".into(),
-        };
-        let v1 = "/network-troubleshooting/v1/aps/CN1/ping";
-        assert_eq!(allowed(&Method::POST, v1), ping(Operation::Start));
-        assert_eq!(
-            allowed(&Method::GET, &format!("{v1}/async-operations/t-1")),
-            ping(status())
-        );
+        for test in TestOperation::ALL {
+            let forwarded = |operation| {
+                Some(Forwarded::Test(
+                    test,
+                    ApiPath {
+                        version: ApiVersion::V1,
+                        serial: "CN1".into(),
+                        operation,
+                    },
+                ))
+            };
+            let status = || Operation::Status {
+                task_id: "t-1".into(),
+            };
+            let v1 = format!("/network-troubleshooting/v1/aps/CN1/{}", test.name());
+            assert_eq!(allowed(&Method::POST, &v1), forwarded(Operation::Start));
+            assert_eq!(
+                allowed(&Method::GET, &format!("{v1}/async-operations/t-1")),
+                forwarded(status())
+            );
+            for (method, path) in [
+                (Method::GET, v1.clone()),
+                (Method::POST, format!("{v1}/async-operations/t-1")),
+                (Method::GET, format!("{v1}/async-operations/t_1")),
+                (Method::POST, v1.replace("CN1", "CN-1")),
+            ] {
+                assert_eq!(allowed(&method, &path), None, "{method} {path}");
+            }
+        }
         assert_eq!(allowed(&Method::GET, AP_LIST_PATH), Some(Forwarded::ApList));
         for (method, path) in [
-            (Method::GET, v1.to_owned()),
-            (Method::POST, format!("{v1}/async-operations/t-1")),
+            (
+                Method::POST,
+                "/network-troubleshooting/v1/aps/CN1/nslookup".to_owned(),
+            ),
+            (
+                Method::POST,
+                "/network-troubleshooting/v1/aps/CN1/Traceroute".to_owned(),
+            ),
             (Method::HEAD, AP_LIST_PATH.to_owned()),
             (Method::POST, AP_LIST_PATH.to_owned()),
             (Method::GET, format!("{AP_LIST_PATH}/")),

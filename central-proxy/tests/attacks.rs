@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 use support::*;
 
 const START: &str = "/network-troubleshooting/v1alpha1/aps/CNF7G9X001/ping";
+const TRACE: &str = "/network-troubleshooting/v1alpha1/aps/CNF7G9X001/traceroute";
+/// Both forwarded tests' start paths: every attack on one is tried on the other.
+const STARTS: [&str; 2] = [START, TRACE];
 const BODY: &str = r#"{"destination":"8.8.8.8"}"#;
 
 async fn central_and_proxy() -> (Running, Running) {
@@ -30,10 +33,15 @@ async fn nothing_reached_central_and_the_proxy_lives(central: &Running, proxy: &
 }
 
 fn post_with(address: &str, headers: &str, body: &str) -> (u16, String) {
+    post_to(address, START, headers, body)
+}
+
+/// `POST path` written byte for byte with these headers and body.
+fn post_to(address: &str, path: &str, headers: &str, body: &str) -> (u16, String) {
     raw_exchange(
         address,
         &format!(
-            "POST {START} HTTP/1.1\r\nHost: {address}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            "POST {path} HTTP/1.1\r\nHost: {address}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
             body.len()
         ),
     )
@@ -53,14 +61,17 @@ fn error_code(answer: &str) -> String {
 async fn a_simple_cross_site_post_cannot_start_a_test() {
     let (central, proxy) = central_and_proxy().await;
     let address = address(&proxy);
-    // What a form or fetch(…, {mode: "no-cors"}) on https://evil.example sends.
-    let (status, answer) = post_with(
-        &address,
-        "Origin: https://evil.example\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\nContent-Type: text/plain;charset=UTF-8\r\n",
-        BODY,
-    );
-    assert_eq!(status, 403, "{answer}");
-    assert_eq!(error_code(&answer), "CENTRAL_PROXY_FOREIGN_ORIGIN");
+    for start in STARTS {
+        // What a form or fetch(…, {mode: "no-cors"}) on https://evil.example sends.
+        let (status, answer) = post_to(
+            &address,
+            start,
+            "Origin: https://evil.example\r\nSec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: no-cors\r\nContent-Type: text/plain;charset=UTF-8\r\n",
+            BODY,
+        );
+        assert_eq!(status, 403, "{start}: {answer}");
+        assert_eq!(error_code(&answer), "CENTRAL_PROXY_FOREIGN_ORIGIN");
+    }
     nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
 }
 
@@ -69,23 +80,31 @@ async fn a_foreign_origin_is_refused_for_every_method() {
     let (central, proxy) = central_and_proxy().await;
     let address = address(&proxy);
     let json = "Content-Type: application/json\r\n";
-    for origin in ["https://evil.example", "http://127.0.0.1:1", "null"] {
-        let (status, answer) = post_with(&address, &format!("Origin: {origin}\r\n{json}"), BODY);
+    for (origin, start) in ["https://evil.example", "http://127.0.0.1:1", "null"]
+        .into_iter()
+        .flat_map(|origin| STARTS.map(|start| (origin, start)))
+    {
+        let (status, answer) = post_to(
+            &address,
+            start,
+            &format!("Origin: {origin}\r\n{json}"),
+            BODY,
+        );
         assert_eq!(
             (status, error_code(&answer).as_str()),
             (403, "CENTRAL_PROXY_FOREIGN_ORIGIN"),
-            "{origin}"
+            "{origin} {start}"
         );
         let (status, _) = raw_exchange(
             &address,
-            &format!("GET {START}/async-operations/t-1 HTTP/1.1\r\nHost: {address}\r\nOrigin: {origin}\r\nConnection: close\r\n\r\n"),
+            &format!("GET {start}/async-operations/t-1 HTTP/1.1\r\nHost: {address}\r\nOrigin: {origin}\r\nConnection: close\r\n\r\n"),
         );
-        assert_eq!(status, 403, "GET from {origin}");
+        assert_eq!(status, 403, "GET {start} from {origin}");
         let (status, _) = raw_exchange(
             &address,
-            &format!("OPTIONS {START} HTTP/1.1\r\nHost: {address}\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n"),
+            &format!("OPTIONS {start} HTTP/1.1\r\nHost: {address}\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n"),
         );
-        assert_eq!(status, 403, "preflight from {origin}");
+        assert_eq!(status, 403, "preflight of {start} from {origin}");
     }
     // A Referer says the same when there is no Origin.
     let (status, _) = post_with(
@@ -143,24 +162,27 @@ async fn a_foreign_host_is_refused_which_stops_dns_rebinding() {
 async fn a_post_that_is_not_json_is_refused_even_from_the_own_origin() {
     let (central, proxy) = central_and_proxy().await;
     let address = address(&proxy);
-    for content_type in [
-        "text/plain",
-        "application/x-www-form-urlencoded",
-        "multipart/form-data; boundary=x",
-    ] {
-        let (status, answer) = post_with(
-            &address,
-            &format!("Origin: http://{address}\r\nContent-Type: {content_type}\r\n"),
-            BODY,
-        );
-        assert_eq!(
-            (status, error_code(&answer).as_str()),
-            (415, "CENTRAL_PROXY_NOT_JSON"),
-            "{content_type}"
-        );
+    for start in STARTS {
+        for content_type in [
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data; boundary=x",
+        ] {
+            let (status, answer) = post_to(
+                &address,
+                start,
+                &format!("Origin: http://{address}\r\nContent-Type: {content_type}\r\n"),
+                BODY,
+            );
+            assert_eq!(
+                (status, error_code(&answer).as_str()),
+                (415, "CENTRAL_PROXY_NOT_JSON"),
+                "{start} {content_type}"
+            );
+        }
+        let (status, _) = post_to(&address, start, "", BODY);
+        assert_eq!(status, 415, "{start} with no Content-Type");
     }
-    let (status, _) = post_with(&address, "", BODY);
-    assert_eq!(status, 415, "no Content-Type");
     nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
 }
 
@@ -168,18 +190,26 @@ async fn a_post_that_is_not_json_is_refused_even_from_the_own_origin() {
 async fn a_start_body_of_the_wrong_shape_or_past_the_limits_is_refused() {
     let (central, proxy) = central_and_proxy().await;
     let address = address(&proxy);
-    for body in [
-        r#"{"count":5}"#,
-        r#"{"destination":"a","count":1000}"#,
-        "[1]",
-        "{",
-        "\u{fffd}",
-    ] {
-        let (status, answer) = post_with(&address, "Content-Type: application/json\r\n", body);
+    let ping = [r#"{"count":5}"#, r#"{"destination":"a","count":1000}"#];
+    let traceroute = [
+        r#"{"sourceInterface":"eth0"}"#,
+        r#"{"destination":"a b"}"#,
+        r#"{"destination":"a","sourceInterface":""}"#,
+        r#"{"destination":"a","includeRawOutput":"yes"}"#,
+        r#"{"destination":"a","sourceInterface":5}"#,
+    ];
+    let either = ["[1]", "{", "\u{fffd}"];
+    for (start, body) in ping
+        .iter()
+        .chain(&either)
+        .map(|b| (START, b))
+        .chain(traceroute.iter().chain(&either).map(|b| (TRACE, b)))
+    {
+        let (status, answer) = post_to(&address, start, "Content-Type: application/json\r\n", body);
         assert_eq!(
             (status, error_code(&answer).as_str()),
             (400, "CENTRAL_PROXY_INVALID_START"),
-            "{body}"
+            "{start} {body}"
         );
     }
     nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
@@ -196,34 +226,45 @@ async fn only_the_start_bodys_known_fields_reach_central() {
                 "/as/token.oauth2",
                 post(|| async { json_answer(json!({ "access_token": "t", "expires_in": 3600 })) }),
             )
-            .route(
-                START,
-                post(move |body: String| {
-                    let kept = kept.clone();
-                    async move {
-                        kept.lock().unwrap().push(body);
-                        (
-                            StatusCode::ACCEPTED,
-                            json_answer(
-                                json!({ "location": format!("{START}/async-operations/t-1") }),
-                            ),
-                        )
-                    }
-                }),
-            ),
+            .fallback(move |uri: axum::http::Uri, body: String| {
+                let kept = kept.clone();
+                async move {
+                    kept.lock().unwrap().push(format!("{} {body}", uri.path()));
+                    (
+                        StatusCode::ACCEPTED,
+                        json_answer(json!({ "location": format!("{uri}/async-operations/t-1") })),
+                    )
+                }
+            }),
     )
     .await;
     let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
-    let r = reqwest::Client::new()
-        .post(format!("{}{START}", proxy.base))
-        .json(&json!({ "destination": " a.example ", "count": 3, "__proto__": {"x": 1}, "command": "reboot" }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::ACCEPTED);
+    for (start, body) in [
+        (
+            START,
+            json!({ "destination": " a.example ", "count": 3, "__proto__": {"x": 1}, "command": "reboot" }),
+        ),
+        (
+            TRACE,
+            json!({ "maxHops": 255, "includeRawOutput": true, "destination": " a.example ", "sourceInterface": "eth0", "count": 3, "command": "reboot" }),
+        ),
+    ] {
+        let r = reqwest::Client::new()
+            .post(format!("{}{start}", proxy.base))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::ACCEPTED, "{start}");
+    }
     assert_eq!(
         *bodies.lock().unwrap(),
-        [r#"{"destination":"a.example","count":3}"#]
+        [
+            format!(r#"{START} {{"destination":"a.example","count":3}}"#),
+            format!(
+                r#"{TRACE} {{"destination":"a.example","sourceInterface":"eth0","includeRawOutput":true}}"#
+            ),
+        ]
     );
 }
 
@@ -231,17 +272,27 @@ async fn only_the_start_bodys_known_fields_reach_central() {
 async fn strict_serials_and_task_ids_only() {
     let (central, proxy) = central_and_proxy().await;
     let address = address(&proxy);
-    for path in [
-        "/network-troubleshooting/v1/aps/CN%252F1/ping/async-operations/t",
-        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/%EF%BC%8E%EF%BC%8E",
-        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/a%E2%80%AEb",
-        "/network-troubleshooting/v1/aps/CN1;x/ping/async-operations/t",
-        "/network-troubleshooting/v1/aps/CN1/ping/async-operations/t;x=1",
-        "/network-troubleshooting/v1/aps/CN_1/ping/async-operations/t",
-        "/network-troubleshooting/v1/aps/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/ping/async-operations/t",
-    ] {
-        let (status, _) = raw_request(&address, "GET", path);
-        assert_eq!(status, 404, "{path}");
+    for operation in ["ping", "traceroute"] {
+        for path in [
+            "/network-troubleshooting/v1/aps/CN%252F1/{op}/async-operations/t",
+            "/network-troubleshooting/v1/aps/CN1/{op}/async-operations/%EF%BC%8E%EF%BC%8E",
+            "/network-troubleshooting/v1/aps/CN1/{op}/async-operations/a%E2%80%AEb",
+            "/network-troubleshooting/v1/aps/CN1;x/{op}/async-operations/t",
+            "/network-troubleshooting/v1/aps/CN1/{op}/async-operations/t;x=1",
+            "/network-troubleshooting/v1/aps/CN_1/{op}/async-operations/t",
+            "/network-troubleshooting/v1/aps/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/{op}/async-operations/t",
+            "/network-troubleshooting/v1/aps/CN1/{op}/async-operations/t_1",
+        ] {
+            let path = path.replace("{op}", operation);
+            let (status, _) = raw_request(&address, "GET", &path);
+            assert_eq!(status, 404, "{path}");
+        }
+        let (status, _) = raw_request(
+            &address,
+            "POST",
+            &format!("/network-troubleshooting/v1/aps/CN-1/{operation}"),
+        );
+        assert_eq!(status, 404, "a serial with a dash");
     }
     nothing_reached_central_and_the_proxy_lives(&central, &proxy).await;
 }
@@ -319,8 +370,9 @@ async fn the_request_budget_answers_429_with_retry_after_past_it() {
     clear_mock_log(&central).await;
     let mut statuses = Vec::new();
     let mut retry_after = None;
-    for _ in 0..6 {
-        let r = reqwest::get(format!("{}{START}/async-operations/t-1", proxy.base))
+    // Ping and traceroute spend the one budget.
+    for start in STARTS.iter().cycle().take(6) {
+        let r = reqwest::get(format!("{}{start}/async-operations/t-1", proxy.base))
             .await
             .unwrap();
         statuses.push(r.status().as_u16());

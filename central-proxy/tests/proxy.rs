@@ -99,6 +99,59 @@ async fn paths_outside_the_allow_list_are_refused_and_never_reach_central() {
             "GET",
             "/network-troubleshooting/v2/aps/CNF7G9X001/ping/async-operations/t1",
         ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/traceroute",
+        ),
+        (
+            "POST",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/traceroute/async-operations/t1",
+        ),
+        (
+            "PUT",
+            "/network-troubleshooting/v1alpha1/aps/CNF7G9X001/traceroute",
+        ),
+        (
+            "POST",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/traceroute/",
+        ),
+        (
+            "POST",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/Traceroute",
+        ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/traceroute/async-operations/t1/x",
+        ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/traceroute/async-operations/..",
+        ),
+        ("POST", "/network-troubleshooting/v1/aps/a%2Fb/traceroute"),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/ping/async-operations/t1/traceroute",
+        ),
+        (
+            "POST",
+            "/network-troubleshooting/v2/aps/CNF7G9X001/traceroute",
+        ),
+        (
+            "POST",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/nslookup",
+        ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/nslookup/async-operations/t1",
+        ),
+        (
+            "POST",
+            "/network-troubleshooting/v1/cx/CNF7G9X001/traceroute",
+        ),
+        (
+            "GET",
+            "/network-troubleshooting/v1/aps/CNF7G9X001/list-tasks",
+        ),
         ("GET", "/__mock/requests"),
         ("DELETE", "/__mock/requests"),
         ("POST", "/as/token.oauth2"),
@@ -113,6 +166,78 @@ async fn paths_outside_the_allow_list_are_refused_and_never_reach_central() {
         );
     }
     assert_eq!(mock_log(&central).await, [], "nothing reached Central");
+}
+
+#[tokio::test]
+async fn a_traceroute_runs_through_the_proxy_in_both_versions() {
+    let central = mock(Duration::from_secs(60)).await;
+    let proxy = proxy(config(&central, SECRET, Duration::from_secs(5))).await;
+    clear_mock_log(&central).await;
+    let client = reqwest::Client::new();
+    for version in ["v1alpha1", "v1"] {
+        let start = format!("/network-troubleshooting/{version}/aps/CNF7G9X001/traceroute");
+        let r = client
+            .post(format!("{}{start}", proxy.base))
+            .header("authorization", "Bearer from-the-browser")
+            .json(
+                &json!({ "destination": "www.example.com", "includeRawOutput": true, "extra": 1 }),
+            )
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::ACCEPTED);
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        let started: Value = r.json().await.unwrap();
+        let location = started["location"].as_str().unwrap().to_owned();
+        assert!(
+            location.starts_with(&format!("{start}/async-operations/")),
+            "{location}"
+        );
+        let began = Instant::now();
+        let last = loop {
+            let r = client
+                .get(format!("{}{location}", proxy.base))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            assert!(r.headers().contains_key("x-ratelimit-remaining"));
+            let body: Value = r.json().await.unwrap();
+            if body["status"] == "COMPLETED" {
+                break body;
+            }
+            assert!(began.elapsed() < Duration::from_secs(20), "{body}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        let result = ap_ping_core::traceroute::parse_traceroute_status(&last.to_string()).unwrap();
+        let trace = result.trace.unwrap();
+        assert_eq!(
+            (trace.hops.len(), trace.reached),
+            (8, Some(true)),
+            "{version}"
+        );
+        assert!(result
+            .raw_output
+            .unwrap()
+            .contains("\nCOMMAND=traceroute www.example.com\n"));
+    }
+    let log = mock_log_entries(&central).await;
+    let kinds: Vec<&str> = log
+        .iter()
+        .filter(|r| r["path"] != "/as/token.oauth2")
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds.first(), Some(&"traceroute-start"));
+    assert!(
+        kinds
+            .iter()
+            .all(|k| ["traceroute-start", "traceroute-status"].contains(k)),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "traceroute-start").count(),
+        2
+    );
 }
 
 #[tokio::test]

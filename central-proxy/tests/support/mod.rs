@@ -69,13 +69,9 @@ pub async fn proxy(config: Config) -> Running {
 
 /// What mock-central was asked, as `(method, path)`.
 pub async fn mock_log(central: &Running) -> Vec<(String, String)> {
-    let log: Vec<Value> = reqwest::get(format!("{}/__mock/requests", central.base))
+    mock_log_entries(central)
         .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    log.iter()
+        .iter()
         .map(|r| {
             (
                 r["method"].as_str().unwrap().to_owned(),
@@ -83,6 +79,16 @@ pub async fn mock_log(central: &Running) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// mock-central's request log as it serves it: `{method, path, kind, status, …}` each.
+pub async fn mock_log_entries(central: &Running) -> Vec<Value> {
+    reqwest::get(format!("{}/__mock/requests", central.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }
 
 pub async fn clear_mock_log(central: &Running) {
