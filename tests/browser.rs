@@ -8,15 +8,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
+mod support;
+use support::{frames, fresh_root, shown, texts};
 
-/// A fresh element in the document to render into.
-fn fresh_root() -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
+const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
 
 #[wasm_bindgen_test]
 async fn progress_bar_exposes_its_value_to_assistive_technology() {
@@ -156,37 +151,11 @@ where
     root
 }
 
-/// Waits, a frame at a time (at most 120), until `selector` matches in `root`: the chart is
-/// drawn in the frame after its box is placed and measured.
-async fn drawn(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    for _ in 0..120 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found;
-        }
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .request_animation_frame(&resolve)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-        yew::scheduler::flush().await;
-    }
-    panic!("{selector} was not drawn within 120 frames");
-}
-
 fn seed_stats() -> Rc<ap_ping_widget::stats::PingStatistics> {
     parse_ping_status(SEED_COMPLETED)
         .unwrap()
         .statistics
         .unwrap()
-}
-
-fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
 }
 
 /// The tests here expect English numbers ("200.2 ms"): scripts/test and webdriver.json
@@ -276,7 +245,7 @@ async fn rtt_chart_marks_the_lost_packet_and_has_a_text_alternative() {
             .is_some(),
         "first the box alone, as high as the chart will be"
     );
-    let svg = drawn(&root, "svg").await;
+    let svg = shown(&root, "svg").await;
     assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
     let desc = texts(&root, "desc").join("");
     assert_eq!(desc, "Round-trip time of 4 replies (lost: sequence 2); min 200.2 ms, avg 204.7 ms, max 209.8 ms.");
@@ -630,7 +599,7 @@ async fn the_chart_speaks_german_with_plural_forms() {
         stats: seed_stats(),
     })
     .await;
-    drawn(&root, "svg").await;
+    shown(&root, "svg").await;
     assert_eq!(
         texts(&root, "svg > title"),
         ["Umlaufzeit je ICMP-Sequenz"],
@@ -647,7 +616,7 @@ async fn the_chart_speaks_german_with_plural_forms() {
         stats: parse_ping_status(body).unwrap().statistics.unwrap(),
     })
     .await;
-    drawn(&root, "svg").await;
+    shown(&root, "svg").await;
     assert_eq!(
         texts(&root, "desc").join(""),
         "Umlaufzeit von 1 Antwort (verloren: Sequenzen 1–2); min 5,5 ms, Mittel 5,5 ms, max 5,5 ms."
@@ -668,14 +637,7 @@ async fn said(element: &web_sys::Element) -> String {
         if !text.is_empty() {
             return text;
         }
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .request_animation_frame(&resolve)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-        yew::scheduler::flush().await;
+        frames(1).await;
     }
     panic!("nothing was said within 120 frames");
 }

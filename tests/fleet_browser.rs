@@ -16,32 +16,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn fresh_root() -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-async fn frames(n: u32) {
-    for _ in 0..n {
-        let frame = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .request_animation_frame(&resolve)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-        yew::scheduler::flush().await;
-    }
-}
-
-fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
-}
+mod support;
+use support::{frames, fresh_root, texts};
 
 fn ap(i: usize, status: ApState) -> AccessPoint {
     AccessPoint {

@@ -13,43 +13,10 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::{fresh_root, shown, texts};
+
 const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
-
-fn fresh_root() -> web_sys::Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    root
-}
-
-async fn frame() {
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-    yew::scheduler::flush().await;
-}
-
-/// Waits a frame at a time (at most 300) until `selector` matches in `root`.
-async fn shown(root: &web_sys::Element, selector: &str) -> web_sys::Element {
-    for _ in 0..300 {
-        if let Some(found) = root.query_selector(selector).unwrap() {
-            return found;
-        }
-        frame().await;
-    }
-    panic!("{selector} was not shown within 300 frames");
-}
-
-fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
-        .collect()
-}
 
 /// A stand-in for the API: `fetch` answers a request whose URL contains `pattern` (and
 /// whose method is `method`) with `status` and `body`; every request is kept on

@@ -35,25 +35,34 @@ pub trait ShownProgress: PartialEq + Clone + 'static {
     fn announce(&self, m: &Messages) -> String;
 }
 
+/// [`ShownProgress`]'s readers of the envelope every kind's result has (`status`,
+/// `isTerminal`, `progressPercent`, `failReason`, `endTime`), written once.
+macro_rules! envelope_readers {
+    () => {
+        fn status(&self) -> &crate::stats::TestStatus {
+            &self.status
+        }
+        fn is_terminal(&self) -> bool {
+            self.is_terminal
+        }
+        fn progress_percent(&self) -> Option<f64> {
+            self.progress_percent
+        }
+        fn fail_reason(&self) -> Option<&str> {
+            self.fail_reason.as_deref()
+        }
+        fn end_time(&self) -> Option<&str> {
+            self.end_time.as_deref()
+        }
+    };
+}
+pub(crate) use envelope_readers;
+
 impl ShownProgress for PingTestResult {
     const LABEL: Msg = Msg::ProgressLabel;
     const RUNNING: Msg = Msg::Pinging;
     const ELAPSED: Msg = Msg::Elapsed;
-    fn status(&self) -> &TestStatus {
-        &self.status
-    }
-    fn is_terminal(&self) -> bool {
-        self.is_terminal
-    }
-    fn progress_percent(&self) -> Option<f64> {
-        self.progress_percent
-    }
-    fn fail_reason(&self) -> Option<&str> {
-        self.fail_reason.as_deref()
-    }
-    fn end_time(&self) -> Option<&str> {
-        self.end_time.as_deref()
-    }
+    envelope_readers!();
     fn no_result(&self) -> bool {
         self.outcome == TestOutcome::NoResult
     }

@@ -1,6 +1,7 @@
 //! The widget's root component: follows one ping test and composes the views.
 
 use crate::api::traceroute::TraceStartRequest;
+use crate::components::progress_panel::ShownProgress;
 use crate::components::raw_output::Exported;
 use crate::components::traceroute::{TraceCallbacks, TraceTaskConfig, TracerouteWidget};
 use crate::components::{
@@ -87,40 +88,73 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
         use_effect_with(props.config.clone(), move |_| trace_to.set(None));
     }
     use_effect_with(m.lang().clone(), |lang| format::warm_up(lang));
-    let latest = task.latest.clone();
-    let badge = badge(
-        &task.phase,
-        latest
-            .as_ref()
-            .map(|r| (&r.status, r.outcome == TestOutcome::NoResult)),
-    );
-    let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
     let file_stem = AttrValue::from(format!(
         "ping-{}-{}",
         props.config.serial,
         props.config.task_id.as_deref().unwrap_or("new")
     ));
-    html! {
-        <section class={classes!("apw", props.class.clone())} {lang} aria-label={m.get(Msg::WidgetLabel)} aria-busy={busy(&task.phase)}>
-            <header class="apw__header">
-                <h2 class="apw__title">
-                    { with_value_apart(m, Msg::Title, "serial", &props.config.serial, "apw__serial") }
-                </h2>
-                <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
-            </header>
-            <ProgressPanel<PingTestResult> messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
-            { failure_view(m, &task) }
-            if let Some(result) = latest.filter(|r| r.is_terminal) {
-                { result_view(m, &result, &file_stem, task.run_again.clone()) }
-                { trace_offer(props, &result, &trace_to) }
-            } else if let Some(previous) = &task.previous {
-                // "Run again" keeps the last result in view, marked, until the new one ends.
-                <div class="apw-previous">
-                    <p class="apw-previous__label">{ m.get(Msg::PreviousResult) }</p>
-                    { result_view(m, previous, &file_stem, None) }
-                </div>
-            }
-        </section>
+    let card = Card {
+        class: classes!("apw", props.class.clone()),
+        label: Msg::WidgetLabel,
+        title: Msg::Title,
+        serial: &props.config.serial,
+    };
+    card.view(m, &task, |result, on_run_again, current| {
+        html! {
+            <>
+                { result_view(m, result, &file_stem, on_run_again) }
+                if current {
+                    { trace_offer(props, result, &trace_to) }
+                }
+            </>
+        }
+    })
+}
+
+/// What a test's card is named: its classes, its label, and its title with the AP's serial.
+pub(crate) struct Card<'a> {
+    pub class: Classes,
+    pub label: Msg,
+    pub title: Msg,
+    pub serial: &'a str,
+}
+
+impl Card<'_> {
+    /// The card every kind of test shows: its title and badge, its progress, the error
+    /// panel, then the finished result (`result`, given "Run again" when offered, and
+    /// `true`), or the one before "Run again" (`false`), marked, until the new one ends.
+    pub(crate) fn view<S: ShownProgress>(
+        self,
+        m: &Messages,
+        task: &TaskHandle<S>,
+        result: impl Fn(&Rc<S>, Option<Callback<()>>, bool) -> Html,
+    ) -> Html {
+        let latest = task.latest.clone();
+        let badge = badge(
+            &task.phase,
+            latest.as_deref().map(|r| (r.status(), r.no_result())),
+        );
+        let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
+        html! {
+            <section class={self.class} {lang} aria-label={m.get(self.label)} aria-busy={busy(&task.phase)}>
+                <header class="apw__header">
+                    <h2 class="apw__title">
+                        { with_value_apart(m, self.title, "serial", self.serial, "apw__serial") }
+                    </h2>
+                    <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
+                </header>
+                <ProgressPanel<S> messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
+                { failure_view(m, task) }
+                if let Some(latest) = latest.filter(|r| r.is_terminal()) {
+                    { result(&latest, task.run_again.clone(), true) }
+                } else if let Some(previous) = &task.previous {
+                    <div class="apw-previous">
+                        <p class="apw-previous__label">{ m.get(Msg::PreviousResult) }</p>
+                        { result(previous, None, false) }
+                    </div>
+                }
+            </section>
+        }
     }
 }
 

@@ -14,9 +14,6 @@ const TRACE_START = { destination: "s", sourceInterface: "s", includeRawOutput: 
 
 /** `baseUrl` → `base-url`: each option's attribute. */
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
-const ATTRIBUTES = [...Object.keys(OPTIONS), ...Object.keys(START)].map(kebab).concat("stylesheet");
-const FLEET_ATTRIBUTES = Object.keys(FLEET).map(kebab).concat("stylesheet");
-const TRACE_ATTRIBUTES = [...Object.keys(TRACE), ...Object.keys(TRACE_START)].map(kebab).concat("stylesheet");
 
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
 const DEFAULT_STYLESHEET = new URL("../../../../ap-ping-widget.css", import.meta.url).href;
@@ -176,65 +173,37 @@ export function defineElement(mount, mountFleet, mountTrace) {
     }
   }
 
-  if (!customElements.get("ap-ping-status")) {
-    customElements.define("ap-ping-status", class ApPingStatus extends ApPingElement {
+  /**
+   * Defines the element `name` (unless the page already has one): its options read from
+   * the attributes of `fields` (and a `start` of those of `startFields`, when given a
+   * destination), mounted by `mountView`, its configuration errors sent as `errorEvent`.
+   */
+  function define(name, errorEvent, mountView, fields, startFields) {
+    if (customElements.get(name)) return;
+    const attributes = [...Object.keys(fields), ...Object.keys(startFields ?? {})].map(kebab).concat("stylesheet");
+    customElements.define(name, class extends ApPingElement {
       static get observedAttributes() {
-        return ATTRIBUTES;
+        return attributes;
       }
 
       get errorEvent() {
-        return "ping-error";
+        return errorEvent;
       }
 
       mount(container, host, options) {
-        return mount(container, host, options);
+        return mountView(container, host, options);
       }
 
       options() {
-        const start = this.read(START);
-        return { ...this.read(OPTIONS), ...this.properties(), start: start.destination ? start : undefined };
+        const options = { ...this.read(fields), ...this.properties() };
+        if (!startFields) return options;
+        const start = this.read(startFields);
+        return { ...options, start: start.destination ? start : undefined };
       }
     });
   }
 
-  if (!customElements.get("ap-ping-fleet")) {
-    customElements.define("ap-ping-fleet", class ApPingFleet extends ApPingElement {
-      static get observedAttributes() {
-        return FLEET_ATTRIBUTES;
-      }
-
-      get errorEvent() {
-        return "fleet-error";
-      }
-
-      mount(container, host, options) {
-        return mountFleet(container, host, options);
-      }
-
-      options() {
-        return { ...this.read(FLEET), ...this.properties() };
-      }
-    });
-  }
-
-  if (!customElements.get("ap-traceroute-status")) {
-    customElements.define("ap-traceroute-status", class ApTracerouteStatus extends ApPingElement {
-      static get observedAttributes() {
-        return TRACE_ATTRIBUTES;
-      }
-
-      get errorEvent() {
-        return "traceroute-error";
-      }
-
-      mount(container, host, options) {
-        return mountTrace(container, host, options);
-      }
-
-      options() {
-        const start = this.read(TRACE_START);
-        return { ...this.read(TRACE), ...this.properties(), start: start.destination ? start : undefined };
-      }
-    });
-  }
+  define("ap-ping-status", "ping-error", mount, OPTIONS, START);
+  define("ap-ping-fleet", "fleet-error", mountFleet, FLEET);
+  define("ap-traceroute-status", "traceroute-error", mountTrace, TRACE, TRACE_START);
 }

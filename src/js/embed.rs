@@ -30,38 +30,81 @@ extern "C" {
 type MountClosure =
     Closure<dyn FnMut(web_sys::Element, web_sys::Element, JsValue) -> Result<JsValue, JsValue>>;
 
-/// A mounted widget. `destroy()` stops every request and timer and removes it.
-#[wasm_bindgen]
-pub struct PingWidgetHandle {
-    app: Option<AppHandle<PingWidget>>,
-    events: EventSink,
+/// A mounted view's handle and its `mount`, written once for each view: `update(options)`
+/// reads the options as `mount` does (`read`) and renders them; `destroy()` stops every
+/// request and timer and removes the view.
+macro_rules! view_handle {
+    ($(#[$doc:meta])* $handle:ident($component:ty, $options_ts:literal, $what:literal), $read:expr, fn $mount:ident) => {
+        $(#[$doc])*
+        #[wasm_bindgen]
+        pub struct $handle {
+            app: Option<AppHandle<$component>>,
+            events: EventSink,
+        }
+
+        #[wasm_bindgen]
+        impl $handle {
+            /// Replaces the options. A change of what is followed, the token or the timing
+            /// starts over.
+            pub fn update(
+                &mut self,
+                #[wasm_bindgen(unchecked_param_type = $options_ts)] options: JsValue,
+            ) -> Result<(), JsError> {
+                let props = ($read)(options)?.into_props(&self.events);
+                match self.app.as_mut() {
+                    Some(app) => {
+                        app.update(props);
+                        Ok(())
+                    }
+                    None => Err(JsError::new(concat!("this ", $what, " has been destroyed"))),
+                }
+            }
+
+            /// Unmounts it: every request in flight is aborted, timers are cleared.
+            /// Calling it again does nothing.
+            pub fn destroy(&mut self) {
+                if let Some(app) = self.app.take() {
+                    self.events.close();
+                    app.destroy();
+                }
+            }
+        }
+
+        fn $mount(
+            root: web_sys::Element,
+            events: web_sys::EventTarget,
+            options: JsValue,
+        ) -> Result<$handle, JsError> {
+            let events = EventSink::new(events);
+            let props = ($read)(options)?.into_props(&events);
+            let app = yew::Renderer::<$component>::with_root_and_props(root, props).render();
+            Ok($handle {
+                app: Some(app),
+                events,
+            })
+        }
+    };
 }
 
-#[wasm_bindgen]
-impl PingWidgetHandle {
-    /// Replaces the options. A new serial, task id, token or timing starts over.
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "PingWidgetOptions")] options: JsValue,
-    ) -> Result<(), JsError> {
-        let props = MountOptions::from_js(options)?.into_props(&self.events);
-        match self.app.as_mut() {
-            Some(app) => {
-                app.update(props);
-                Ok(())
-            }
-            None => Err(JsError::new("this widget has been destroyed")),
-        }
-    }
+view_handle! {
+    /// A mounted ping widget.
+    PingWidgetHandle(PingWidget, "PingWidgetOptions", "widget"),
+    |o| MountOptions::from_js(o).map_err(JsError::from),
+    fn mount
+}
 
-    /// Unmounts the widget: the request in flight is aborted, timers are cleared.
-    /// Calling it again does nothing.
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            self.events.close();
-            app.destroy();
-        }
-    }
+view_handle! {
+    /// A mounted fleet view.
+    PingFleetHandle(PingFleet, "FleetOptions", "fleet view"),
+    |o| FleetMountOptions::from_js(o).map_err(Problem::fleet),
+    fn fleet
+}
+
+view_handle! {
+    /// A mounted traceroute widget.
+    TracerouteWidgetHandle(TracerouteWidget, "TracerouteWidgetOptions", "widget"),
+    |o| TraceMountOptions::from_js(o).map_err(JsError::from),
+    fn trace
 }
 
 /// Mounts the widget into `target` (an element or a CSS selector). Events
@@ -75,45 +118,11 @@ pub fn mount_ping_widget(
     mount(root.clone(), root.into(), options)
 }
 
-fn mount(
-    root: web_sys::Element,
-    events: web_sys::EventTarget,
-    options: JsValue,
-) -> Result<PingWidgetHandle, JsError> {
-    let events = EventSink::new(events);
-    let props = MountOptions::from_js(options)?.into_props(&events);
-    let app = yew::Renderer::<PingWidget>::with_root_and_props(root, props).render();
-    Ok(PingWidgetHandle {
-        app: Some(app),
-        events,
-    })
-}
-
 /// Registers `<ap-ping-status>`, `<ap-ping-fleet>` and `<ap-traceroute-status>` when the
 /// module is initialized.
 #[wasm_bindgen(start)]
 pub fn register_custom_element() {
-    let mount = MountClosure::new(
-        |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
-            mount(container, host.into(), options)
-                .map(JsValue::from)
-                .map_err(JsValue::from)
-        },
-    );
-    let mount_fleet = MountClosure::new(
-        |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
-            fleet(container, host.into(), options)
-                .map(JsValue::from)
-                .map_err(JsValue::from)
-        },
-    );
-    let mount_trace = MountClosure::new(
-        |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
-            trace(container, host.into(), options)
-                .map(JsValue::from)
-                .map_err(JsValue::from)
-        },
-    );
+    let (mount, mount_fleet, mount_trace) = (closure(mount), closure(fleet), closure(trace));
     define_element(&mount, &mount_fleet, &mount_trace);
     // The element classes keep calling them for the page's lifetime: they must outlive this call.
     mount.forget();
@@ -121,38 +130,17 @@ pub fn register_custom_element() {
     mount_trace.forget();
 }
 
-/// A mounted traceroute widget. `destroy()` stops every request and timer and removes it.
-#[wasm_bindgen]
-pub struct TracerouteWidgetHandle {
-    app: Option<AppHandle<TracerouteWidget>>,
-    events: EventSink,
-}
-
-#[wasm_bindgen]
-impl TracerouteWidgetHandle {
-    /// Replaces the options. A new serial, task id, destination, token or timing starts over.
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "TracerouteWidgetOptions")] options: JsValue,
-    ) -> Result<(), JsError> {
-        let props = TraceMountOptions::from_js(options)?.into_props(&self.events);
-        match self.app.as_mut() {
-            Some(app) => {
-                app.update(props);
-                Ok(())
-            }
-            None => Err(JsError::new("this widget has been destroyed")),
-        }
-    }
-
-    /// Unmounts the widget: the request in flight is aborted, timers are cleared.
-    /// Calling it again does nothing.
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            self.events.close();
-            app.destroy();
-        }
-    }
+/// A view's `mount` as the closure `element.js` calls with (container, host, options).
+fn closure<H: Into<JsValue> + 'static>(
+    mount: fn(web_sys::Element, web_sys::EventTarget, JsValue) -> Result<H, JsError>,
+) -> MountClosure {
+    MountClosure::new(
+        move |container: web_sys::Element, host: web_sys::Element, options: JsValue| {
+            mount(container, host.into(), options)
+                .map(Into::into)
+                .map_err(JsValue::from)
+        },
+    )
 }
 
 /// Mounts the traceroute widget into `target` (an element or a CSS selector). Events
@@ -167,57 +155,6 @@ pub fn mount_traceroute_widget(
     trace(root.clone(), root.into(), options)
 }
 
-fn trace(
-    root: web_sys::Element,
-    events: web_sys::EventTarget,
-    options: JsValue,
-) -> Result<TracerouteWidgetHandle, JsError> {
-    let events = EventSink::new(events);
-    let props = TraceMountOptions::from_js(options)?.into_props(&events);
-    let app = yew::Renderer::<TracerouteWidget>::with_root_and_props(root, props).render();
-    Ok(TracerouteWidgetHandle {
-        app: Some(app),
-        events,
-    })
-}
-
-/// A mounted fleet view. `destroy()` stops every request and timer of every AP and
-/// removes it.
-#[wasm_bindgen]
-pub struct PingFleetHandle {
-    app: Option<AppHandle<PingFleet>>,
-    events: EventSink,
-}
-
-#[wasm_bindgen]
-impl PingFleetHandle {
-    /// Replaces the options. Any change starts the run over.
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "FleetOptions")] options: JsValue,
-    ) -> Result<(), JsError> {
-        let props = FleetMountOptions::from_js(options)
-            .map_err(Problem::fleet)?
-            .into_props(&self.events);
-        match self.app.as_mut() {
-            Some(app) => {
-                app.update(props);
-                Ok(())
-            }
-            None => Err(JsError::new("this fleet view has been destroyed")),
-        }
-    }
-
-    /// Unmounts the view: every AP's request in flight is aborted, timers are cleared.
-    /// Calling it again does nothing.
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            self.events.close();
-            app.destroy();
-        }
-    }
-}
-
 /// Mounts the fleet view into `target` (an element or a CSS selector): one destination
 /// pinged from every AP of a site. Events (`fleet-progress`, `fleet-complete`,
 /// `fleet-error`) are sent to `target`.
@@ -228,22 +165,6 @@ pub fn mount_ping_fleet(
 ) -> Result<PingFleetHandle, JsError> {
     let root = resolve_target(&target)?;
     fleet(root.clone(), root.into(), options)
-}
-
-fn fleet(
-    root: web_sys::Element,
-    events: web_sys::EventTarget,
-    options: JsValue,
-) -> Result<PingFleetHandle, JsError> {
-    let events = EventSink::new(events);
-    let props = FleetMountOptions::from_js(options)
-        .map_err(Problem::fleet)?
-        .into_props(&events);
-    let app = yew::Renderer::<PingFleet>::with_root_and_props(root, props).render();
-    Ok(PingFleetHandle {
-        app: Some(app),
-        events,
-    })
 }
 
 /// An element as given, or the first match of a selector.

@@ -16,10 +16,9 @@ use crate::api::client::{ApiVersion, CredentialsMode};
 use crate::api::kind::TestKind;
 use crate::api::ping::Ping;
 use crate::api::traceroute::TraceStartRequest;
-use crate::components::traceroute::TraceTaskConfig;
 use crate::components::{Messages, PingFleetProps, PingWidgetProps, TracerouteWidgetProps};
 use crate::fleet::selection_of;
-use crate::hooks::{FleetConfig, PingTaskConfig, StartRequest};
+use crate::hooks::{FleetConfig, StartRequest, TaskConfig};
 use crate::poll::PollSettings;
 use ap_ping_core::fleet::{list_filters, VerdictRules};
 use std::rc::Rc;
@@ -210,6 +209,27 @@ struct Common {
     messages: Messages,
 }
 
+impl Common {
+    /// The configuration of one test of kind `K` (an empty task id is none), and the words.
+    fn task<K: TestKind>(
+        self,
+        serial: String,
+        task_id: Option<String>,
+        start: Option<K::Start>,
+    ) -> (TaskConfig<K>, Messages) {
+        let config = TaskConfig {
+            base_url: self.base_url.into(),
+            api_version: self.api_version,
+            serial: serial.into(),
+            task_id: task_id.filter(|t| !t.is_empty()).map(Into::into),
+            start,
+            auth: self.auth,
+            settings: self.settings,
+        };
+        (config, self.messages)
+    }
+}
+
 /// Reads the options both views take, field by field (`undefined` and `null` mean "not
 /// given"), with an error that names the option: its type, its minimum, and the names of
 /// a version, a credentials mode, a language or a message key.
@@ -285,23 +305,9 @@ impl MountOptions {
     }
 
     pub(super) fn into_props(self, events: &super::events::EventSink) -> PingWidgetProps {
-        let Common {
-            base_url,
-            api_version,
-            auth,
-            settings,
-            messages,
-        } = self.common;
+        let (config, messages) = self.common.task(self.serial, self.task_id, self.start);
         PingWidgetProps {
-            config: PingTaskConfig {
-                base_url: base_url.into(),
-                api_version,
-                serial: self.serial.into(),
-                task_id: self.task_id.filter(|t| !t.is_empty()).map(Into::into),
-                start: self.start,
-                auth,
-                settings,
-            },
+            config,
             callbacks: super::events::callbacks_for(events, &super::events::PING_EVENTS),
             class: Default::default(),
             messages,
@@ -332,29 +338,15 @@ impl TraceMountOptions {
         Ok(TraceMountOptions {
             common: common(&options)?,
             serial: string(&options, "serial")?.unwrap_or_default(),
-            task_id: string(&options, "taskId")?.filter(|t| !t.is_empty()),
+            task_id: string(&options, "taskId")?,
             start: trace_start(&options, "start")?,
         })
     }
 
     pub(super) fn into_props(self, events: &super::events::EventSink) -> TracerouteWidgetProps {
-        let Common {
-            base_url,
-            api_version,
-            auth,
-            settings,
-            messages,
-        } = self.common;
+        let (config, messages) = self.common.task(self.serial, self.task_id, self.start);
         TracerouteWidgetProps {
-            config: TraceTaskConfig {
-                base_url: base_url.into(),
-                api_version,
-                serial: self.serial.into(),
-                task_id: self.task_id.map(Into::into),
-                start: self.start,
-                auth,
-                settings,
-            },
+            config,
             callbacks: super::events::callbacks_for(events, &super::events::TRACEROUTE_EVENTS),
             class: Default::default(),
             messages,

@@ -6,10 +6,10 @@
 pub mod hop_table;
 
 use crate::components::no_result_card::no_result_view;
-use crate::components::progress_panel::ShownProgress;
+use crate::components::progress_panel::{envelope_readers, ShownProgress};
 use crate::components::raw_output::Exported;
-use crate::components::widget::{badge, busy, failure_view};
-use crate::components::{with_value_apart, ProgressPanel, RawOutput};
+use crate::components::widget::Card;
+use crate::components::RawOutput;
 use crate::hooks::use_test_task::{use_test_task, TaskCallbacks, TaskConfig};
 use crate::stats::TestStatus;
 use crate::trace::{verdict, Verdict};
@@ -46,21 +46,7 @@ impl ShownProgress for TracerouteTestResult {
     const LABEL: Msg = Msg::TraceProgressLabel;
     const RUNNING: Msg = Msg::Tracing;
     const ELAPSED: Msg = Msg::RunningFor;
-    fn status(&self) -> &TestStatus {
-        &self.status
-    }
-    fn is_terminal(&self) -> bool {
-        self.is_terminal
-    }
-    fn progress_percent(&self) -> Option<f64> {
-        self.progress_percent
-    }
-    fn fail_reason(&self) -> Option<&str> {
-        self.fail_reason.as_deref()
-    }
-    fn end_time(&self) -> Option<&str> {
-        self.end_time.as_deref()
-    }
+    envelope_readers!();
     fn no_result(&self) -> bool {
         self.outcome == TraceOutcome::NoResult
     }
@@ -105,14 +91,6 @@ pub fn TracerouteWidget(props: &TracerouteWidgetProps) -> Html {
     let task = use_test_task(&props.config, &props.callbacks);
     let m = &props.messages;
     use_effect_with(m.lang().clone(), |lang| format::warm_up(lang));
-    let latest = task.latest.clone();
-    let badge = badge(
-        &task.phase,
-        latest
-            .as_ref()
-            .map(|r| (&r.status, r.outcome == TraceOutcome::NoResult)),
-    );
-    let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
     let file_stem = AttrValue::from(
         [
             "traceroute-",
@@ -122,26 +100,15 @@ pub fn TracerouteWidget(props: &TracerouteWidgetProps) -> Html {
         ]
         .concat(),
     );
-    html! {
-        <section class={classes!("apw", "apw-trace", props.class.clone())} {lang} aria-label={m.get(Msg::TraceLabel)} aria-busy={busy(&task.phase)}>
-            <header class="apw__header">
-                <h2 class="apw__title">
-                    { with_value_apart(m, Msg::TraceTitle, "serial", &props.config.serial, "apw__serial") }
-                </h2>
-                <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
-            </header>
-            <ProgressPanel<TracerouteTestResult> messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
-            { failure_view(m, &task) }
-            if let Some(result) = latest.filter(|r| r.is_terminal) {
-                { result_view(m, &result, &file_stem, task.run_again.clone()) }
-            } else if let Some(previous) = &task.previous {
-                <div class="apw-previous">
-                    <p class="apw-previous__label">{ m.get(Msg::PreviousResult) }</p>
-                    { result_view(m, previous, &file_stem, None) }
-                </div>
-            }
-        </section>
-    }
+    let card = Card {
+        class: classes!("apw", "apw-trace", props.class.clone()),
+        label: Msg::TraceLabel,
+        title: Msg::TraceTitle,
+        serial: &props.config.serial,
+    };
+    card.view(m, &task, |result, on_run_again, _| {
+        result_view(m, result, &file_stem, on_run_again)
+    })
 }
 
 /// A finished trace: the verdict, the hops, the merge's warnings, and the actions.
@@ -183,14 +150,20 @@ fn result_view(
 /// answer after hop 4 (10.27.66.2)", or that it cannot be told.
 pub fn verdict_text(m: &Messages, trace: &Traceroute) -> String {
     let unknown = m.get(Msg::TraceDestination);
-    let last_hop = |last: Option<(u32, Option<&str>)>| {
-        last.map(|(hop, address)| {
-            let hop = hop.to_string();
-            match address {
-                Some(address) => m.fill(Msg::TraceHopAt, &[("hop", &hop), ("address", address)]),
-                None => m.fill(Msg::TraceHop, &[("hop", &hop)]),
-            }
-        })
+    // Where the answers stopped ("hop 4 (10.27.66.2)"), or that none came.
+    let stopped = |(after, none): (Msg, Msg),
+                   destination: Option<&str>,
+                   last: Option<(u32, Option<&str>)>| {
+        let destination = destination.unwrap_or(&unknown);
+        let Some((hop, address)) = last else {
+            return m.fill(none, &[("destination", destination)]);
+        };
+        let hop = hop.to_string();
+        let hop = match address {
+            Some(address) => m.fill(Msg::TraceHopAt, &[("hop", &hop), ("address", address)]),
+            None => m.fill(Msg::TraceHop, &[("hop", &hop)]),
+        };
+        m.fill(after, &[("destination", destination), ("hop", &hop)])
     };
     match verdict(trace) {
         Verdict::Reached { destination, hops } => m.fill_count(
@@ -204,32 +177,19 @@ pub fn verdict_text(m: &Messages, trace: &Traceroute) -> String {
         Verdict::NotReached {
             destination,
             last_answer,
-        } => {
-            let destination = destination.unwrap_or(&unknown);
-            match last_hop(last_answer) {
-                Some(hop) => m.fill(
-                    Msg::TraceNotReached,
-                    &[("destination", destination), ("hop", &hop)],
-                ),
-                None => m.fill(
-                    Msg::TraceNotReachedNoAnswer,
-                    &[("destination", destination)],
-                ),
-            }
-        }
+        } => stopped(
+            (Msg::TraceNotReached, Msg::TraceNotReachedNoAnswer),
+            destination,
+            last_answer,
+        ),
         Verdict::Unknown {
             destination,
             last_answer,
-        } => {
-            let destination = destination.unwrap_or(&unknown);
-            match last_hop(last_answer) {
-                Some(hop) => m.fill(
-                    Msg::TraceUnknown,
-                    &[("destination", destination), ("hop", &hop)],
-                ),
-                None => m.fill(Msg::TraceUnknownNoAnswer, &[("destination", destination)]),
-            }
-        }
+        } => stopped(
+            (Msg::TraceUnknown, Msg::TraceUnknownNoAnswer),
+            destination,
+            last_answer,
+        ),
     }
 }
 
