@@ -72,6 +72,16 @@ nodeTest("the widget module and the npm package's two entries export every parse
   });
 });
 
+nodeTest("a page that loads both modules: each reads its text from its own memory, whichever ran last", async () => {
+  // The two import one flat.js (the parser crate's snippet): it must not keep one module's memory.
+  const [parse, widget] = [await load("ap-ping-parse"), await load("ap-ping-widget")];
+  const seed = fixture("seed_completed.json");
+  for (const first of [parse, widget, parse, widget]) {
+    assert.equal(first.parsePingStatus(seed).statistics.lossPercent, 20);
+    assert.equal(first.parsePingOutput(fixture("raw_linux_dup_errors.txt")).duplicates, 1);
+  }
+});
+
 nodeTest("the widget's types name every messages key the README documents, and the lang option", () => {
   const types = fs.readFileSync(path.join(ROOT, "dist/ap-ping-widget.d.ts"), "utf8");
   const union = types.match(/export type PingMessageKey =([^;]*);/)[1];

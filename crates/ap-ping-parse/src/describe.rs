@@ -12,7 +12,7 @@
 //! | `number_or_null`      | the value, NaN for null               |                  | `number \| null` |
 //! | `flag`                | 1 or 0                                |                  | `boolean`        |
 //! | `flag_or_null`        | 1 or 0, NaN for null                  |                  | `boolean \| null` |
-//! | `text_or_null`        |                                       | the string/null  | `string \| null` |
+//! | `text_or_null`        | 1, or NaN for null                    | the string       | `string \| null` |
 //! | `open_choice(T = ..)` |                                       | the string       | `T`: the names or any string |
 //! | `choice(T {..})`      | the index of the name                 |                  | `T`: one of the names |
 //! | `shared_text_or_null` | NaN null, 0 as the last one, 1 new    | a new string     | `string \| null` |
@@ -107,7 +107,7 @@ macro_rules! crossing {
     (@write $out:ident, flag (), $v:expr) => { $out.flag($v) };
     (@write $out:ident, flag_or_null (), $v:expr) => { $out.flag_or_null($v) };
     (@write $out:ident, text_or_null (), $v:expr) => { $out.text($v) };
-    (@write $out:ident, open_choice ($ts:ident = $names:expr), $v:expr) => { $out.text(Some($v)) };
+    (@write $out:ident, open_choice ($ts:ident = $names:expr), $v:expr) => { $out.span($v) };
     (@write $out:ident, choice ($ts:ident { $($pat:pat => $name:literal),* $(,)? }), $v:expr) => {{
         const NAMES: &[&str] = &[$($name),*];
         // Indexes found while compiling: no string is compared at run time.

@@ -11,20 +11,14 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-let memory = null;
-
-/** Given the module's memory once, so each call need not pass it. */
-export function useMemory(m) {
-  memory = m;
-}
-
 /**
- * Writes `text` as UTF-8 at `ptr` (room for `capacity` bytes), in one call from wasm:
- * the bytes written; -1 when `text` is not a string; -2 when `encodeInto` (which any
- * script on the page can replace) threw or gave no byte count; -3 - needed when the room
- * is short. Nothing is thrown into wasm.
+ * Writes `text` as UTF-8 at `ptr` in `memory` (room for `capacity` bytes), in one call from
+ * wasm. The memory comes with each call: the parser module and the widget's share this
+ * file, and a page may load both. Returns the bytes written; -1 when `text` is not a
+ * string; -2 when `encodeInto` (which any script on the page can replace) threw or gave no
+ * byte count; -3 - needed when the room is short. Nothing is thrown into wasm.
  */
-export function encodeInto(text, ptr, capacity) {
+export function encodeInto(memory, text, ptr, capacity) {
   if (typeof text !== "string") return -1;
   // A UTF-16 unit never takes more than 3 bytes of UTF-8.
   const needed = text.length * 3;
@@ -37,13 +31,11 @@ export function encodeInto(text, ptr, capacity) {
   }
 }
 
-/** String i is text[n[at+2i] .. n[at+2i+1]] in UTF-16 units; null where NaN. */
+/** String i is text[n[at+2i] .. n[at+2i+1]] in UTF-16 units. */
 function strings(n, at, text) {
   const all = decoder.decode(text);
   const out = [];
-  for (let j = at; j < n.length; j += 2) {
-    out.push(Number.isNaN(n[j]) ? null : all.slice(n[j], n[j + 1]));
-  }
+  for (let j = at; j < n.length; j += 2) out.push(all.slice(n[j], n[j + 1]));
   return out;
 }
 
@@ -85,11 +77,11 @@ function readPingTestResult(n, s, c) {
   const isTerminal = n[p++] === 1;
   const outcome = PingTestOutcomeNames[n[p++]];
   const progressPercent = orNull(n[p++]);
-  const startTime = s[q++];
-  const endTime = s[q++];
+  const startTime = n[p++] === 1 ? s[q++] : null;
+  const endTime = n[p++] === 1 ? s[q++] : null;
   const durationMs = orNull(n[p++]);
-  const failReason = s[q++];
-  const rawOutput = s[q++];
+  const failReason = n[p++] === 1 ? s[q++] : null;
+  const rawOutput = n[p++] === 1 ? s[q++] : null;
   let statistics = null;
   if (n[p++] === 1) {
     c.p = p; c.q = q; c.last = last;
@@ -103,8 +95,8 @@ function readPingTestResult(n, s, c) {
 /** PingStatistics from numbers `n` and strings `s`, from the cursor `c` on (moved past it). */
 function readPingStatistics(n, s, c) {
   let { p, q, last } = c, t = 0;
-  const destination = s[q++];
-  const resolvedIp = s[q++];
+  const destination = n[p++] === 1 ? s[q++] : null;
+  const resolvedIp = n[p++] === 1 ? s[q++] : null;
   const transmitted = n[p++];
   const received = n[p++];
   const lost = n[p++];
@@ -135,7 +127,7 @@ function readPingStatistics(n, s, c) {
     for (let v = n[p++], to = n[p++]; v <= to; v++) missingSequences[k++] = v;
   }
   const source = StatisticsSourceNames[n[p++]];
-  const error = s[q++];
+  const error = n[p++] === 1 ? s[q++] : null;
   const warnings = [];
   for (let i = 0, count = n[p++]; i < count; i++) warnings.push(s[q++]);
   c.p = p; c.q = q; c.last = last;
@@ -149,11 +141,11 @@ function readTracerouteTestResult(n, s, c) {
   const isTerminal = n[p++] === 1;
   const outcome = TraceOutcomeNames[n[p++]];
   const progressPercent = orNull(n[p++]);
-  const startTime = s[q++];
-  const endTime = s[q++];
+  const startTime = n[p++] === 1 ? s[q++] : null;
+  const endTime = n[p++] === 1 ? s[q++] : null;
   const durationMs = orNull(n[p++]);
-  const failReason = s[q++];
-  const rawOutput = s[q++];
+  const failReason = n[p++] === 1 ? s[q++] : null;
+  const rawOutput = n[p++] === 1 ? s[q++] : null;
   let trace = null;
   if (n[p++] === 1) {
     c.p = p; c.q = q; c.last = last;
@@ -169,8 +161,8 @@ function readTraceroute(n, s, c) {
   let { p, q, last } = c, t = 0;
   let destination;
   {
-    const name = s[q++];
-    const address = s[q++];
+    const name = n[p++] === 1 ? s[q++] : null;
+    const address = n[p++] === 1 ? s[q++] : null;
     destination = { name, address };
   }
   const maxHops = orNull(n[p++]);
@@ -180,9 +172,9 @@ function readTraceroute(n, s, c) {
     const probes = [];
     for (let i = 0, count = n[p++]; i < count; i++) {
       const address = (t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null;
-      const name = s[q++];
+      const name = n[p++] === 1 ? s[q++] : null;
       const rttMs = orNull(n[p++]);
-      const annotation = s[q++];
+      const annotation = n[p++] === 1 ? s[q++] : null;
       probes.push({ address, name, rttMs, annotation });
     }
     const lossPercent = orNull(n[p++]);

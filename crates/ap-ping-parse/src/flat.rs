@@ -9,7 +9,7 @@
 
 use ap_ping_core::stats::{PingStatistics, PingTestResult};
 use ap_ping_core::traceroute::{Traceroute, TracerouteTestResult};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -22,10 +22,8 @@ pub(super) trait Crossing {
 
 #[wasm_bindgen(module = "/src/flat.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = useMemory)]
-    fn use_memory(memory: &JsValue);
     #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(text: &JsValue, ptr: *mut u8, capacity: usize) -> f64;
+    fn encode_into(memory: &JsValue, text: &JsValue, ptr: *mut u8, capacity: usize) -> f64;
     #[wasm_bindgen(js_name = buildPingStatistics)]
     fn build_statistics(numbers: &[f64], spans_at: usize, text: &[u8]) -> JsValue;
     #[wasm_bindgen(js_name = buildPingTestResult)]
@@ -51,7 +49,10 @@ const MIN_INPUT_CAPACITY: usize = 64 * 1024;
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
-    static MEMORY_GIVEN: Cell<bool> = const { Cell::new(false) };
+    /// This module's memory, handed to `encodeInto` with each text. Not kept in `flat.js`:
+    /// the parser module and the widget's import the same `flat.js` (one snippet of this
+    /// crate), so a page that loads both has one copy of it for two memories.
+    static MEMORY: JsValue = wasm_bindgen::memory();
 }
 
 /// One of the kept buffers, taken out of the scratch (a new one if it is in use).
@@ -112,11 +113,6 @@ impl NoText {
 
 /// Calls `f` with the text of a JS string.
 pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Result<R, NoText> {
-    MEMORY_GIVEN.with(|given| {
-        if !given.replace(true) {
-            use_memory(&wasm_bindgen::memory());
-        }
-    });
     // The buffer is initialized in full (zeros once, then earlier text), and what comes
     // back is checked as UTF-8: whatever `encodeInto` does or claims (a page can replace
     // it), Rust reads only initialized bytes and only valid text.
@@ -125,7 +121,10 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Resul
         bytes.resize(MIN_INPUT_CAPACITY, 0);
     }
     // One call in the usual case; a second one when the text needs more room.
-    let mut answer = encode_into(value, bytes.as_mut_ptr(), bytes.len());
+    let encode = |bytes: &mut Vec<u8>| {
+        MEMORY.with(|memory| encode_into(memory, value, bytes.as_mut_ptr(), bytes.len()))
+    };
+    let mut answer = encode(&mut bytes);
     if answer <= -3.0 {
         let needed = (-3.0 - answer) as usize;
         if needed / 3 > MAX_TEXT_UNITS {
@@ -133,7 +132,7 @@ pub fn with_text_from_js<R>(value: &JsValue, f: impl FnOnce(&str) -> R) -> Resul
         }
         // Zeroed by the allocator: fresh memory from the host is zero already.
         bytes = vec![0; needed];
-        answer = encode_into(value, bytes.as_mut_ptr(), bytes.len());
+        answer = encode(&mut bytes);
     }
     let result = if answer == -1.0 {
         Err(NoText::NotAString)
@@ -187,7 +186,8 @@ fn cross<T: Crossing>(value: &T, build: fn(&[f64], usize, &[u8]) -> JsValue) -> 
 
 /// A result on its way out, in the two streams `describe` explains: numbers, and strings
 /// as spans of one text. String `i` is `text` from UTF-16 offset `spans[2i]` to
-/// `spans[2i + 1]` (NaN for null): JavaScript decodes the text once and slices it.
+/// `spans[2i + 1]`: JavaScript decodes the text once and slices it. A null is a NaN in the
+/// numbers, never a string.
 #[derive(Default)]
 pub(super) struct FlatResult {
     numbers: Vec<f64>,
@@ -236,11 +236,21 @@ impl FlatResult {
         self.put(b.map_or(f64::NAN, |b| if b { 1.0 } else { 0.0 }));
     }
 
+    /// A string or null: 1 then the string, or NaN alone. A null crosses as one number
+    /// rather than a string slot.
+    #[inline(always)]
     pub(super) fn text(&mut self, s: Option<&str>) {
-        let Some(s) = s else {
-            self.spans.extend_from_slice(&[f64::NAN, f64::NAN]);
-            return;
-        };
+        match s {
+            Some(s) => {
+                self.put(1.0);
+                self.span(s);
+            }
+            None => self.put(f64::NAN),
+        }
+    }
+
+    /// A string that is always there (`texts`, `open_choice`, a new shared one).
+    pub(super) fn span(&mut self, s: &str) {
         let start = self.utf16_len;
         self.text.push_str(s);
         self.utf16_len += if s.is_ascii() {
@@ -268,7 +278,7 @@ impl FlatResult {
             (Some(s), Some(last)) if Rc::ptr_eq(s, last) || **s == **last => self.put(0.0),
             (Some(s), _) => {
                 self.put(1.0);
-                self.text(Some(s));
+                self.span(s);
                 self.last_shared = Some(Rc::clone(s));
             }
         }
@@ -312,7 +322,7 @@ impl FlatResult {
     pub(super) fn texts<S: AsRef<str>>(&mut self, values: &[S]) {
         self.put(values.len() as f64);
         for v in values {
-            self.text(Some(v.as_ref()));
+            self.span(v.as_ref());
         }
     }
 }

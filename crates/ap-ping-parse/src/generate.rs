@@ -102,7 +102,8 @@ fn read_object(js: &mut String, o: &ObjectLayout, depth: usize) -> String {
             Kind::NumberOrNull => "orNull(n[p++])".to_owned(),
             Kind::Flag => "n[p++] === 1".to_owned(),
             Kind::FlagOrNull => "Number.isNaN((t = n[p++])) ? null : t === 1".to_owned(),
-            Kind::TextOrNull | Kind::OpenChoice { .. } => "s[q++]".to_owned(),
+            Kind::TextOrNull => "n[p++] === 1 ? s[q++] : null".to_owned(),
+            Kind::OpenChoice { .. } => "s[q++]".to_owned(),
             Kind::Choice { ts_name, .. } => format!("{ts_name}Names[n[p++]]"),
             Kind::SharedTextOrNull => {
                 "(t = n[p++]) === 1 ? (last = s[q++]) : t === 0 ? last : null".to_owned()
