@@ -9,14 +9,27 @@ use crate::words::{Messages, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the panel reads of a kind of test's status, and the words that differ by kind.
-pub trait ShownProgress: PartialEq + Clone + 'static {
+/// The panel's words that differ by kind of test.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ProgressWords {
     /// The bar's accessible name.
-    const LABEL: Msg;
+    pub label: Msg,
     /// What the test does while it runs on the AP ("Pinging…").
-    const RUNNING: Msg;
+    pub running: Msg,
     /// How long it has run ("Elapsed {duration}").
-    const ELAPSED: Msg;
+    pub elapsed: Msg,
+}
+
+/// Ping's.
+pub const PING_WORDS: ProgressWords = ProgressWords {
+    label: Msg::ProgressLabel,
+    running: Msg::Pinging,
+    elapsed: Msg::Elapsed,
+};
+
+/// What the panel and the card read of a kind of test's status. Used as `dyn`: one panel
+/// and one card in the module for every kind, not one each.
+pub trait ShownProgress: 'static {
     /// Where the test is.
     fn status(&self) -> &TestStatus;
     /// Whether it has ended.
@@ -59,9 +72,6 @@ macro_rules! envelope_readers {
 pub(crate) use envelope_readers;
 
 impl ShownProgress for PingTestResult {
-    const LABEL: Msg = Msg::ProgressLabel;
-    const RUNNING: Msg = Msg::Pinging;
-    const ELAPSED: Msg = Msg::Elapsed;
     envelope_readers!();
     fn no_result(&self) -> bool {
         self.outcome == TestOutcome::NoResult
@@ -74,13 +84,27 @@ impl ShownProgress for PingTestResult {
     }
 }
 
+/// A status of any kind as the panel holds it, compared by identity: a new status is a
+/// new `Rc`.
+#[derive(Clone)]
+pub struct Shown(pub Rc<dyn ShownProgress>);
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Props of [`ProgressPanel`].
 #[derive(Properties, PartialEq, Clone)]
-pub struct ProgressPanelProps<S: ShownProgress> {
+pub struct ProgressPanelProps {
     /// Where polling is.
     pub phase: Phase,
     /// The latest status, if any arrived.
-    pub latest: Option<Rc<S>>,
+    pub latest: Option<Shown>,
+    /// The words of its kind of test.
+    #[prop_or(&PING_WORDS)]
+    pub words: &'static ProgressWords,
     /// Polling is paused while the page is hidden.
     #[prop_or_default]
     pub paused: bool,
@@ -94,15 +118,15 @@ pub struct ProgressPanelProps<S: ShownProgress> {
 
 /// Bar, words and time of a running or finished test.
 #[function_component]
-pub fn ProgressPanel<S: ShownProgress>(props: &ProgressPanelProps<S>) -> Html {
-    let (latest, m) = (props.latest.as_deref(), &props.messages);
+pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
+    let (latest, m) = (props.latest.as_ref().map(|s| &*s.0), &props.messages);
     let percent = latest
         .and_then(|r| r.progress_percent())
         .or(match props.phase {
             Phase::Idle | Phase::Starting => Some(0.0),
             _ => None,
         });
-    let words = status_words(m, &props.phase, latest);
+    let words = status_words(m, &props.phase, latest, props.words);
     let budget_wait = match (&props.phase, props.next_request_at_ms) {
         (Phase::Throttled { .. }, Some(at)) => {
             Some(m.fill(Msg::BudgetWait, &[("time", &m.clock_time(at))]))
@@ -113,7 +137,7 @@ pub fn ProgressPanel<S: ShownProgress>(props: &ProgressPanelProps<S>) -> Html {
     let elapsed = latest
         .filter(|r| !r.is_terminal())
         .and_then(|r| r.elapsed_ms(now_ms()?))
-        .map(|ms| m.fill(S::ELAPSED, &[("duration", &m.duration(ms))]));
+        .map(|ms| m.fill(props.words.elapsed, &[("duration", &m.duration(ms))]));
     let announcement = latest
         .filter(|r| r.is_terminal())
         .map(|r| r.announce(m))
@@ -122,7 +146,7 @@ pub fn ProgressPanel<S: ShownProgress>(props: &ProgressPanelProps<S>) -> Html {
     let no_result = latest.is_some_and(|r| r.no_result());
     html! {
         <div class={classes!("apw-progress-panel", no_result.then_some("apw-progress-panel--noresult"))}>
-            <ProgressBar percent={percent} label={m.get(S::LABEL)} />
+            <ProgressBar percent={percent} label={m.get(props.words.label)} />
             <div class="apw-progress-panel__meta">
                 if !words.is_empty() {
                     <span class="apw-progress-panel__status">{ words }</span>
@@ -143,16 +167,17 @@ pub fn ProgressPanel<S: ShownProgress>(props: &ProgressPanelProps<S>) -> Html {
 }
 
 /// The status in words.
-pub fn status_words<S: ShownProgress>(
+pub fn status_words(
     m: &Messages,
     phase: &Phase,
-    latest: Option<&S>,
+    latest: Option<&dyn ShownProgress>,
+    words: &ProgressWords,
 ) -> AttrValue {
     let with_reason = |msg, reason: &str| m.fill(msg, &[("reason", reason)]).into();
     if let Some(result) = latest {
         return match result.status() {
             TestStatus::Initiated => m.get(Msg::Queued),
-            TestStatus::Running => m.get(S::RUNNING),
+            TestStatus::Running => m.get(words.running),
             TestStatus::Failed => match result.fail_reason() {
                 Some(reason) => with_reason(Msg::StatusFailedReason, reason),
                 None => m.get(Msg::StatusFailed),
@@ -180,7 +205,7 @@ pub fn status_words<S: ShownProgress>(
 }
 
 /// When the test ended, in ms since the epoch (`endTime`).
-fn finished_at(result: &impl ShownProgress) -> Option<f64> {
+fn finished_at(result: &dyn ShownProgress) -> Option<f64> {
     let end = ap_ping_core::stats::timestamp::parse_rfc3339_nanos(result.end_time()?);
     Some((end.ok()? / 1_000_000) as f64)
 }

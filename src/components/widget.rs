@@ -1,13 +1,14 @@
 //! The widget's root component: follows one ping test and composes the views.
 
 use crate::api::traceroute::TraceStartRequest;
-use crate::components::progress_panel::ShownProgress;
+use crate::components::progress_panel::{ProgressWords, Shown, ShownProgress, PING_WORDS};
 use crate::components::raw_output::Exported;
 use crate::components::traceroute::{TraceCallbacks, TraceTaskConfig, TracerouteWidget};
 use crate::components::{
     with_value_apart, ErrorPanel, NoResultCard, ProgressPanel, RawOutput, ReplyTable, RttChart,
     SummaryCard,
 };
+use crate::hooks::use_test_task::TaskState;
 use crate::hooks::{use_ping_task, PingTaskConfig, TaskCallbacks, TaskHandle};
 use crate::poll::{FailureKind, Phase};
 use crate::stats::{PingTestResult, TestOutcome, TestStatus};
@@ -98,6 +99,7 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
         label: Msg::WidgetLabel,
         title: Msg::Title,
         serial: &props.config.serial,
+        words: &PING_WORDS,
     };
     card.view(m, &task, |result, on_run_again, current| {
         html! {
@@ -111,48 +113,65 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
     })
 }
 
-/// What a test's card is named: its classes, its label, and its title with the AP's serial.
+/// What a test's card is named: its classes, its label, its title with the AP's serial,
+/// and its progress panel's words.
 pub(crate) struct Card<'a> {
     pub class: Classes,
     pub label: Msg,
     pub title: Msg,
     pub serial: &'a str,
+    pub words: &'static ProgressWords,
 }
 
 impl Card<'_> {
     /// The card every kind of test shows: its title and badge, its progress, the error
     /// panel, then the finished result (`result`, given "Run again" when offered, and
     /// `true`), or the one before "Run again" (`false`), marked, until the new one ends.
+    /// Only the choice of result is generic: the card is drawn by [`Card::draw`], once in
+    /// the module for every kind.
     pub(crate) fn view<S: ShownProgress>(
         self,
         m: &Messages,
         task: &TaskHandle<S>,
         result: impl Fn(&Rc<S>, Option<Callback<()>>, bool) -> Html,
     ) -> Html {
-        let latest = task.latest.clone();
+        let body = match (
+            task.latest.as_ref().filter(|r| r.is_terminal()),
+            &task.previous,
+        ) {
+            (Some(latest), _) => result(latest, task.run_again.clone(), true),
+            (None, Some(previous)) => html! {
+                <div class="apw-previous">
+                    <p class="apw-previous__label">{ m.get(Msg::PreviousResult) }</p>
+                    { result(previous, None, false) }
+                </div>
+            },
+            (None, None) => Html::default(),
+        };
+        let latest = task
+            .latest
+            .clone()
+            .map(|r| Shown(r as Rc<dyn ShownProgress>));
+        self.draw(m, task.as_state(), latest, body)
+    }
+
+    fn draw(self, m: &Messages, task: TaskState<'_>, latest: Option<Shown>, body: Html) -> Html {
         let badge = badge(
-            &task.phase,
-            latest.as_deref().map(|r| (r.status(), r.no_result())),
+            task.phase,
+            latest.as_ref().map(|r| (r.0.status(), r.0.no_result())),
         );
         let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
         html! {
-            <section class={self.class} {lang} aria-label={m.get(self.label)} aria-busy={busy(&task.phase)}>
+            <section class={self.class} {lang} aria-label={m.get(self.label)} aria-busy={busy(task.phase)}>
                 <header class="apw__header">
                     <h2 class="apw__title">
                         { with_value_apart(m, self.title, "serial", self.serial, "apw__serial") }
                     </h2>
                     <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
                 </header>
-                <ProgressPanel<S> messages={m.clone()} phase={task.phase.clone()} latest={latest.clone()} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
-                { failure_view(m, task) }
-                if let Some(latest) = latest.filter(|r| r.is_terminal()) {
-                    { result(&latest, task.run_again.clone(), true) }
-                } else if let Some(previous) = &task.previous {
-                    <div class="apw-previous">
-                        <p class="apw-previous__label">{ m.get(Msg::PreviousResult) }</p>
-                        { result(previous, None, false) }
-                    </div>
-                }
+                <ProgressPanel messages={m.clone()} phase={task.phase.clone()} {latest} words={self.words} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
+                { failure_view(m, &task) }
+                { body }
             </section>
         }
     }
@@ -220,8 +239,8 @@ pub(crate) fn badge(phase: &Phase, latest: Option<(&TestStatus, bool)>) -> (Msg,
 
 /// A retry pending, or polling stopped on an error: the panel that says so (with "Try
 /// again", unless the page's own settings are wrong: asking again cannot mend them).
-pub(crate) fn failure_view<S>(m: &Messages, task: &TaskHandle<S>) -> Html {
-    match &task.phase {
+fn failure_view(m: &Messages, task: &TaskState<'_>) -> Html {
+    match task.phase {
         Phase::Retrying {
             attempt,
             delay_ms,

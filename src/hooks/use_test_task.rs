@@ -107,6 +107,33 @@ pub struct TaskHandle<S> {
     pub max_attempts: u32,
 }
 
+/// What a card draws of a task whatever its kind: a [`TaskHandle`] without its statuses.
+pub struct TaskState<'a> {
+    /// Where polling is.
+    pub phase: &'a Phase,
+    /// Whether polling is paused because the page is hidden.
+    pub paused: bool,
+    /// When the next request is due (ms since the epoch) while waiting.
+    pub next_request_at_ms: Option<f64>,
+    /// Try again after polling stopped.
+    pub retry: &'a Callback<()>,
+    /// The retry policy's limit.
+    pub max_attempts: u32,
+}
+
+impl<S> TaskHandle<S> {
+    /// Its state without the statuses.
+    pub fn as_state(&self) -> TaskState<'_> {
+        TaskState {
+            phase: &self.phase,
+            paused: self.paused,
+            next_request_at_ms: self.next_request_at_ms,
+            retry: &self.retry,
+            max_attempts: self.max_attempts,
+        }
+    }
+}
+
 /// A test's state as a view shows it: the machine's, and a hold of the page's budget.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskView<S> {

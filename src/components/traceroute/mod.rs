@@ -6,7 +6,7 @@
 pub mod hop_table;
 
 use crate::components::no_result_card::no_result_view;
-use crate::components::progress_panel::{envelope_readers, ShownProgress};
+use crate::components::progress_panel::{envelope_readers, ProgressWords, ShownProgress};
 use crate::components::raw_output::Exported;
 use crate::components::widget::Card;
 use crate::components::RawOutput;
@@ -42,10 +42,14 @@ pub struct TracerouteWidgetProps {
     pub messages: Messages,
 }
 
+/// The progress panel's words for a trace.
+pub const TRACE_WORDS: ProgressWords = ProgressWords {
+    label: Msg::TraceProgressLabel,
+    running: Msg::Tracing,
+    elapsed: Msg::RunningFor,
+};
+
 impl ShownProgress for TracerouteTestResult {
-    const LABEL: Msg = Msg::TraceProgressLabel;
-    const RUNNING: Msg = Msg::Tracing;
-    const ELAPSED: Msg = Msg::RunningFor;
     envelope_readers!();
     fn no_result(&self) -> bool {
         self.outcome == TraceOutcome::NoResult
@@ -105,6 +109,7 @@ pub fn TracerouteWidget(props: &TracerouteWidgetProps) -> Html {
         label: Msg::TraceLabel,
         title: Msg::TraceTitle,
         serial: &props.config.serial,
+        words: &TRACE_WORDS,
     };
     card.view(m, &task, |result, on_run_again, _| {
         result_view(m, result, &file_stem, on_run_again)
