@@ -1,13 +1,15 @@
 // End to end: axe-core finds no accessibility violation in the widget's running, completed,
 // error and no-result states, light and dark, mounted in a page's light DOM and inside the
-// custom element's shadow root, and while "Run again" keeps the previous result; and the
-// fleet view running, done and with a row opened, light and dark.
+// custom element's shadow root, and while "Run again" keeps the previous result; the
+// fleet view running, done and with a row opened, light and dark; and the traceroute
+// widget with a completed trace and an unreachable one, light and dark.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { openPage } from "./support/browser.mjs";
 import { openEmbed, waitForEvent, NARROW, WIDE } from "./support/embed-page.mjs";
 import { axeViolations } from "./support/axe.mjs";
+import { openTracePage, waitForTraceEvent, TRACE } from "./support/trace-page.mjs";
 
 let stack;
 before(async () => {
@@ -84,5 +86,19 @@ for (const colorScheme of ["light", "dark"]) {
     assert.deepEqual(await axeViolations(page), [], "fleet with a row opened");
     assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
     await page.close();
+  });
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`${colorScheme}: a completed trace (with its jump marks) and an unreachable one have no axe-core violation`, async () => {
+    // No strict CSP here: axe-core is injected as an inline script.
+    for (const [destination, viewport] of [[TRACE.lossy, WIDE], [TRACE.unreachable, NARROW]]) {
+      const page = await openTracePage(stack, { widgets: `trace:CNF7G9X001:${destination}`, raw: "true" }, { viewport, colorScheme, csp: false });
+      await waitForTraceEvent(page, "traceroute-complete");
+      await page.locator(".apw-trace__verdict").waitFor();
+      assert.equal(await page.locator(".apw-hops tbody tr").count(), destination === TRACE.lossy ? 10 : 5);
+      assert.deepEqual(await axeViolations(page, ".apw-trace"), [], destination);
+      await page.close();
+    }
   });
 }

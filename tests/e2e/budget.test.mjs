@@ -7,6 +7,7 @@ import { test, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
 import { openPage } from "./support/browser.mjs";
+import { measureRate, recordApiRequests, settledLog } from "./support/rate.mjs";
 
 // A stack of its own for each test: the mock counts a token's requests per second, and the
 // last second of one test must not count against the next one's first requests.
@@ -35,80 +36,10 @@ async function startTask(serial, count) {
  */
 async function openBudgetPage(query) {
   const page = await openPage(stack.browser, { viewport: { width: 1200, height: 1000 }, locale: "en-GB", timezoneId: "UTC" });
-  page.apiRequests = [];
-  page.on("requestfinished", async (request) => {
-    const url = new URL(request.url());
-    if (!url.pathname.startsWith("/network-")) return;
-    const timing = request.timing();
-    const response = await request.response();
-    page.apiRequests.push({
-      method: request.method(),
-      path: url.pathname,
-      sent: timing.startTime,
-      answered: timing.startTime + timing.responseStart,
-      status: response?.status(),
-      headers: response?.headers() ?? {},
-    });
-  });
+  recordApiRequests(page);
   await page.goto(`${stack.server.url}/fleet.html?${new URLSearchParams(query)}`);
   await page.waitForFunction(() => window.fleetReady === true, null, { timeout: 15_000 });
   return page;
-}
-
-/** The most of `times` (ms) within any `windowMs` (a half-open window: [t, t + windowMs)). */
-function mostInWindow(times, windowMs) {
-  return busiestWindow(times, windowMs).length;
-}
-
-/** The times of the busiest `windowMs` (the first such), in order. */
-function busiestWindow(times, windowMs) {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = [0, 0];
-  for (let i = 0, j = 0; j < sorted.length; j++) {
-    while (sorted[j] - sorted[i] >= windowMs) i++;
-    if (j - i + 1 > best[1] - best[0]) best = [i, j + 1];
-  }
-  return sorted.slice(...best);
-}
-
-/**
- * The request rate as the mock saw it, and as the browser sent it. The budget counts the
- * times it grants turns: at most `rate` in any 1,050 ms (`WINDOW_MS`), 50 ms to spare for
- * what happens between a grant and the request's arrival: the fetch called a few ms after
- * its grant, and the travel through this test's own forwarder (the static server, in this
- * Node process beside playwright), whose time varies. Each arrival is paired with its send
- * (the browser's timing of it); `jitterMs` is the spread of those travel times, measured
- * (up to 235 ms seen on 2 shared cores while the page loads). Arrivals are then held to the
- * rate in any `arrivalWindowMs` = 1,000 − jitter: in any 1,000 ms when nothing travelled
- * slower than anything else; sends (the browser's own times) in any 1,000 ms.
- */
-function measureRate(log, apiRequests) {
-  const sends = [...apiRequests].sort((a, b) => a.sent - b.sent);
-  const used = new Set();
-  const transit = [];
-  for (const entry of log) {
-    const i = sends.findIndex((r, k) => !used.has(k) && r.method === entry.method && r.path === entry.path.split("?")[0]);
-    if (i < 0) continue;
-    used.add(i);
-    transit.push(entry.epochMs - sends[i].sent);
-  }
-  const jitterMs = Math.round(Math.max(0, Math.max(...transit) - Math.min(...transit)));
-  const arrivals = log.map((r) => r.epochMs);
-  const arrivalWindowMs = 1000 - Math.ceil(jitterMs);
-  const sent = sends.map((r) => r.sent);
-  const gapOf = (n) => Math.min(...sent.slice(n).map((t, k) => t - sent[k]));
-  return {
-    paired: transit.length,
-    jitterMs,
-    arrivalWindowMs,
-    arrivalsPer1000: mostInWindow(arrivals, 1000),
-    arrivalsPer1050: mostInWindow(arrivals, 1050),
-    arrivalsPerWindow: mostInWindow(arrivals, arrivalWindowMs),
-    sendsPer1000: mostInWindow(sent, 1000),
-    /** The shortest time between a send and the `n`th after it: ≥ 1,050 ms for the rate `n`. */
-    gapOf,
-    busiestArrivals: busiestWindow(arrivals, 1000).map((t) => t - arrivals[0]),
-  };
 }
 
 const pingEvents = (page, serial, type) =>
@@ -142,19 +73,6 @@ const watchHeldWords = (page) => page.evaluate(() => {
   new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true });
 });
 
-/**
- * The mock's request log, once the browser has reported the timing of every one of those
- * requests (its events come a moment after the answers), or after 10 s.
- */
-async function settledLog(page) {
-  const log = await stack.mock.requests();
-  const until = Date.now() + 10_000;
-  while (page.apiRequests.length < log.length && Date.now() < until) {
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-  }
-  return log;
-}
-
 /** The requests the browser sent at or after `from` (ms), the first first. */
 const sentFrom = (page, from) => page.apiRequests.filter((r) => r.sent >= from).sort((a, b) => a.sent - b.sent);
 
@@ -169,7 +87,7 @@ test("two ping widgets and a fleet on one page together never exceed the rate, a
   await waitForPing(page, "CNF7G9X001", "ping-complete");
   const done002 = await waitForPing(page, "CNF7G9X002", "ping-complete");
 
-  const log = await settledLog(page);
+  const log = await settledLog(stack.mock, page);
   const isPing = (r) => /CNF7G9X00[12]/.test(r.path);
   const pings = log.filter(isPing);
   const fleet = log.filter((r) => !isPing(r));
@@ -360,7 +278,7 @@ test("configureRequestBudget: its limits in force, a refusal naming the option, 
   assert.deepEqual(complete.counts, { done: 4, total: 4, failed: 0, offline: 0 });
   await waitForPing(page, "CNF7G9X001", "ping-complete");
   await waitForPing(page, "CNF7G9X002", "ping-complete");
-  const log = await settledLog(page);
+  const log = await settledLog(stack.mock, page);
   const rate = measureRate(log, page.apiRequests);
   const span = (log.at(-1).epochMs - log[0].epochMs) / 1000;
   console.log(

@@ -1,6 +1,7 @@
 // End to end in Firefox ESR over WebDriver (geckodriver + selenium-webdriver), against
 // mock-central over real HTTP: a whole test through mountPingWidget, the custom element,
-// an error state, the page's language, and the fleet view's run of HQ to its verdict. The
+// an error state, the page's language, the fleet view's run of HQ to its verdict, and a
+// traceroute to its verdict. The
 // Chromium suite covers every case; this one checks that what an admin sees holds in the
 // other engine.
 import { test, before, after } from "node:test";
@@ -130,6 +131,34 @@ test("Firefox: the fleet view runs HQ's 40 APs to its verdict, the two lossy one
     assert.deepEqual(seen.firstTwo, ["hq-ap-07", "hq-ap-23"]);
     assert.ok(seen.scroll <= 0, `no sideways scroll (${seen.scroll}px)`);
     await firefoxScreenshot(driver, "firefox-fleet-hq-done-light-wide");
+    assert.deepEqual(await driver.executeScript("return window.pageErrors"), [], "no error in the page");
+  } finally {
+    await driver.quit();
+  }
+});
+
+test("Firefox: a traceroute runs to its verdict, a row a hop, the lossy hop marked", async () => {
+  const driver = await launchFirefox({ width: 1000, height: 900 });
+  try {
+    await driver.get(`${stack.server.url}/trace.html?${new URLSearchParams({ widgets: "trace:CNF7G9X001:lossy-path.example", csp: "strict" })}`);
+    await waitFor(driver, "return window.traceReady === true");
+    const complete = await waitFor(driver, "return window.traceEvents.find((e) => e.type === 'traceroute-complete')?.detail");
+    assert.equal(complete.status, "COMPLETED");
+    assert.equal(complete.trace.reached, true);
+    await waitFor(driver, "return document.querySelector('.apw-trace__verdict')");
+    const seen = await driver.executeScript(() => ({
+      verdict: document.querySelector(".apw-trace__verdict").textContent,
+      rows: [...document.querySelectorAll(".apw-hops tbody tr")].map((r) => r.cells[0].textContent),
+      marked: [...document.querySelectorAll(".apw-hop--marked")].map((r) => r.cells[0].textContent),
+      fine: document.querySelector(".apw-hop__mark--fine")?.textContent,
+      scroll: document.documentElement.scrollWidth - innerWidth,
+    }));
+    assert.equal(seen.verdict, "Reached 203.0.113.120 in 10 hops");
+    assert.deepEqual(seen.rows, complete.trace.hops.map((h) => String(h.hop)));
+    assert.deepEqual(seen.marked, ["4", "7"]);
+    assert.match(seen.fine ?? "", /ICMP rate limit/);
+    assert.ok(seen.scroll <= 0, `no sideways scroll (${seen.scroll}px)`);
+    await firefoxScreenshot(driver, "firefox-trace-lossy-light-wide");
     assert.deepEqual(await driver.executeScript("return window.pageErrors"), [], "no error in the page");
   } finally {
     await driver.quit();
