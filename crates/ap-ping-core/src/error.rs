@@ -39,6 +39,30 @@ impl ParseError {
     }
 }
 
+impl ParseError {
+    /// A body refused before it is read: "a body of 5000000 bytes is too large to be a ping
+    /// status". `what` names what it was taken for.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn body_too_large(len: usize, what: &str) -> Self {
+        ParseError::invalid(
+            "",
+            format!("a body of {len} bytes is too large to be {what}"),
+        )
+    }
+
+    /// A text refused before it is read: "ping text of 20000000 bytes is longer than the
+    /// 16777216 accepted".
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn text_too_long(what: &str, len: usize, max: usize) -> Self {
+        ParseError::invalid(
+            "",
+            format!("{what} of {len} bytes is longer than the {max} accepted"),
+        )
+    }
+}
+
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -13,14 +13,21 @@ use std::borrow::Cow;
 /// The 200 body of the status endpoint.
 #[derive(Debug, Default)]
 pub struct PingStatusBody<'a> {
+    /// The status, its times and reason, and the ping text.
+    pub envelope: StatusEnvelope<'a>,
+    /// Parsed statistics; absent until the test completes.
+    pub output: Option<PingOutputWire<'a>>,
+}
+
+/// What every test's status body holds around its `output` (ping's, traceroute's).
+#[derive(Debug, Default)]
+pub struct StatusEnvelope<'a> {
     /// RFC 3339 timestamp with nanoseconds, e.g. `2025-05-20T13:07:48.849780286Z`.
     pub start_time: Option<Cow<'a, str>>,
     /// Set once the test has ended.
     pub end_time: Option<Cow<'a, str>>,
-    /// The device's ping text; starts with a `COMMAND=ping <dest>` line.
+    /// The device's text; starts with a `COMMAND=ping <dest>` (or `traceroute`) line.
     pub raw_output: Option<Cow<'a, str>>,
-    /// Parsed statistics; absent until the test completes.
-    pub output: Option<PingOutputWire<'a>>,
     /// Why a `FAILED` test failed.
     pub fail_reason: Option<Cow<'a, str>>,
     /// 0..=100. A JSON number in the API; a numeric string is accepted too.
@@ -175,18 +182,13 @@ impl PingStartRequest<'_> {
     /// Checks the body against the API's limits before it is sent, so a page learns of a
     /// wrong setting at once, in the API's own words ("count must be between 1 and 100").
     pub fn check(&self) -> Result<(), RequestError> {
-        let mut first = None;
-        self.problems(|problem| {
-            first = Some(problem);
-            false
-        });
-        first.map_or(Ok(()), Err)
+        first_problem(|problem| self.problems(problem))
     }
 
     /// Hands `problem` each way the body breaks the API's limits, in the order of
     /// [`START_FIELDS`], while it returns true: [`Self::check`] stops at the first,
     /// [`PingStartBody::from_json_all`] takes them all.
-    fn problems(&self, mut problem: impl FnMut(RequestError) -> bool) {
+    fn problems(&self, problem: &mut dyn FnMut(RequestError) -> bool) {
         if host_problem(self.destination).is_some_and(|p| !problem(p)) {
             return;
         }
@@ -259,9 +261,11 @@ impl PingStartBody {
     /// ends it. For a stand-in of the API (mock-central), which names them all.
     pub fn from_json_all(text: &str) -> Result<Self, Vec<RequestError>> {
         const NAMES: [(&str, usize); START_FIELDS.len()] = field_names(&START_FIELDS);
-        let mut body = PingStartBody::default();
-        let mut problems =
-            read_start_body(text, &START_FIELDS, &NAMES, |i, value| match (i, value) {
+        read_start_body(
+            text,
+            &START_FIELDS,
+            &NAMES,
+            |body: &mut PingStartBody, i, value| match (i, value) {
                 (0, StartValue::Text(t)) => body.destination = t,
                 (4, StartValue::Text(t)) => body.interface_port = Some(t),
                 (_, StartValue::Text(t)) => body.role = Some(t),
@@ -269,16 +273,9 @@ impl PingStartBody {
                 (2, StartValue::Whole(n)) => body.packet_size = Some(n),
                 (_, StartValue::Whole(n)) => body.vlan = Some(n),
                 (_, StartValue::Flag(b)) => body.include_raw_output = Some(b),
-            })?;
-        body.as_request().problems(|problem| {
-            problems.push(problem);
-            true
-        });
-        if problems.is_empty() {
-            Ok(body)
-        } else {
-            Err(problems)
-        }
+            },
+            |body, problem| body.as_request().problems(problem),
+        )
     }
 
     /// The request it describes.
@@ -314,17 +311,32 @@ enum StartValue {
     Flag(bool),
 }
 
+/// The first problem a start request's rules hand over (`problems` walks them while its
+/// argument returns true).
+fn first_problem(
+    problems: impl FnOnce(&mut dyn FnMut(RequestError) -> bool),
+) -> Result<(), RequestError> {
+    let mut first = None;
+    problems(&mut |problem| {
+        first = Some(problem);
+        false
+    });
+    first.map_or(Ok(()), Err)
+}
+
 /// Reads a start request's JSON text by its field list (ping's [`START_FIELDS`],
-/// traceroute's [`TRACEROUTE_START_FIELDS`]): `set` gets each field's value by its index;
-/// `null` leaves a field unset and keys not listed are dropped. A value of the wrong type is
-/// a problem and reading goes on (`Ok` with the problems so far); a text that is not JSON
-/// ends it (`Err` with every problem).
-fn read_start_body(
+/// traceroute's [`TRACEROUTE_START_FIELDS`]) and checks it by its `rules`: `set` gets each
+/// field's value by its index; `null` leaves a field unset and keys not listed are dropped.
+/// A value of the wrong type is a problem and reading goes on; a text that is not JSON
+/// ends it. The error lists every problem, in the text's order and then the fields'.
+fn read_start_body<B: Default>(
     text: &str,
     fields: &[StartField],
     names: &[(&'static str, usize)],
-    mut set: impl FnMut(usize, StartValue),
-) -> Result<Vec<RequestError>, Vec<RequestError>> {
+    mut set: impl FnMut(&mut B, usize, StartValue),
+    rules: impl FnOnce(&B, &mut dyn FnMut(RequestError) -> bool),
+) -> Result<B, Vec<RequestError>> {
+    let mut body = B::default();
     let mut problems: Vec<RequestError> = Vec::new();
     let read = read_document(text, names, |r, i, path| {
         let field = &fields[i];
@@ -332,19 +344,19 @@ fn read_start_body(
         match (field.kind, kind) {
             (_, Kind::Null) => r.null()?,
             (StartFieldKind::Host | StartFieldKind::Text, Kind::String) => {
-                set(i, StartValue::Text(r.string()?.into_owned()));
+                set(&mut body, i, StartValue::Text(r.string()?.into_owned()));
             }
             (StartFieldKind::Whole(_), Kind::Number) => {
                 let n = r.number()?;
                 if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
-                    set(i, StartValue::Whole(n as u32));
+                    set(&mut body, i, StartValue::Whole(n as u32));
                 } else {
                     problems.push(
                         ParseError::invalid(path.to_string(), "expected a whole number").into(),
                     );
                 }
             }
-            (StartFieldKind::Flag, Kind::Bool) => set(i, StartValue::Flag(r.boolean()?)),
+            (StartFieldKind::Flag, Kind::Bool) => set(&mut body, i, StartValue::Flag(r.boolean()?)),
             (_, other) => {
                 let expected = match field.kind {
                     StartFieldKind::Host | StartFieldKind::Text => "a string",
@@ -359,12 +371,18 @@ fn read_start_body(
         }
         Ok(())
     });
-    match read {
-        Ok(()) => Ok(problems),
-        Err(error) => {
-            problems.push(error.into());
-            Err(problems)
-        }
+    if let Err(error) = read {
+        problems.push(error.into());
+        return Err(problems);
+    }
+    rules(&body, &mut |problem| {
+        problems.push(problem);
+        true
+    });
+    if problems.is_empty() {
+        Ok(body)
+    } else {
+        Err(problems)
     }
 }
 
@@ -462,6 +480,22 @@ impl From<SyntaxError> for ParseError {
 impl<'a> PingStatusBody<'a> {
     /// Reads the 200 body; an error names the path of the offending value.
     pub fn from_json(text: &'a str) -> Result<Self, ParseError> {
+        let mut output = None;
+        let envelope = StatusEnvelope::read(text, |r| {
+            output = read_output(r)?;
+            Ok(())
+        })?;
+        Ok(PingStatusBody { envelope, output })
+    }
+}
+
+impl<'a> StatusEnvelope<'a> {
+    /// Reads a status body: the envelope's fields here, `output` by `read_output` (any
+    /// value, `null` included); other keys are skipped.
+    pub(crate) fn read(
+        text: &'a str,
+        mut read_output: impl FnMut(&mut JsonReader<'a>) -> Result<(), ParseError>,
+    ) -> Result<Self, ParseError> {
         #[derive(Clone, Copy)]
         enum Field {
             StartTime,
@@ -481,7 +515,7 @@ impl<'a> PingStatusBody<'a> {
             ("progressPercent", Field::ProgressPercent),
             ("output", Field::Output),
         ];
-        let mut body = PingStatusBody::default();
+        let mut body = StatusEnvelope::default();
         read_document(text, FIELDS, |r, field, path| {
             match field {
                 Field::StartTime => body.start_time = text_value(r, path)?,
@@ -490,7 +524,7 @@ impl<'a> PingStatusBody<'a> {
                 Field::FailReason => body.fail_reason = text_value(r, path)?,
                 Field::Status => body.status = text_value(r, path)?,
                 Field::ProgressPercent => body.progress_percent = number_value(r, path)?,
-                Field::Output => body.output = read_output(r)?,
+                Field::Output => read_output(r)?,
             }
             Ok(())
         })?;
@@ -899,9 +933,16 @@ mod tests {
             PingStartBody::from_json(text).unwrap_err().to_string(),
             problems[0]
         );
-        let cut = PingStartBody::from_json_all(r#"{"count": "x", "#).unwrap_err();
-        assert_eq!(cut.len(), 2, "{cut:?}");
-        assert!(cut[1].to_string().starts_with("not valid JSON"), "{cut:?}");
+        // A text cut short ends the reading of either start body: the problem before the
+        // cut, then that it is no JSON.
+        for cut in [
+            PingStartBody::from_json_all(r#"{"count": "x", "#).map(drop),
+            TracerouteStartBody::from_json_all(r#"{"destination": 1, "#).map(drop),
+        ] {
+            let cut = cut.unwrap_err();
+            assert_eq!(cut.len(), 2, "{cut:?}");
+            assert!(cut[1].to_string().starts_with("not valid JSON"), "{cut:?}");
+        }
     }
 }
 
@@ -942,17 +983,12 @@ pub struct TracerouteStartBody {
 impl TracerouteStartBody {
     /// Checks the body against the API's rules before it is sent: the first problem.
     pub fn check(&self) -> Result<(), RequestError> {
-        let mut first = None;
-        self.problems(|problem| {
-            first = Some(problem);
-            false
-        });
-        first.map_or(Ok(()), Err)
+        first_problem(|problem| self.problems(problem))
     }
 
     /// Hands `problem` each rule broken, in the order of [`TRACEROUTE_START_FIELDS`], while
     /// it returns true.
-    fn problems(&self, mut problem: impl FnMut(RequestError) -> bool) {
+    fn problems(&self, problem: &mut dyn FnMut(RequestError) -> bool) {
         if host_problem(&self.destination).is_some_and(|p| !problem(p)) {
             return;
         }
@@ -983,24 +1019,17 @@ impl TracerouteStartBody {
     pub fn from_json_all(text: &str) -> Result<Self, Vec<RequestError>> {
         const NAMES: [(&str, usize); TRACEROUTE_START_FIELDS.len()] =
             field_names(&TRACEROUTE_START_FIELDS);
-        let mut body = TracerouteStartBody::default();
-        let mut problems =
-            read_start_body(text, &TRACEROUTE_START_FIELDS, &NAMES, |i, value| {
-                match (i, value) {
-                    (0, StartValue::Text(t)) => body.destination = t,
-                    (_, StartValue::Text(t)) => body.source_interface = Some(t),
-                    (_, StartValue::Flag(b)) => body.include_raw_output = Some(b),
-                    (_, StartValue::Whole(_)) => {}
-                }
-            })?;
-        body.problems(|problem| {
-            problems.push(problem);
-            true
-        });
-        if problems.is_empty() {
-            Ok(body)
-        } else {
-            Err(problems)
-        }
+        read_start_body(
+            text,
+            &TRACEROUTE_START_FIELDS,
+            &NAMES,
+            |body: &mut TracerouteStartBody, i, value| match (i, value) {
+                (0, StartValue::Text(t)) => body.destination = t,
+                (_, StartValue::Text(t)) => body.source_interface = Some(t),
+                (_, StartValue::Flag(b)) => body.include_raw_output = Some(b),
+                (_, StartValue::Whole(_)) => {}
+            },
+            |body, problem| body.problems(problem),
+        )
     }
 }

@@ -2,15 +2,12 @@
 //! devices and operating systems print it.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use ap_ping_core::traceroute::{parse_traceroute_output, TraceHop, TraceSource, Traceroute};
 
-/// A text of `tests/fixtures/traceroute/` (also the fuzz corpus' seeds), read.
 fn fixture(name: &str) -> Traceroute {
-    let path = format!(
-        "{}/tests/fixtures/traceroute/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    parse(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+    parse(&support::traceroute_fixture(name))
 }
 
 fn parse(text: &str) -> Traceroute {
@@ -91,11 +88,7 @@ fn aos_s_text_with_its_split_header_and_the_glued_two_address_line() {
         ["10.186.128.6 1", "10.186.128.4 1", "10.186.128.4 1"]
     );
     assert_eq!(
-        trace.hops[1]
-            .addresses
-            .iter()
-            .map(|a| &**a)
-            .collect::<Vec<_>>(),
+        support::addresses(&trace.hops[1]),
         ["10.186.128.6", "10.186.128.4"]
     );
     assert_eq!(probes(&trace.hops[2]), ["*", "*", "*"]);

@@ -116,10 +116,7 @@ fn every_problem_is_found_in_the_texts_order_then_the_fields() {
 }
 
 #[test]
-fn text_that_is_not_a_json_object_is_refused_by_name() {
-    let cut = TracerouteStartBody::from_json_all(r#"{"destination": 1, "#).unwrap_err();
-    assert_eq!(cut.len(), 2, "{cut:?}");
-    assert!(cut[1].to_string().starts_with("not valid JSON"), "{cut:?}");
+fn json_of_another_kind_is_refused_by_name() {
     assert_eq!(
         TracerouteStartBody::from_json("[1]")
             .unwrap_err()

@@ -2,18 +2,15 @@
 //! ping's is, its hops typed, merged with `rawOutput`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use ap_ping_core::stats::TestStatus;
 use ap_ping_core::traceroute::{
     parse_traceroute_status, TraceOutcome, TraceSource, TracerouteTestResult,
 };
 
-/// A body of `tests/fixtures/traceroute/` (also the fuzz corpus' seeds).
 fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/traceroute/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    support::traceroute_fixture(name)
 }
 
 fn parse(body: &str) -> TracerouteTestResult {
@@ -60,10 +57,7 @@ fn the_descriptions_ap_example_is_read_hop_by_hop() {
     );
     assert_eq!(first.probes[0].address.as_deref(), Some("10.27.113.225"));
     assert_eq!(first.probes[0].name, None);
-    assert_eq!(
-        first.addresses.iter().map(|a| &**a).collect::<Vec<_>>(),
-        ["10.27.113.225"]
-    );
+    assert_eq!(support::addresses(first), ["10.27.113.225"]);
     assert_eq!(first.loss_percent, Some(0.0));
     assert_eq!((first.min_ms, first.max_ms), (Some(0.897), Some(33.799)));
     assert!((first.avg_ms.unwrap() - 11.879_333).abs() < 1e-5);
@@ -115,11 +109,7 @@ fn an_aos_s_answer_gets_its_two_address_hop_from_raw_output() {
         [1, 2, 3, 4]
     );
     assert_eq!(
-        trace.hops[1]
-            .addresses
-            .iter()
-            .map(|a| &**a)
-            .collect::<Vec<_>>(),
+        support::addresses(&trace.hops[1]),
         ["10.186.128.6", "10.186.128.4"]
     );
     assert!(

@@ -176,13 +176,7 @@ pub fn read_ap_list(body: &str) -> Result<ApListPage, ParseError> {
         ("next", Field::Next),
     ];
     if body.len() > MAX_BODY_BYTES {
-        return Err(ParseError::invalid(
-            "",
-            format!(
-                "a body of {} bytes is too large to be a list of APs",
-                body.len()
-            ),
-        ));
+        return Err(ParseError::body_too_large(body.len(), "a list of APs"));
     }
     let mut items = None;
     let (mut count, mut total, mut next) = (None, None, None);

@@ -10,7 +10,7 @@ use crate::stats::model::{
 use crate::stats::raw_text::{self, MAX_TEXT_BYTES};
 use crate::stats::text::{shared, trimmed};
 use crate::stats::timestamp::parse_rfc3339_nanos_at;
-use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, WireNumber};
+use crate::wire::{PingOutputWire, PingReplyWire, PingStatusBody, StatusEnvelope, WireNumber};
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -39,20 +39,63 @@ pub const MAX_BODY_BYTES: usize = 2 * MAX_TEXT_BYTES;
 /// refused before it is read.
 pub fn read_body(text: &str) -> Result<PingStatusBody<'_>, ParseError> {
     if text.len() > MAX_BODY_BYTES {
-        return Err(ParseError::invalid(
-            "",
-            format!(
-                "a body of {} bytes is too large to be a ping status",
-                text.len()
-            ),
-        ));
+        return Err(ParseError::body_too_large(text.len(), "a ping status"));
     }
     PingStatusBody::from_json(text)
 }
 
 /// Converts a read body into the typed model.
 pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError> {
-    let status = match body.status.as_deref() {
+    let envelope = &body.envelope;
+    let e = typed_envelope(envelope, "rawOutput", &envelope.raw_output, MAX_TEXT_BYTES)?;
+
+    let statistics = match body.output {
+        Some(output) if !is_empty_output(&output) => Some(Rc::new(assemble(
+            observe_output(output)?,
+            StatisticsSource::Output,
+        ))),
+        _ => match e.raw_output.as_deref() {
+            Some(raw) if !raw.trim().is_empty() => raw_text::parse_ping_text(raw).ok().map(Rc::new),
+            _ => None,
+        },
+    };
+
+    Ok(PingTestResult {
+        is_terminal: e.status.is_terminal(),
+        outcome: TestOutcome::of(&e.status, e.fail_reason.as_deref(), statistics.as_deref()),
+        status: e.status,
+        progress_percent: e.progress_percent,
+        start_time: e.start_time,
+        end_time: e.end_time,
+        duration_ms: e.duration_ms,
+        fail_reason: e.fail_reason,
+        raw_output: e.raw_output,
+        statistics,
+    })
+}
+
+/// The envelope typed: what every test's result holds around its statistics or path.
+pub(crate) struct Envelope {
+    pub status: TestStatus,
+    pub progress_percent: Option<f64>,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub duration_ms: Option<f64>,
+    pub fail_reason: Option<String>,
+    pub raw_output: Option<String>,
+}
+
+/// Checks and types the envelope, by the same rules for every test: `status` required
+/// and not blank, `progressPercent` a percentage, the times RFC 3339 and in order, each
+/// text within its bound. The device's text is `raw` (at `raw_path`, at most `max_raw`
+/// bytes): a traceroute may send it inside `output`.
+pub(crate) fn typed_envelope(
+    e: &StatusEnvelope<'_>,
+    raw_path: &str,
+    raw: &Option<Cow<'_, str>>,
+    max_raw: usize,
+) -> Result<Envelope, ParseError> {
+    let status = match e.status.as_deref() {
         Some(s) if !s.trim().is_empty() => {
             TestStatus::from_api(text(|| "status".into(), s, MAX_FIELD_CHARS)?)
         }
@@ -63,38 +106,20 @@ pub fn from_body(body: PingStatusBody<'_>) -> Result<PingTestResult, ParseError>
             })
         }
     };
-    let progress_percent = match &body.progress_percent {
+    let progress_percent = match &e.progress_percent {
         None => None,
         Some(n) => Some(percent(|| "progressPercent".into(), n)?),
     };
-    let start_time = owned("startTime", &body.start_time, MAX_FIELD_CHARS)?;
-    let end_time = owned("endTime", &body.end_time, MAX_FIELD_CHARS)?;
-    let duration_ms = duration_ms(start_time.as_deref(), end_time.as_deref())?;
-    let fail_reason = owned("failReason", &body.fail_reason, MAX_REASON_CHARS)?;
-    let raw_output = owned("rawOutput", &body.raw_output, MAX_TEXT_BYTES)?;
-
-    let statistics = match body.output {
-        Some(output) if !is_empty_output(&output) => Some(Rc::new(assemble(
-            observe_output(output)?,
-            StatisticsSource::Output,
-        ))),
-        _ => match raw_output.as_deref() {
-            Some(raw) if !raw.trim().is_empty() => raw_text::parse_ping_text(raw).ok().map(Rc::new),
-            _ => None,
-        },
-    };
-
-    Ok(PingTestResult {
-        is_terminal: status.is_terminal(),
-        outcome: TestOutcome::of(&status, fail_reason.as_deref(), statistics.as_deref()),
+    let start_time = owned("startTime", &e.start_time, MAX_FIELD_CHARS)?;
+    let end_time = owned("endTime", &e.end_time, MAX_FIELD_CHARS)?;
+    Ok(Envelope {
+        duration_ms: duration_ms(start_time.as_deref(), end_time.as_deref())?,
+        fail_reason: owned("failReason", &e.fail_reason, MAX_REASON_CHARS)?,
+        raw_output: owned(raw_path, raw, max_raw)?,
         status,
         progress_percent,
         start_time,
         end_time,
-        duration_ms,
-        fail_reason,
-        raw_output,
-        statistics,
     })
 }
 
@@ -247,7 +272,7 @@ fn rtt_opt(path: &str, n: &Option<WireNumber<'_>>) -> Result<Option<f64>, ParseE
 }
 
 /// A percentage: a finite number from 0 to 100.
-pub(crate) fn percent(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
+fn percent(path: impl Fn() -> String, n: &WireNumber<'_>) -> Result<f64, ParseError> {
     let v = number(&path, n)?;
     if !(0.0..=100.0).contains(&v) {
         return Err(expected(path(), "a percentage from 0 to 100", n));

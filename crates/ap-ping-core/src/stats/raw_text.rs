@@ -12,7 +12,7 @@ use crate::decimal::parse_f64;
 use crate::error::ParseError;
 use crate::stats::derive::{assemble, mark_repeated_sequences, Observed, MAX_PACKETS};
 use crate::stats::model::{PingReply, PingStatistics, StatisticsSource};
-use crate::stats::text::{shared, trimmed};
+use crate::stats::text::{each_line, shared, trimmed};
 
 /// How an AP reports a destination it could not resolve: "host address failed because
 /// the ipv4/v6 address www.djgdij.com is invalid."
@@ -28,19 +28,10 @@ pub fn parse_ping_text(text: &str) -> Result<PingStatistics, ParseError> {
 
 /// Reads what the text reports, before cross-checking.
 pub fn observe(text: &str) -> Result<Observed, ParseError> {
-    if text.len() > MAX_TEXT_BYTES {
-        return Err(ParseError::invalid(
-            "",
-            format!(
-                "ping text of {} bytes is longer than the {MAX_TEXT_BYTES} accepted",
-                text.len()
-            ),
-        ));
-    }
     let mut reader = TextReader::default();
-    for (index, line) in text.lines().enumerate() {
-        reader.line(index + 1, trimmed(line));
-    }
+    each_line(text, MAX_TEXT_BYTES, "ping text", |number, line| {
+        reader.line(number, line)
+    })?;
     reader.finish()
 }
 

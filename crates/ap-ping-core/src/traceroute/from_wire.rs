@@ -4,10 +4,7 @@
 
 use crate::error::ParseError;
 use crate::json::{quoted, JsonReader, Kind};
-use crate::stats::from_wire::{
-    duration_ms, integer, owned, percent, text, MAX_FIELD_CHARS, MAX_REASON_CHARS,
-};
-use crate::stats::TestStatus;
+use crate::stats::from_wire::{integer, owned, text, typed_envelope, MAX_FIELD_CHARS};
 use crate::traceroute::derive::{hop_list, hop_of, is_ip, probe_time, reached, Interner};
 use crate::traceroute::model::{
     Destination, TraceHop, TraceOutcome, TraceProbe, TraceSource, Traceroute, TracerouteTestResult,
@@ -15,7 +12,7 @@ use crate::traceroute::model::{
 };
 use crate::traceroute::text::{parse_traceroute_text, MAX_TRACE_TEXT_BYTES};
 use crate::wire::{
-    number_value, present, read_document, read_object, text_value, wrong_kind, FieldPath, Place,
+    number_value, present, read_object, text_value, wrong_kind, FieldPath, Place, StatusEnvelope,
     WireNumber,
 };
 use std::borrow::Cow;
@@ -29,26 +26,17 @@ pub const MAX_TRACE_BODY_BYTES: usize = 4 * MAX_TRACE_TEXT_BYTES;
 /// Parses the 200 body of `GET …/traceroute/async-operations/{task-id}`.
 pub fn parse_traceroute_status(body: &str) -> Result<TracerouteTestResult, ParseError> {
     if body.len() > MAX_TRACE_BODY_BYTES {
-        return Err(ParseError::invalid(
-            "",
-            format!(
-                "a body of {} bytes is too large to be a traceroute status",
-                body.len()
-            ),
+        return Err(ParseError::body_too_large(
+            body.len(),
+            "a traceroute status",
         ));
     }
     from_status(read_status(body)?)
 }
 
 /// The status body as read: the envelope as sent, the hops already typed.
-#[derive(Default)]
 struct StatusWire<'a> {
-    status: Option<Cow<'a, str>>,
-    progress_percent: Option<WireNumber<'a>>,
-    start_time: Option<Cow<'a, str>>,
-    end_time: Option<Cow<'a, str>>,
-    fail_reason: Option<Cow<'a, str>>,
-    raw_output: Option<Cow<'a, str>>,
+    envelope: StatusEnvelope<'a>,
     output: Option<OutputWire<'a>>,
 }
 
@@ -63,39 +51,12 @@ struct OutputWire<'a> {
 }
 
 fn read_status(text: &str) -> Result<StatusWire<'_>, ParseError> {
-    #[derive(Clone, Copy)]
-    enum Field {
-        StartTime,
-        EndTime,
-        RawOutput,
-        FailReason,
-        Status,
-        ProgressPercent,
-        Output,
-    }
-    const FIELDS: &[(&str, Field)] = &[
-        ("startTime", Field::StartTime),
-        ("endTime", Field::EndTime),
-        ("rawOutput", Field::RawOutput),
-        ("failReason", Field::FailReason),
-        ("status", Field::Status),
-        ("progressPercent", Field::ProgressPercent),
-        ("output", Field::Output),
-    ];
-    let mut body = StatusWire::default();
-    read_document(text, FIELDS, |r, field, path| {
-        match field {
-            Field::StartTime => body.start_time = text_value(r, path)?,
-            Field::EndTime => body.end_time = text_value(r, path)?,
-            Field::RawOutput => body.raw_output = text_value(r, path)?,
-            Field::FailReason => body.fail_reason = text_value(r, path)?,
-            Field::Status => body.status = text_value(r, path)?,
-            Field::ProgressPercent => body.progress_percent = number_value(r, path)?,
-            Field::Output => body.output = read_output(r)?,
-        }
+    let mut output = None;
+    let envelope = StatusEnvelope::read(text, |r| {
+        output = read_output(r)?;
         Ok(())
     })?;
-    Ok(body)
+    Ok(StatusWire { envelope, output })
 }
 
 fn read_output<'a>(r: &mut JsonReader<'a>) -> Result<Option<OutputWire<'a>>, ParseError> {
@@ -374,53 +335,31 @@ fn not_a_time(path: FieldPath<'_>, t: &str) -> ParseError {
 /// The read body to the typed result: the envelope checked as ping's is, the trace merged
 /// from `output.hops` and `rawOutput`.
 fn from_status(body: StatusWire<'_>) -> Result<TracerouteTestResult, ParseError> {
-    let status = match body.status.as_deref() {
-        Some(s) if !s.trim().is_empty() => {
-            TestStatus::from_api(text(|| "status".into(), s, MAX_FIELD_CHARS)?)
-        }
-        Some(_) => return Err(ParseError::invalid("status", "must not be empty")),
-        None => {
-            return Err(ParseError::Missing {
-                path: "status".into(),
-            })
-        }
+    let (raw_path, raw) = match (&body.envelope.raw_output, &body.output) {
+        (None, Some(output)) => ("output.rawOutput", &output.raw_output),
+        _ => ("rawOutput", &body.envelope.raw_output),
     };
-    let progress_percent = body
-        .progress_percent
-        .as_ref()
-        .map(|n| percent(|| "progressPercent".into(), n))
-        .transpose()?;
-    let start_time = owned("startTime", &body.start_time, MAX_FIELD_CHARS)?;
-    let end_time = owned("endTime", &body.end_time, MAX_FIELD_CHARS)?;
-    let duration_ms = duration_ms(start_time.as_deref(), end_time.as_deref())?;
-    let fail_reason = owned("failReason", &body.fail_reason, MAX_REASON_CHARS)?;
-    let raw_output = match (
-        &body.raw_output,
-        body.output.as_ref().map(|o| &o.raw_output),
-    ) {
-        (Some(raw), _) => owned("rawOutput", &Some(raw.clone()), MAX_TRACE_TEXT_BYTES)?,
-        (None, Some(raw)) => owned("output.rawOutput", raw, MAX_TRACE_TEXT_BYTES)?,
-        (None, None) => None,
-    };
-    let from_text = raw_output
+    let e = typed_envelope(&body.envelope, raw_path, raw, MAX_TRACE_TEXT_BYTES)?;
+    let from_text = e
+        .raw_output
         .as_deref()
         .filter(|raw| !raw.trim().is_empty())
         .and_then(|raw| parse_traceroute_text(raw).ok());
     let trace = match body.output {
-        Some(output) => Some(merge(output, from_text, status.is_terminal())?),
+        Some(output) => Some(merge(output, from_text, e.status.is_terminal())?),
         None => from_text,
     }
     .map(Rc::new);
     Ok(TracerouteTestResult {
-        is_terminal: status.is_terminal(),
-        outcome: TraceOutcome::of(&status, fail_reason.as_deref(), trace.as_deref()),
-        status,
-        progress_percent,
-        start_time,
-        end_time,
-        duration_ms,
-        fail_reason,
-        raw_output,
+        is_terminal: e.status.is_terminal(),
+        outcome: TraceOutcome::of(&e.status, e.fail_reason.as_deref(), trace.as_deref()),
+        status: e.status,
+        progress_percent: e.progress_percent,
+        start_time: e.start_time,
+        end_time: e.end_time,
+        duration_ms: e.duration_ms,
+        fail_reason: e.fail_reason,
+        raw_output: e.raw_output,
         trace,
     })
 }

@@ -11,7 +11,7 @@
 
 use crate::error::ParseError;
 use crate::json::quoted;
-use crate::stats::text::trimmed;
+use crate::stats::text::each_line;
 use crate::traceroute::derive::{hop_list, hop_of, is_ip, reached, Interner, MAX_LINE_WARNINGS};
 use crate::traceroute::model::{
     Destination, TraceHop, TraceProbe, TraceSource, Traceroute, MAX_HOPS, MAX_PROBES_PER_HOP,
@@ -24,19 +24,13 @@ pub const MAX_TRACE_TEXT_BYTES: usize = 1024 * 1024;
 
 /// Parses traceroute text into a trace.
 pub fn parse_traceroute_text(text: &str) -> Result<Traceroute, ParseError> {
-    if text.len() > MAX_TRACE_TEXT_BYTES {
-        return Err(ParseError::invalid(
-            "",
-            format!(
-                "traceroute text of {} bytes is longer than the {MAX_TRACE_TEXT_BYTES} accepted",
-                text.len()
-            ),
-        ));
-    }
     let mut reader = TextReader::default();
-    for (index, line) in text.lines().enumerate() {
-        reader.line(index + 1, trimmed(line));
-    }
+    each_line(
+        text,
+        MAX_TRACE_TEXT_BYTES,
+        "traceroute text",
+        |number, line| reader.line(number, line),
+    )?;
     reader.finish()
 }
 
@@ -212,11 +206,10 @@ impl TextReader {
     /// to the times after it; times before any host (Windows) take the first host after them.
     fn probes(&mut self, text: &str, probes: &mut Vec<TraceProbe>) -> bool {
         let start = probes.len();
-        let mut address: Option<Rc<str>> = None;
-        let mut name: Option<Rc<str>> = None;
+        // The host the times after it are from: its address and name.
+        let mut host: (Option<Rc<str>>, Option<Rc<str>>) = (None, None);
         let mut hostless_from: Option<usize> = None;
         let mut pending: Option<(f64, bool)> = None;
-        let mut any = false;
         let mut tokens = text.split_ascii_whitespace();
         let mut glued: Option<&str> = None;
         while let Some(token) = glued.take().or_else(|| tokens.next()) {
@@ -225,15 +218,7 @@ impl TextReader {
             // address to it: `1 ms10.186.128.4`).
             if let Some((rtt, below)) = pending.take() {
                 if let Some(rest) = token.strip_prefix("ms") {
-                    self.push(
-                        probes,
-                        &address,
-                        &name,
-                        Some(rtt),
-                        below,
-                        &mut hostless_from,
-                    );
-                    any = true;
+                    self.push(probes, &host, Some(rtt), below, &mut hostless_from);
                     if !rest.is_empty() && rest != "ec" {
                         glued = Some(rest);
                     }
@@ -241,40 +226,31 @@ impl TextReader {
                 }
             }
             if token == "*" {
-                self.push(probes, &None, &None, None, false, &mut hostless_from);
-                any = true;
+                self.push(probes, &(None, None), None, false, &mut hostless_from);
             } else if token.starts_with('!') {
                 if let Some(last) = probes[start..].last_mut() {
                     last.annotation = Some(self.interner.get(token));
                 }
             } else if let Some((rtt, below, unit)) = time_token(token) {
                 if unit {
-                    self.push(
-                        probes,
-                        &address,
-                        &name,
-                        Some(rtt),
-                        below,
-                        &mut hostless_from,
-                    );
-                    any = true;
+                    self.push(probes, &host, Some(rtt), below, &mut hostless_from);
                 } else {
                     pending = Some((rtt, below));
                 }
             } else if let Some(inner) = token.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-                let (host, ip) = self.interner.host(inner);
+                let (address, ip) = self.interner.host(inner);
                 if ip {
-                    if name.as_ref() == Some(&host) {
-                        name = None;
+                    if host.1.as_ref() == Some(&address) {
+                        host.1 = None;
                     }
-                    address = Some(host);
+                    host.0 = Some(address);
                 }
             } else if let Some(inner) = token.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
                 // `[AS15169]`, `[*]` are AS numbers; Windows' `[10.0.0.1]` is the address.
-                let (host, ip) = self.interner.host(inner);
+                let (address, ip) = self.interner.host(inner);
                 if ip {
-                    address = Some(host);
-                    self.name_hostless(probes, &mut hostless_from, &address, &name);
+                    host.0 = Some(address);
+                    self.name_hostless(probes, &mut hostless_from, &host);
                 }
             } else if token.starts_with('<') && token.ends_with('>') {
                 // Linux `-e`: an ICMP extension such as `<MPLS:L=24001,E=0,S=1,T=1>`.
@@ -294,25 +270,25 @@ impl TextReader {
                     };
                     let mark = Some(self.interner.get(mark));
                     probes.push(TraceProbe {
-                        address: address.clone(),
-                        name: name.clone(),
+                        address: host.0.clone(),
+                        name: host.1.clone(),
                         rtt_ms: None,
                         annotation: mark,
                     });
-                    any = true;
                 }
                 break;
             } else {
                 // A host: an address, or a name whose `(address)` may follow.
-                let (host, ip) = self.interner.host(token);
-                if ip {
-                    (address, name) = (Some(host), None);
+                let (shared, ip) = self.interner.host(token);
+                host = if ip {
+                    (Some(shared), None)
                 } else {
-                    (address, name) = (None, Some(host));
-                }
-                self.name_hostless(probes, &mut hostless_from, &address, &name);
+                    (None, Some(shared))
+                };
+                self.name_hostless(probes, &mut hostless_from, &host);
             }
         }
+        let any = probes.len() > start;
         if probes.len() > MAX_PROBES_PER_HOP {
             self.probes_dropped += probes.len() - MAX_PROBES_PER_HOP;
             probes.truncate(MAX_PROBES_PER_HOP);
@@ -324,8 +300,7 @@ impl TextReader {
     fn push(
         &mut self,
         probes: &mut Vec<TraceProbe>,
-        address: &Option<Rc<str>>,
-        name: &Option<Rc<str>>,
+        (address, name): &(Option<Rc<str>>, Option<Rc<str>>),
         rtt_ms: Option<f64>,
         below: bool,
         hostless_from: &mut Option<usize>,
@@ -346,8 +321,7 @@ impl TextReader {
         &mut self,
         probes: &mut [TraceProbe],
         hostless_from: &mut Option<usize>,
-        address: &Option<Rc<str>>,
-        name: &Option<Rc<str>>,
+        (address, name): &(Option<Rc<str>>, Option<Rc<str>>),
     ) {
         if let Some(from) = *hostless_from {
             for probe in probes[from..].iter_mut().filter(|p| p.rtt_ms.is_some()) {
