@@ -24,7 +24,8 @@ pub enum Verdict<'a> {
     Reached {
         /// The destination as shown (its address, else its name).
         destination: Option<&'a str>,
-        /// The number of the first hop that answered from the destination's address.
+        /// The number of the hop that answered from the destination's address (the last
+        /// that answered).
         hops: u32,
     },
     /// The trace ended without the destination answering.
@@ -72,17 +73,11 @@ fn last_answer(trace: &Traceroute) -> Option<(u32, Option<&str>)> {
 pub fn verdict(trace: &Traceroute) -> Verdict<'_> {
     let destination = destination_of(trace);
     match trace.reached {
-        Some(true) => {
-            let address = trace.destination.address.as_deref();
-            let hops = trace
-                .hops
-                .iter()
-                .find(|h| address.is_some_and(|a| h.addresses.iter().any(|x| &**x == a)))
-                .or_else(|| trace.hops.iter().rev().find(|h| answered(h)))
-                .or(trace.hops.last())
-                .map_or(0, |h| h.hop);
-            Verdict::Reached { destination, hops }
-        }
+        // The core says reached when the last answering hop is the destination's.
+        Some(true) => Verdict::Reached {
+            destination,
+            hops: last_answer(trace).map_or(0, |(hop, _)| hop),
+        },
         Some(false) => Verdict::NotReached {
             destination,
             last_answer: last_answer(trace),

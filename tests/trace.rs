@@ -346,3 +346,30 @@ fn only_a_finished_ping_with_loss_offers_a_trace_and_it_goes_where_the_ping_went
     let running = ping(r#"{"status":"RUNNING","progressPercent":"40"}"#);
     assert_eq!(trace_target(Some("8.8.8.8"), &running), None);
 }
+
+#[test]
+fn the_traceroute_kind_checks_its_start_reads_a_status_and_expects_no_duration() {
+    use ap_ping_widget::api::kind::{TestKind, TestStatus as _};
+    use ap_ping_widget::api::traceroute::{TraceStartRequest, Traceroute as Kind};
+    assert_eq!(Kind::OPERATION, "traceroute");
+    assert!(
+        Kind::start_body(&TraceStartRequest::default()).is_err(),
+        "a destination is required"
+    );
+    let start = TraceStartRequest {
+        destination: "www.example.com".into(),
+        include_raw_output: Some(true),
+        ..Default::default()
+    };
+    let body = Kind::start_body(&start).unwrap();
+    assert!(
+        body.starts_with(r#"{"destination":"www.example.com""#),
+        "{body}"
+    );
+    assert!(body.contains(r#""includeRawOutput":true"#), "{body}");
+    // How long a trace runs cannot be told from its start: polls follow its progress.
+    assert_eq!(Kind::expected_duration_ms(&start), None);
+    let running = Kind::read_status(r#"{"status":"RUNNING","progressPercent":"40"}"#).unwrap();
+    assert!(!running.is_terminal());
+    assert_eq!(running.progress_percent(), Some(40.0));
+}
