@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{fresh_root, shown, texts};
+use support::{frames, fresh_root, shown, texts};
 
 const SEED_COMPLETED: &str = include_str!("fixtures/seed_completed.json");
 
@@ -353,4 +353,41 @@ async fn trace_the_path_starts_a_trace_to_the_pings_destination_from_the_same_ap
         post.starts_with("POST /network-troubleshooting/v1alpha1/aps/PINGTRACE/traceroute {\"destination\":\"www.google.com\""),
         "{post}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_time_running_counts_on_between_answers() {
+    let start = js_sys::Date::new(&JsValue::from_f64(js_sys::Date::now() - 10_000.0));
+    let body = format!(
+        r#"{{"status":"RUNNING","progressPercent":"10","startTime":"{}"}}"#,
+        String::from(start.to_iso_string())
+    );
+    answer(
+        "/aps/TRACETICKS/traceroute/async-operations/t-4",
+        "GET",
+        200,
+        &body,
+    );
+    let root = fresh_root();
+    let mut props = trace_props("TRACETICKS", "t-4");
+    props.config.settings.interval_ms = 60_000; // one answer in this test's time
+    let app = yew::Renderer::<TracerouteWidget>::with_root_and_props(root.clone(), props).render();
+    let elapsed = shown(&root, ".apw-progress-panel__elapsed").await;
+    let first = elapsed.text_content().unwrap();
+    let mut later = first.clone();
+    for _ in 0..300 {
+        later = elapsed.text_content().unwrap();
+        if later != first {
+            break;
+        }
+        frames(1).await;
+    }
+    assert_ne!(later, first, "still {first} after 300 frames");
+    assert!(later.starts_with("Running for 1"), "{later}");
+    assert_eq!(
+        requests("/aps/TRACETICKS/").len(),
+        1,
+        "counted on without a new answer"
+    );
+    app.destroy();
 }

@@ -120,6 +120,8 @@ pub struct ProgressPanelProps {
 #[function_component]
 pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
     let (latest, m) = (props.latest.as_ref().map(|s| &*s.0), &props.messages);
+    // The time since the start counts on between answers, while the test runs.
+    crate::hooks::use_tick(latest.is_some_and(|r| !r.is_terminal()), 1000);
     let percent = latest
         .and_then(|r| r.progress_percent())
         .or(match props.phase {

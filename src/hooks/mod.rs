@@ -9,6 +9,7 @@ pub mod use_instance_id;
 pub mod use_ping_task;
 pub mod use_progressive;
 pub mod use_test_task;
+pub mod use_tick;
 pub mod use_width;
 
 pub use use_fleet_run::{use_fleet_run, FleetCallbacks, FleetConfig, FleetHandle};
@@ -18,4 +19,5 @@ pub use use_ping_task::{
 };
 pub use use_progressive::use_progressive;
 pub use use_test_task::{use_test_task, TaskConfig, TaskHandle, TaskRunner, TaskView};
+pub use use_tick::use_tick;
 pub use use_width::use_width;
