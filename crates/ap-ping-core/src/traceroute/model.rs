@@ -86,10 +86,11 @@ pub struct Traceroute {
     /// Hops in ascending number, each number once; a number missing from both accounts is
     /// absent (never invented).
     pub hops: Vec<TraceHop>,
-    /// Whether the destination answered: `Some(true)` when a hop's address is the
-    /// destination's (or text says so, Windows' `Trace complete.` after it), `Some(false)`
-    /// when the trace ended (last hop = `max_hops`, or a `!H`/`!N`-style stop) without it,
-    /// `None` when it cannot be told (no destination address known).
+    /// Whether the destination answered: `Some(true)` when the last answering hop has the
+    /// destination's address; `Some(false)` when the trace ended without it (the test's
+    /// status is terminal, the last hop is `max_hops`, Windows' `Trace complete.`) and the
+    /// address is known, or it stopped at a `!H`/`!N`/`!X`/`!P`/`!<n>` mark; `None` when
+    /// it cannot be told (no destination address known, or text cut short).
     pub reached: Option<bool>,
     /// Where the hops were read from.
     pub source: TraceSource,
