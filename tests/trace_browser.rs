@@ -111,6 +111,23 @@ fn trace_props(serial: &str, task: &str) -> TracerouteWidgetProps {
     }
 }
 
+/// Mounts a traceroute widget following task `t-1` of `serial`, whose status is `body`.
+fn traced(serial: &str, body: &str) -> web_sys::Element {
+    answer(
+        &format!("/aps/{serial}/traceroute/async-operations/t-1"),
+        "GET",
+        200,
+        body,
+    );
+    let root = fresh_root();
+    yew::Renderer::<TracerouteWidget>::with_root_and_props(
+        root.clone(),
+        trace_props(serial, "t-1"),
+    )
+    .render();
+    root
+}
+
 #[wasm_bindgen_test]
 async fn a_completed_trace_shows_its_verdict_hops_lost_probes_and_actions() {
     let mut hops: Vec<String> = (1..=8)
@@ -118,18 +135,7 @@ async fn a_completed_trace_shows_its_verdict_hops_lost_probes_and_actions() {
         .collect();
     hops[2] = ap_hop(3, "10.27.3.1", &["2.5", "*", "2.25"]);
     hops.push(ap_hop(9, "142.251.46.164", &["9.5", "9.25", "9.75"]));
-    answer(
-        "/aps/TRACEREACHED/traceroute/async-operations/t-1",
-        "GET",
-        200,
-        &completed(&hops),
-    );
-    let root = fresh_root();
-    yew::Renderer::<TracerouteWidget>::with_root_and_props(
-        root.clone(),
-        trace_props("TRACEREACHED", "t-1"),
-    )
-    .render();
+    let root = traced("TRACEREACHED", &completed(&hops));
 
     let verdict = shown(&root, ".apw-trace__verdict").await;
     assert_eq!(
@@ -180,18 +186,7 @@ async fn an_unreached_trace_names_the_last_answer_and_shows_its_silent_hops_as_o
         .collect();
     hops.push(ap_hop(4, "10.27.66.2", &["4", "4", "4"]));
     hops.extend((5..=30).map(|n| ap_hop(n, "", &["*", "*", "*"])));
-    answer(
-        "/aps/TRACELOST/traceroute/async-operations/t-2",
-        "GET",
-        200,
-        &completed(&hops),
-    );
-    let root = fresh_root();
-    yew::Renderer::<TracerouteWidget>::with_root_and_props(
-        root.clone(),
-        trace_props("TRACELOST", "t-2"),
-    )
-    .render();
+    let root = traced("TRACELOST", &completed(&hops));
 
     let verdict = shown(&root, ".apw-trace__verdict").await;
     assert_eq!(
