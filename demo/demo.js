@@ -1,6 +1,6 @@
 // The demo page's script, and the embedding example: load the built glue, mount the
 // widget, drive it from the form. A test starts on load, so a newcomer sees one run.
-import init, { mountPingWidget, mountPingFleet } from "./ap-ping-widget.js";
+import init, { mountPingWidget, mountPingFleet, mountTracerouteWidget } from "./ap-ping-widget.js";
 
 await init({ module_or_path: new URL("./ap-ping-widget_bg.wasm", import.meta.url) });
 
@@ -17,7 +17,9 @@ const progressLine = {}; // the current run's progress line, by source
 
 function startEventLog() {
   const sources = {
-    "ping-widget": ["ping-started", "ping-progress", "ping-complete", "ping-error"],
+    // A ping with loss runs "Trace the path" in place: its traceroute's events come from it too.
+    "ping-widget": ["ping-started", "ping-progress", "ping-complete", "ping-error", ...TRACE_EVENTS],
+    "trace-widget": TRACE_EVENTS,
     "ping-fleet": ["fleet-progress", "fleet-complete", "fleet-error"],
   };
   for (const [id, types] of Object.entries(sources)) {
@@ -27,6 +29,7 @@ function startEventLog() {
   }
 }
 
+const TRACE_EVENTS = ["traceroute-started", "traceroute-progress", "traceroute-complete", "traceroute-error"];
 const percent = (value) => (value == null ? "–" : `${value}%`);
 
 function summary(type, d) {
@@ -34,10 +37,22 @@ function summary(type, d) {
     case "ping-started": return `task ${d.taskId}`;
     case "ping-progress": return `${d.status}, ${percent(d.progressPercent)}`;
     case "ping-complete": return `${d.status}: ${d.statistics?.received ?? 0} of ${d.statistics?.transmitted ?? 0} replies, ${percent(d.statistics?.lossPercent)} loss`;
+    case "traceroute-started": return `task ${d.taskId}`;
+    case "traceroute-progress": return `${d.status}, ${percent(d.progressPercent)}`;
+    case "traceroute-complete": return traceSummary(d);
     case "fleet-progress": return `${d.done} of ${d.total} done, ${d.failed} failed, ${d.offline} offline`;
     case "fleet-complete": return d.verdict.text;
     default: return `${d.kind}${d.status ? ` (${d.status})` : ""}: ${d.message}`; // ping-error, fleet-error
   }
+}
+
+/** A finished trace in a line: its verdict, or why there is none. */
+function traceSummary(d) {
+  const trace = d.trace;
+  if (!trace) return `${d.status}: no path${d.failReason ? ` (${d.failReason})` : ""}`;
+  const to = trace.destination?.address ?? trace.destination?.name ?? "the destination";
+  const reached = trace.reached === true ? `reached ${to}` : trace.reached === false ? `did not reach ${to}` : "reach unknown";
+  return `${d.status}: ${reached}, ${trace.hops.length} hops listed`;
 }
 
 /** A new run of `source`: its next progress event starts a line of its own. */
@@ -83,6 +98,8 @@ function options(action) {
     serial: field("serial").value.trim(),
     token: mockCentral ? field("token").value : undefined,
     pollIntervalMs: 1000,
+    // A result with loss offers "Trace the path": a traceroute from the same AP, in place.
+    traceOnLoss: true,
   };
   if (action === "follow") return { ...common, taskId: field("taskId").value.trim() };
   return {
@@ -109,29 +126,107 @@ form.addEventListener("submit", (event) => {
 });
 
 // The stand-in's devices, each with what it shows (clean, lossy, offline, rate limited…),
-// as a picker and as suggestions for the serial field, which still takes any serial.
-// mock-central lists them at /__mock/devices; without it the picker stays hidden.
-const picker = field("device");
+// as a picker and as suggestions for the serial field, which still takes any serial: in
+// the ping form and in the traceroute form. mock-central lists them at /__mock/devices;
+// without it the pickers stay hidden.
+const traceForm = document.querySelector("#trace-form");
+const traceField = (name) => traceForm.elements.namedItem(name);
+const devicePickers = [[field("device"), field("serial")], [traceField("device"), traceField("serial")]];
 async function showDemoDevices() {
   const answer = await fetch("/__mock/devices").catch(() => null);
   if (!answer?.ok) return;
   const devices = await answer.json();
   const suggestions = document.querySelector("#demo-devices");
-  for (const { serial, name } of devices) {
-    picker.add(new Option(`${name}: ${serial}`, serial));
-    suggestions.append(new Option(name, serial));
+  for (const { serial, name } of devices) suggestions.append(new Option(name, serial));
+  for (const [picker, serialField] of devicePickers) {
+    for (const { serial, name } of devices) picker.add(new Option(`${name}: ${serial}`, serial));
+    picker.value = serialField.value;
+    picker.closest("label").hidden = false;
   }
-  picker.value = field("serial").value;
-  picker.closest("label").hidden = false;
 }
-picker.addEventListener("change", () => {
-  if (picker.value) field("serial").value = picker.value;
-});
-field("serial").addEventListener("input", () => {
-  const known = [...picker.options].some((o) => o.value && o.value === field("serial").value.trim());
-  picker.value = known ? field("serial").value.trim() : "";
-});
+for (const [picker, serialField] of devicePickers) {
+  picker.addEventListener("change", () => {
+    if (picker.value) serialField.value = picker.value;
+  });
+  serialField.addEventListener("input", () => {
+    const known = [...picker.options].some((o) => o.value && o.value === serialField.value.trim());
+    picker.value = known ? serialField.value.trim() : "";
+  });
+}
 if (mockCentral) showDemoDevices();
+
+// The traceroute: from the AP of its own form, with the base URL, API version and token of
+// the ping form. Under scripts/demo the stand-in's scenarios (/__mock/traceroute-scenarios:
+// a trace's path is picked by its destination) fill a picker that sets the destination,
+// which still takes any name. It starts only on the button: a trace can take minutes.
+const traceHost = document.querySelector("#trace-widget");
+const scenarioPicker = traceField("scenario");
+const scenarioAbout = document.querySelector("#trace-scenario-about");
+let trace = null;
+
+function traceOptions() {
+  return {
+    baseUrl: field("baseUrl").value.trim(),
+    apiVersion: field("apiVersion").value,
+    token: mockCentral ? field("token").value : undefined,
+    serial: traceField("serial").value.trim(),
+    pollIntervalMs: 1000,
+    start: {
+      destination: traceField("destination").value.trim(),
+      sourceInterface: traceField("sourceInterface").value.trim() || undefined,
+      includeRawOutput: traceField("includeRawOutput").checked,
+    },
+  };
+}
+
+traceForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  // A fresh widget for a fresh trace: destroy() aborts whatever the old one was doing.
+  trace?.destroy();
+  trace = null;
+  newRun("trace-widget");
+  try {
+    trace = mountTracerouteWidget(traceHost, traceOptions());
+  } catch (error) {
+    logEvent("trace-widget", "mountTracerouteWidget", `threw: ${error.message}`, true);
+  }
+  window.traceWidget = trace;
+});
+
+// What the stand-in's path for the destination shows: its scenario's, or the first
+// scenario's, which every destination no other names takes.
+let anyOtherDestination = null;
+function showScenarioAbout() {
+  const about = scenarioPicker.selectedOptions[0]?.dataset.about ?? anyOtherDestination;
+  scenarioAbout.textContent = about ?? "";
+  scenarioAbout.hidden = !about;
+}
+function pickScenarioOfDestination() {
+  const destination = traceField("destination").value.trim().toLowerCase();
+  const known = [...scenarioPicker.options].find((o) => o.value && o.value === destination);
+  scenarioPicker.value = known ? known.value : "";
+  showScenarioAbout();
+}
+scenarioPicker.addEventListener("change", () => {
+  if (scenarioPicker.value) traceField("destination").value = scenarioPicker.value;
+  showScenarioAbout();
+});
+traceField("destination").addEventListener("input", pickScenarioOfDestination);
+
+async function showTraceScenarios() {
+  const answer = await fetch("/__mock/traceroute-scenarios").catch(() => null);
+  if (!answer?.ok) return;
+  const scenarios = await answer.json();
+  for (const { destination, description } of scenarios) {
+    const option = new Option(`${destination}: ${description}`, destination);
+    option.dataset.about = `${destination}: ${description}.`;
+    scenarioPicker.add(option);
+  }
+  if (scenarios.length > 0) anyOtherDestination = `Any other destination: ${scenarios[0].description}.`;
+  scenarioPicker.closest("label").hidden = false;
+  pickScenarioOfDestination();
+}
+if (mockCentral) showTraceScenarios();
 
 // The fleet view: one destination pinged from every AP of a site. Under scripts/demo the
 // sites are the stand-in's (/__mock/sites: each with its AP count and what it shows);

@@ -47,7 +47,7 @@ test("scripts/demo serves its own debug build from target/demo and leaves dist/ 
     assert.ok(wasm.length > fs.statSync(path.join(DIST, "ap-ping-widget_bg.wasm")).size, "a debug build, larger than the release one");
     assert.match(output, /debug build, in target\/demo/, "it says where its debug build goes");
     // trunk serve's proxies (Trunk.toml) reach mock-central for the fleet view: its sites
-    // for the demo's picker, and the list of a site's APs.
+    // for the demo's picker, and the list of a site's APs; and for the traceroute's picker.
     const sites = await (await answered("http://127.0.0.1:8080/__mock/sites", 10_000)).json();
     assert.deepEqual(sites.map((s) => s.siteName).sort(), ["CAMPUS", "DEMO", "HQ", "LOCKED", "WAREHOUSE"]);
     const hq = sites.find((s) => s.siteName === "HQ");
@@ -57,6 +57,9 @@ test("scripts/demo serves its own debug build from target/demo and leaves dist/ 
     });
     assert.equal(aps.status, 200);
     assert.equal((await aps.json()).items.length, 40, "HQ's 40 APs through the proxy");
+    // And the traceroute scenarios, for the demo's destination picker.
+    const scenarios = await (await answered("http://127.0.0.1:8080/__mock/traceroute-scenarios", 10_000)).json();
+    assert.ok(scenarios.some((s) => s.destination === "unreachable.example"), JSON.stringify(scenarios));
     assert.deepEqual(snapshot(), before, "dist/ is still the release build, file for file");
   } finally {
     process.kill(-demo.pid, "SIGTERM");

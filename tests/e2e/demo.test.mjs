@@ -39,7 +39,7 @@ test("the demo page runs a ping test from 0% to 100% with no console error", asy
   assert.deepEqual(seen, [...seen].sort((a, b) => a - b), "progress only rises");
   await page.locator(".apw-table").waitFor();
   assert.match(await page.locator(".apw-badge").textContent(), /Completed/i);
-  assert.notEqual(await page.locator("input[name=taskId]").inputValue(), "", "the started task id is shown");
+  assert.notEqual(await page.locator("#ping-form input[name=taskId]").inputValue(), "", "the started task id is shown");
   await screenshot(page, "demo-completed");
 
   // "Download JSON" saves exactly what parsePingStatus returns for the server's answer.
@@ -48,8 +48,8 @@ test("the demo page runs a ping test from 0% to 100% with no console error", asy
     page.getByRole("button", { name: "Download JSON" }).click(),
   ]);
   const saved = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
-  const task = await page.locator("input[name=taskId]").inputValue();
-  const serial = await page.locator("input[name=serial]").inputValue();
+  const task = await page.locator("#ping-form input[name=taskId]").inputValue();
+  const serial = await page.locator("#ping-form input[name=serial]").inputValue();
   const answer = await (await fetch(`${stack.mock.url}/network-troubleshooting/v1alpha1/aps/${serial}/ping/async-operations/${task}`, {
     headers: { Authorization: "Bearer demo-token" },
   })).text();
@@ -61,15 +61,15 @@ test("the demo page runs a ping test from 0% to 100% with no console error", asy
   assert.equal(saved.statistics.replies.length, expected.statistics.replies.length);
 
   // The stand-in's devices are offered with what each shows; the serial field still takes any.
-  const picker = page.locator("select[name=device]");
+  const picker = page.locator("#ping-form select[name=device]");
   await picker.waitFor({ state: "visible" });
   const offered = await picker.locator("option").allTextContents();
   const devices = await (await fetch(`${stack.mock.url}/__mock/devices`)).json();
   assert.deepEqual(offered.slice(1), devices.map((d) => `${d.name}: ${d.serial}`));
   assert.ok(offered.some((o) => o.includes("(lossy)")) && offered.some((o) => o.includes("(offline)")), `${offered}`);
   await picker.selectOption("CNF7G9X002");
-  assert.equal(await page.locator("input[name=serial]").inputValue(), "CNF7G9X002");
-  await page.locator("input[name=serial]").fill("MYOWNSERIAL1");
+  assert.equal(await page.locator("#ping-form input[name=serial]").inputValue(), "CNF7G9X002");
+  await page.locator("#ping-form input[name=serial]").fill("MYOWNSERIAL1");
   assert.equal(await picker.inputValue(), "", "a serial of one's own leaves the picker on 'any serial'");
   assert.equal(await page.locator("#demo-devices option").count(), devices.length, "and the field suggests the devices");
   await screenshot(page, "demo-device-picker-light-wide");
