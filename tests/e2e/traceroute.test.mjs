@@ -326,8 +326,11 @@ test("through central-proxy: a trace starts, is followed and completes", async (
     const forwarded = proxied.forwarded.map((r) => `${r.method} ${r.path.split("/async-operations/")[0]}`);
     assert.ok(forwarded.includes("POST /network-troubleshooting/v1alpha1/aps/CNF7G9X001/traceroute"), forwarded.join("\n"));
     assert.ok(forwarded.includes("GET /network-troubleshooting/v1alpha1/aps/CNF7G9X001/traceroute"), forwarded.join("\n"));
-    const atMock = (await proxied.mock.requests()).filter((r) => r.kind.startsWith("traceroute"));
-    assert.ok(atMock.length >= 2 && atMock.every((r) => r.status === 200 || r.status === 202), JSON.stringify(atMock));
+    // At the mock: the proxy's own OAuth token, then the trace's requests, which it sent.
+    const atMock = await proxied.mock.requests();
+    assert.equal(atMock[0].kind, "token", "central-proxy got a token first");
+    const traced = atMock.filter((r) => r.kind.startsWith("traceroute"));
+    assert.ok(traced.length >= 2 && traced.every((r) => r.status === 200 || r.status === 202), JSON.stringify(traced));
     assert.deepEqual(page.problems, []);
   } finally {
     await proxied.stop();
