@@ -115,13 +115,26 @@ host.addEventListener("ping-started", (event) => {
   field("taskId").value = event.detail.taskId;
 });
 
+/**
+ * A fresh view for a fresh run of `source` (the id of its host): `previous` destroyed
+ * (which aborts its requests and stops its timers), then mounted anew by `mount` (the
+ * export `name`). Options a view refuses ("invalid … options: …") are thrown, not
+ * mounted: they are logged, and null is returned.
+ */
+function remount(previous, source, [name, mount], options) {
+  previous?.destroy();
+  newRun(source);
+  try {
+    return mount(document.getElementById(source), options);
+  } catch (error) {
+    logEvent(source, name, `threw: ${error.message}`, true);
+    return null;
+  }
+}
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const action = event.submitter?.value ?? "start";
-  // A fresh widget for a fresh test: destroy() aborts whatever the old one was doing.
-  widget.destroy();
-  newRun("ping-widget");
-  widget = mountPingWidget(host, options(action));
+  widget = remount(widget, "ping-widget", ["mountPingWidget", mountPingWidget], options(event.submitter?.value ?? "start"));
   window.pingWidget = widget;
 });
 
@@ -159,7 +172,6 @@ if (mockCentral) showDemoDevices();
 // the ping form. Under scripts/demo the stand-in's scenarios (/__mock/traceroute-scenarios:
 // a trace's path is picked by its destination) fill a picker that sets the destination,
 // which still takes any name. It starts only on the button: a trace can take minutes.
-const traceHost = document.querySelector("#trace-widget");
 const scenarioPicker = traceField("scenario");
 const scenarioAbout = document.querySelector("#trace-scenario-about");
 let trace = null;
@@ -181,15 +193,7 @@ function traceOptions() {
 
 traceForm.addEventListener("submit", (event) => {
   event.preventDefault();
-  // A fresh widget for a fresh trace: destroy() aborts whatever the old one was doing.
-  trace?.destroy();
-  trace = null;
-  newRun("trace-widget");
-  try {
-    trace = mountTracerouteWidget(traceHost, traceOptions());
-  } catch (error) {
-    logEvent("trace-widget", "mountTracerouteWidget", `threw: ${error.message}`, true);
-  }
+  trace = remount(trace, "trace-widget", ["mountTracerouteWidget", mountTracerouteWidget], traceOptions());
   window.traceWidget = trace;
 });
 
@@ -234,7 +238,6 @@ if (mockCentral) showTraceScenarios();
 // name to type. It shares the base URL, API version and token of the form above, and
 // starts only on the button: a run costs a few requests per AP.
 const fleetForm = document.querySelector("#fleet-form");
-const fleetHost = document.querySelector("#ping-fleet");
 const fleetField = (name) => fleetForm.elements.namedItem(name);
 const sitePicker = fleetField("site");
 const siteAbout = document.querySelector("#fleet-site-about");
@@ -256,16 +259,7 @@ function fleetOptions() {
 
 fleetForm.addEventListener("submit", (event) => {
   event.preventDefault();
-  // A fresh view for a fresh run: destroy() stops every AP's requests and timers.
-  fleet?.destroy();
-  fleet = null;
-  newRun("ping-fleet");
-  try {
-    fleet = mountPingFleet(fleetHost, fleetOptions());
-  } catch (error) {
-    // Options the run would refuse ("invalid fleet options: …") are thrown, not mounted.
-    logEvent("ping-fleet", "mountPingFleet", `threw: ${error.message}`, true);
-  }
+  fleet = remount(fleet, "ping-fleet", ["mountPingFleet", mountPingFleet], fleetOptions());
   window.pingFleet = fleet;
 });
 

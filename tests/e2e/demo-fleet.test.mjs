@@ -9,6 +9,7 @@ import { openPage, screenshot, DIST } from "./support/browser.mjs";
 import { startMockCentral } from "./support/mock-central.mjs";
 import { axeViolations } from "./support/axe.mjs";
 import { startCentralProxy } from "./support/central-proxy.mjs";
+import { eventLog } from "./support/demo-page.mjs";
 
 const HQ_VERDICT = "2 of 40 APs lose packets: hq-ap-07 (60%), hq-ap-23 (60%)";
 const WIDE = { width: 1200, height: 1000 };
@@ -19,10 +20,6 @@ before(async () => {
   stack = await startStack();
 });
 after(async () => stack?.stop());
-
-/** The demo's event log, newest first: [type, text] per line. */
-const eventLog = (page) => page.locator("#event-log li").evaluateAll((lines) =>
-  lines.map((li) => [li.querySelector("code").textContent, li.querySelector("span").textContent]));
 
 test("the demo's fleet: the sites of /__mock/sites in the picker, HQ run to its verdict under the strict CSP, events in the log, no console error", async () => {
   const page = await openPage(stack.browser, { viewport: WIDE, locale: "en-GB", timezoneId: "UTC" });

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { startStack } from "./support/stack.mjs";
 import { openPage, SCREENSHOTS } from "./support/browser.mjs";
 import { axeViolations } from "./support/axe.mjs";
+import { eventLog } from "./support/demo-page.mjs";
 
 const WIDE = { width: 1200, height: 1000 };
 const NARROW = { width: 320, height: 900 };
@@ -17,10 +18,6 @@ before(async () => {
   stack = await startStack();
 });
 after(async () => stack?.stop());
-
-/** The demo's event log, newest first: [type, text] per line. */
-const eventLog = (page) => page.locator("#event-log li").evaluateAll((lines) =>
-  lines.map((li) => [li.querySelector("code").textContent, li.querySelector("span").textContent]));
 
 async function openDemo(query = "") {
   const page = await openPage(stack.browser, { viewport: WIDE, locale: "en-GB", timezoneId: "UTC" });

@@ -1,7 +1,8 @@
 // End to end: the Vite sample app (examples/vite-admin), which takes in the widget as an
 // npm package (the tarball scripts/build packs), built by `vite build` and served as any
 // app's static files, against mock-central, in Chromium: mountPingWidget and the custom
-// element each run a whole test, the fleet view runs site HQ to its verdict, and the
+// element each run a whole test, <ap-traceroute-status> a trace, the fleet view runs site
+// HQ to its verdict, and the
 // parser-only page never loads the widget's module.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -60,6 +61,26 @@ test("the Vite app: mountPingWidget and <ap-ping-status>, from the npm package, 
   assert.notEqual(shadow.radius, "0px", "the element is styled");
   await page.locator("#ping .apw-chart__points").waitFor();
   await screenshot(page, "vite-app-light-wide");
+  assert.deepEqual(page.problems, [], "no console error, no 404");
+});
+
+test("the Vite app: <ap-traceroute-status> from the npm package traces the lossy path to its verdict", async () => {
+  const page = await open("index.html");
+  await page.waitForFunction(() => window.appEvents.some((e) => e.type === "traceroute-complete" || e.type === "traceroute-error"), null, { timeout: 30_000 });
+  const events = await page.evaluate(() => window.appEvents.filter((e) => e.target === "ap-traceroute-status"));
+  assert.deepEqual(events.filter((e) => e.type === "traceroute-error"), []);
+  const complete = events.find((e) => e.type === "traceroute-complete").detail;
+  assert.deepEqual([complete.status, complete.trace.reached, complete.trace.hops.length], ["COMPLETED", true, 10]);
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector("ap-traceroute-status").shadowRoot;
+    return {
+      verdict: root.querySelector(".apw-trace__verdict")?.textContent,
+      marked: [...root.querySelectorAll(".apw-hop--marked td:first-child")].map((td) => td.textContent),
+      radius: getComputedStyle(root.querySelector(".apw")).borderTopLeftRadius,
+    };
+  });
+  assert.deepEqual(seen, { verdict: "Reached 203.0.113.120 in 10 hops", marked: ["4", "7"], radius: seen.radius });
+  assert.notEqual(seen.radius, "0px", "the element is styled");
   assert.deepEqual(page.problems, [], "no console error, no 404");
 });
 

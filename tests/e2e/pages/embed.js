@@ -6,12 +6,9 @@
 //   mounts the widget with its taskId: no expected run time, so it polls from the start; its
 //   task id is recorded as a "ping-started" entry, as the widget's own start would be)
 // Everything the widget reports is kept on window.pingEvents for the tests to read.
+import "/page-errors.js";
 import init, { mountPingWidget } from "/ap-ping-widget.js";
 
-// What the page reports, for browsers whose driver cannot read the console (Firefox).
-window.pageErrors = [];
-addEventListener("error", (event) => window.pageErrors.push(String(event.message)));
-addEventListener("unhandledrejection", (event) => window.pageErrors.push(String(event.reason?.message ?? event.reason)));
 
 const q = new URLSearchParams(location.search);
 if (q.get("mode") === "early-element") {

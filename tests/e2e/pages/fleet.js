@@ -9,12 +9,9 @@
 //   end @BASE for a baseUrl of its own (another base URL: another budget)
 // Everything the view reports is kept on window.fleetEvents, and what the ping widgets
 // report on window.pingEvents (with their serial), for the tests to read.
+import "/page-errors.js";
 import init, { mountPingFleet, mountPingWidget, configureRequestBudget } from "/ap-ping-widget.js";
 
-// What the page reports, for browsers whose driver cannot read the console (Firefox).
-window.pageErrors = [];
-addEventListener("error", (event) => window.pageErrors.push(String(event.message)));
-addEventListener("unhandledrejection", (event) => window.pageErrors.push(String(event.reason?.message ?? event.reason)));
 
 const q = new URLSearchParams(location.search);
 await init({ module_or_path: "/ap-ping-widget_bg.wasm" });

@@ -10,12 +10,9 @@
 //   (configureRequestBudget's maxRequestsPerSecond), lang
 // Every event of every widget is kept on window.traceEvents as {slot, serial, type,
 // detail, at}, for the tests to read; window.widgets holds the handles (or elements).
+import "/page-errors.js";
 import init, { mountTracerouteWidget, mountPingWidget, configureRequestBudget } from "/ap-ping-widget.js";
 
-// What the page reports, for browsers whose driver cannot read the console (Firefox).
-window.pageErrors = [];
-addEventListener("error", (event) => window.pageErrors.push(String(event.message)));
-addEventListener("unhandledrejection", (event) => window.pageErrors.push(String(event.reason?.message ?? event.reason)));
 
 const q = new URLSearchParams(location.search);
 await init({ module_or_path: "/ap-ping-widget_bg.wasm" });
