@@ -199,7 +199,10 @@ test("X-RateLimit-Remaining: 0 answered to one widget holds the page until the r
   // Every status answer of CNF7G9X014 says its budget is spent, with a reset 1.5 s later;
   // a request to it before then would be answered 429 (the mock counts them: overBudget).
   const steady = await startTask("CNF7G9X015", 100);
-  const spent = await startTask("CNF7G9X014", 10);
+  // 40 packets (6 s at the stack's 150 ms): still running when the widget mounts, after
+  // the page has loaded and the steady widget has answered three times, so it sees a spent
+  // budget at least twice (a running answer, then the hold, then another).
+  const spent = await startTask("CNF7G9X014", 40);
   await stack.mock.clearRequests();
   const overBudgetBefore = (await stack.mock.state()).overBudget;
   const page = await openBudgetPage({ nofleet: "1", pings: `CNF7G9X015:${steady}`, pingInterval: "250" });
