@@ -29,9 +29,11 @@ impl Default for BudgetLimits {
     }
 }
 
-/// The "second" the rate is counted over, with 50 ms to spare: the server counts arrivals,
-/// not sends, and two requests sent 1,000 ms apart may arrive 990 ms apart.
-pub const WINDOW_MS: f64 = 1050.0;
+/// The "second" the rate is counted over, with 100 ms to spare: the server counts arrivals,
+/// not sends; two requests sent 1,000 ms apart may arrive 990 ms apart, and a fetch can
+/// leave up to ~45 ms after its turn was granted on a busy page (measured in the e2e tests
+/// with three widgets loading: six sends within 1,006 ms under a 1,050 ms window).
+pub const WINDOW_MS: f64 = 1100.0;
 
 /// The least time between two sends at `per_second`: the window's share of one request.
 /// Evenly spaced, not in bursts: five requests sent at once arrive bunched with the next

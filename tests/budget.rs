@@ -163,7 +163,7 @@ fn a_later_hold_never_shortens_an_earlier_one() {
     for t in 1..=3 {
         b.enqueue(A, Ticket(t));
     }
-    let go: Vec<Ticket> = [0.0, 210.0, 420.0]
+    let go: Vec<Ticket> = [0.0, 220.0, 440.0]
         .iter()
         .flat_map(|at| b.grant(*at).go)
         .collect();

@@ -214,7 +214,7 @@ fn time_left_is_the_requests_at_the_budgets_rate_and_at_least_the_tests_run() {
         max_in_flight: 4,
     };
     let mut run = hq();
-    // 4 queued tests: 12 requests at 5 a second (1,050 ms windows) = 2.52 s; each test runs 5 s.
+    // 4 queued tests: 12 requests at 5 a second (1,100 ms windows) = 2.64 s; each test runs 5 s.
     assert_eq!(run.time_left_ms(limits, 5000), Some(5000.0));
     let many = FleetRun::listed(
         (0..40)
@@ -222,9 +222,9 @@ fn time_left_is_the_requests_at_the_budgets_rate_and_at_least_the_tests_run() {
             .collect(),
         1,
     );
-    // 40 × 3 requests at 5 per 1.05 s: 25.2 s, longer than one test's 5 s.
+    // 40 × 3 requests at 5 per 1.1 s: 26.4 s, longer than one test's 5 s.
     let left = many.time_left_ms(limits, 5000).unwrap();
-    assert!((left - 25_200.0).abs() < 1e-6, "{left}");
+    assert!((left - 26_400.0).abs() < 1e-6, "{left}");
     run.update(0, done(finished(5, 10.0)));
     run.update(1, done(finished(5, 10.0)));
     run.update(2, done(finished(5, 10.0)));

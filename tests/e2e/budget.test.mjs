@@ -96,7 +96,7 @@ test("two ping widgets and a fleet on one page together never exceed the rate, a
   console.log(
     `one page, fleet + 2 widgets: ${log.length} requests (${fleet.length} fleet, ${pings.length} ping widgets) in ${span.toFixed(1)} s, ` +
     `${(log.length / span).toFixed(2)}/s; 429s ${log.filter((r) => r.status === 429).length}; most arrivals in any 1,000 ms ${rate.arrivalsPer1000} ` +
-    `(busiest: ${rate.busiestArrivals.join(", ")} ms), in any 1,050 ms ${rate.arrivalsPer1050}; ` +
+    `(busiest: ${rate.busiestArrivals.join(", ")} ms), in any 1,100 ms ${rate.arrivalsPer1100}; ` +
     `forwarding jitter ${rate.jitterMs} ms over ${rate.paired} pairs, so at most 5 in any ${rate.arrivalWindowMs} ms of arrivals: ${rate.arrivalsPerWindow}; ` +
     `most sends (browser) in any 1,000 ms ${rate.sendsPer1000}, shortest time from a send to the 5th after it ${rate.gapOf(5).toFixed(0)} ms`,
   );
@@ -293,8 +293,8 @@ test("configureRequestBudget: its limits in force, a refusal naming the option, 
   assert.equal(rate.paired, log.length, "every request the mock saw, the browser sent");
   assert.ok(rate.arrivalsPerWindow <= 2, `at most 2 requests arrive in any ${rate.arrivalWindowMs} ms: ${rate.arrivalsPerWindow}`);
   assert.ok(rate.sendsPer1000 <= 2, `at most 2 requests are sent in any 1,000 ms: ${rate.sendsPer1000}`);
-  // N requests at 2 in any 1,050 ms: the last is sent at least (N − 1) ÷ 2 windows after the first.
-  assert.ok(span * 1000 >= Math.floor((log.length - 1) / 2) * 1050 - rate.jitterMs, `${log.length} requests at 2 a second take ${span} s`);
+  // N requests at 2 in any 1,100 ms: the last is sent at least (N − 1) ÷ 2 windows after the first.
+  assert.ok(span * 1000 >= Math.floor((log.length - 1) / 2) * 1100 - rate.jitterMs, `${log.length} requests at 2 a second take ${span} s`);
   assert.deepEqual(page.problems.filter((p) => !isHttpStatusReport(p)), []);
   await page.close();
 });

@@ -61,7 +61,7 @@ test("HQ: 40 APs, the two lossy ones named in the verdict and first in the table
   assert.deepEqual(names.slice(0, 2), ["hq-ap-07", "hq-ap-23"], "the worst loss first");
   assert.equal(new Set(names).size, 40);
 
-  // Under the page's budget (5 a second, 1,050 ms windows): no 429 from the mock's 7.
+  // Under the page's budget (5 a second, 1,100 ms windows): no 429 from the mock's 7.
   const log = await stack.mock.requests();
   const entries = Array.isArray(log) ? log : log.requests ?? [];
   assert.equal(entries.filter((r) => r.status === 429).length, 0, "no 429");
@@ -266,7 +266,7 @@ test("a small fleet under a per-second limit starts without asking: the allowanc
   });
   await page.goto(`${stack.server.url}/fleet.html?${new URLSearchParams({ serials: "HQ00000001,HQ00000002" })}`);
   await page.locator(".apw-fleet__estimate", { hasText: "About 7 requests" }).waitFor({ timeout: 20_000 });
-  // The run's 6 other requests take over a second at 5 a second (1,050 ms windows): the
+  // The run's 6 other requests take over a second at 5 a second (1,100 ms windows): the
   // allowance refills before it runs out.
   await page.waitForFunction(
     () => window.fleetEvents.some((e) => e.type === "fleet-complete") || [...document.querySelectorAll("button")].some((b) => b.textContent === "Start anyway"),

@@ -19,7 +19,7 @@ export function busiestWindow(times, windowMs) {
 
 /**
  * The request rate as the mock saw it, and as the browser sent it. The budget counts the
- * times it grants turns: at most `rate` in any 1,050 ms (`WINDOW_MS`), 50 ms to spare for
+ * times it grants turns: at most `rate` in any 1,100 ms (`WINDOW_MS`), 100 ms to spare for
  * what happens between a grant and the request's arrival: the fetch called a few ms after
  * its grant, and the travel through this test's own forwarder (the static server, in this
  * Node process beside playwright), whose time varies. Each arrival is paired with its send
@@ -48,10 +48,10 @@ export function measureRate(log, apiRequests) {
     jitterMs,
     arrivalWindowMs,
     arrivalsPer1000: mostInWindow(arrivals, 1000),
-    arrivalsPer1050: mostInWindow(arrivals, 1050),
+    arrivalsPer1100: mostInWindow(arrivals, 1100),
     arrivalsPerWindow: mostInWindow(arrivals, arrivalWindowMs),
     sendsPer1000: mostInWindow(sent, 1000),
-    /** The shortest time between a send and the `n`th after it: ≥ 1,050 ms for the rate `n`. */
+    /** The shortest time between a send and the `n`th after it: ≥ 1,100 ms for the rate `n`. */
     gapOf,
     busiestArrivals: busiestWindow(arrivals, 1000).map((t) => t - arrivals[0]),
   };
