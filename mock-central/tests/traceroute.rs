@@ -224,7 +224,7 @@ async fn a_two_address_hop_is_missing_from_output_hops_and_present_in_raw_output
                 vec!["10.186.128.6".to_owned(), "10.186.128.4".to_owned()]
             )
         );
-        assert_eq!(trace.warnings, ["hops 3 filled in from rawOutput"]);
+        assert_eq!(trace.warnings, ["hop 3 filled in from rawOutput"]);
         assert_eq!(trace.reached, Some(true));
     }
 }

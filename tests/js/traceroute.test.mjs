@@ -55,7 +55,7 @@ for (const bundle of ["ap-ping-parse", "ap-ping-widget"]) {
     assert.deepEqual(hopSummary(t), [
       [1, ["10.97.118.2"], 0], [2, ["10.186.128.6", "10.186.128.4"], 0], [3, [], null], [4, ["10.186.172.153"], 0],
     ]);
-    assert.deepEqual(t.warnings, ["hops 2 filled in from rawOutput"]);
+    assert.deepEqual(t.warnings, ["hop 2 filled in from rawOutput"]);
     assert.equal(t.reached, true);
   });
 

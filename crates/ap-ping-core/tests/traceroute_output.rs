@@ -272,7 +272,7 @@ fn repeated_and_out_of_range_hops_and_extra_probes_are_read_bounded_with_warning
     assert_eq!(
         trace.warnings,
         [
-            "hops 1 listed again or out of order; the first account kept",
+            "hop 1 listed again or out of order; the first account kept",
             "2 hops numbered above 255 were not read",
             "2 probes past the 10 read per hop were not read",
         ]

@@ -129,7 +129,7 @@ fn an_aos_s_answer_gets_its_two_address_hop_from_raw_output() {
         "from the header"
     );
     assert_eq!(trace.reached, Some(true));
-    assert_eq!(trace.warnings, ["hops 2 filled in from rawOutput"]);
+    assert_eq!(trace.warnings, ["hop 2 filled in from rawOutput"]);
 }
 
 #[test]
@@ -220,8 +220,8 @@ fn a_raw_output_that_disagrees_keeps_the_structured_hops_and_warns() {
     assert_eq!(
         trace.warnings,
         [
-            "hops 2 filled in from rawOutput",
-            "output.hops and rawOutput differ at hops 1; output.hops kept"
+            "hop 2 filled in from rawOutput",
+            "output.hops and rawOutput differ at hop 1; output.hops kept"
         ]
     );
 }

@@ -153,16 +153,17 @@ impl Interner {
     }
 }
 
-/// Hop numbers as a short list for a warning: `3`, `3, 7`, `3–5, 9`.
+/// Hop numbers named for a warning: `hop 3`, `hops 3, 7`, `hops 3–5, 9`.
 pub fn hop_list(numbers: &[u32]) -> String {
-    let mut out = String::new();
+    let mut out = String::from(if numbers.len() == 1 { "hop " } else { "hops " });
+    let start = out.len();
     let mut i = 0;
     while i < numbers.len() {
         let mut j = i;
         while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
             j += 1;
         }
-        if !out.is_empty() {
+        if out.len() > start {
             out.push_str(", ");
         }
         out.push_str(&numbers[i].to_string());
@@ -207,7 +208,8 @@ mod tests {
 
     #[test]
     fn hop_lists_join_runs() {
-        assert_eq!(hop_list(&[3]), "3");
-        assert_eq!(hop_list(&[3, 4, 5, 9]), "3–5, 9");
+        assert_eq!(hop_list(&[3]), "hop 3");
+        assert_eq!(hop_list(&[3, 7]), "hops 3, 7");
+        assert_eq!(hop_list(&[3, 4, 5, 9]), "hops 3–5, 9");
     }
 }

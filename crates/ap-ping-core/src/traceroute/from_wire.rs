@@ -429,13 +429,13 @@ fn merge(
         if !filled.is_empty() {
             source = TraceSource::Merged;
             warnings.push(format!(
-                "hops {} filled in from rawOutput",
+                "{} filled in from rawOutput",
                 hop_list(&filled)
             ));
         }
         if !differ.is_empty() {
             warnings.push(format!(
-                "output.hops and rawOutput differ at hops {}; output.hops kept",
+                "output.hops and rawOutput differ at {}; output.hops kept",
                 hop_list(&differ)
             ));
         }

@@ -373,7 +373,7 @@ impl TextReader {
             self.repeated.sort_unstable();
             self.repeated.dedup();
             warnings.push(format!(
-                "hops {} listed again or out of order; the first account kept",
+                "{} listed again or out of order; the first account kept",
                 hop_list(&self.repeated)
             ));
         }
