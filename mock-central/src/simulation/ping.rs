@@ -3,6 +3,7 @@
 
 use super::{round1, Run, Unresolved};
 use crate::rng::Rng;
+use crate::scenario::traceroute::trace_scenario;
 use crate::scenario::{LossPlan, Scenario};
 use ap_ping_core::wire::PingStartBody;
 use serde_json::{json, Value};
@@ -53,9 +54,13 @@ impl PingRun {
             Scenario::Planned(loss) => planned_replies(parameters.count, loss, rng),
             _ => random_replies(parameters.count, scenario, rng),
         };
+        // A name resolves as a traceroute to it does, so "Trace the path" after a ping
+        // shows the address the ping reached.
         let resolved_ip = match parameters.destination.parse::<IpAddr>() {
             Ok(ip) => ip.to_string(),
-            Err(_) => format!("192.0.2.{}", 1 + rng.next_u64() % 254),
+            Err(_) => trace_scenario(&parameters.destination)
+                .resolves_to
+                .to_owned(),
         };
         PingRun {
             ttl: 50 + (rng.next_u64() % 14) as u32,
@@ -248,6 +253,22 @@ mod tests {
             let output = run.output();
             assert_eq!(output["packetLossPercent"], "60");
             assert_eq!(output["receivedPacketsCount"], "2");
+        }
+    }
+
+    #[test]
+    fn a_name_resolves_as_a_trace_to_it_does() {
+        for name in [
+            "lossy-path.example",
+            "multipath.example",
+            "www.example.com",
+            "other.test",
+        ] {
+            let parameters =
+                PingParameters::from_body(format!(r#"{{"destination": "{name}"}}"#).as_bytes())
+                    .unwrap();
+            let run = PingRun::new(parameters, Scenario::Lossy, &mut Rng::new(7));
+            assert_eq!(run.resolved_ip, trace_scenario(name).resolves_to, "{name}");
         }
     }
 
