@@ -108,6 +108,7 @@ fn trace_props(serial: &str, task: &str) -> TracerouteWidgetProps {
         callbacks: Default::default(),
         class: Default::default(),
         messages: Default::default(),
+        nested: false,
     }
 }
 
@@ -193,15 +194,72 @@ async fn an_unreached_trace_names_the_last_answer_and_shows_its_silent_hops_as_o
         verdict.text_content().unwrap(),
         "Did not reach 142.251.46.164: no answer after hop 4 (10.27.66.2)"
     );
+    // One cell, one sentence: nothing to run together at 320 px.
     assert_eq!(
         texts(&root, ".apw-hop--silent td"),
-        ["5–30", "no answer from 26 hops"]
+        ["hops 5–30: no answer"]
     );
     assert_eq!(
         root.query_selector_all(".apw-hops tbody tr")
             .unwrap()
             .length(),
         5
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_single_silent_hop_is_named_alone() {
+    let hops = [
+        ap_hop(1, "10.0.0.1", &["1", "1", "1"]),
+        ap_hop(2, "", &["*", "*", "*"]),
+        ap_hop(3, "142.251.46.164", &["3", "3", "3"]),
+    ];
+    let root = traced("TRACEGAP", &completed(&hops));
+    shown(&root, ".apw-trace__verdict").await;
+    assert_eq!(texts(&root, ".apw-hop--silent td"), ["hop 2: no answer"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_trace_without_a_result_names_its_destination_in_its_own_words() {
+    answer(
+        "/aps/TRACENONE/traceroute",
+        "POST",
+        202,
+        r#"{"location":"/network-troubleshooting/v1alpha1/aps/TRACENONE/traceroute/async-operations/t-7","status":"INITIATED"}"#,
+    );
+    answer(
+        "/aps/TRACENONE/traceroute/async-operations/t-7",
+        "GET",
+        200,
+        r#"{"status":"FAILED","failReason":"AP is not reachable"}"#,
+    );
+    let root = fresh_root();
+    let mut props = trace_props("TRACENONE", "");
+    props.config.task_id = None;
+    props.config.start = Some(ap_ping_widget::api::traceroute::TraceStartRequest {
+        destination: "www.example.com".into(),
+        ..Default::default()
+    });
+    yew::Renderer::<TracerouteWidget>::with_root_and_props(root.clone(), props).render();
+    let title = shown(&root, ".apw-noresult__title").await;
+    assert_eq!(
+        title.text_content().unwrap(),
+        "The traceroute to www.example.com ended without a result"
+    );
+    assert_eq!(
+        texts(&root, ".apw-noresult__reason"),
+        ["AP is not reachable"]
+    );
+
+    // Followed by its task id alone, nothing names the destination.
+    let unnamed = traced(
+        "TRACENONE2",
+        r#"{"status":"FAILED","failReason":"AP is not reachable"}"#,
+    );
+    let title = shown(&unnamed, ".apw-noresult__title").await;
+    assert_eq!(
+        title.text_content().unwrap(),
+        "The traceroute ended without a result"
     );
 }
 
@@ -339,6 +397,12 @@ async fn trace_the_path_starts_a_trace_to_the_pings_destination_from_the_same_ap
         "Reached 142.251.46.164 in 2 hops"
     );
     assert!(trace_button(&root).is_none(), "offered once");
+    // The outline: the ping's h2, the nested trace's title an h3 under it.
+    assert_eq!(texts(&root, "h2"), ["Ping from AP PINGTRACE"]);
+    assert_eq!(
+        texts(&root, ".apw-trace h3.apw__title"),
+        ["Traceroute from AP PINGTRACE"]
+    );
     let posts = requests("POST ");
     let post = posts
         .iter()

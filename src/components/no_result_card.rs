@@ -30,26 +30,28 @@ pub fn NoResultCard(props: &NoResultCardProps) -> Html {
         .filter(|r| !r.trim().is_empty())
         .map(AttrValue::from)
         .or_else(|| ap_error.is_none().then(|| m.get(no_reason_words(result))));
-    no_result_view(m, destination.as_deref(), reason, ap_error)
+    no_result_view(
+        m,
+        (Msg::NoResultFor, Msg::NoResultTitle),
+        destination.as_deref(),
+        reason,
+        ap_error,
+    )
 }
 
-/// The card of any test that ended without a result: about `destination` when known, why
-/// (`reason`), and the device's own line (`ap_said`).
+/// The card of any test that ended without a result: its title in the test's own words
+/// (`titles`: naming `{destination}` when known, and without it), why (`reason`), and the
+/// device's own line (`ap_said`).
 pub(crate) fn no_result_view(
     m: &Messages,
+    titles: (Msg, Msg),
     destination: Option<&str>,
     reason: Option<AttrValue>,
     ap_said: Option<String>,
 ) -> Html {
     let title = match destination {
-        Some(d) => with_value_apart(
-            m,
-            Msg::NoResultFor,
-            "destination",
-            d,
-            "apw-noresult__destination",
-        ),
-        None => m.get(Msg::NoResultTitle).into(),
+        Some(d) => with_value_apart(m, titles.0, "destination", d, "apw-noresult__destination"),
+        None => m.get(titles.1).into(),
     };
     html! {
         <section class="apw-noresult" aria-label={m.get(Msg::NoResultLabel)}>

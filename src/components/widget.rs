@@ -100,6 +100,7 @@ pub fn PingWidget(props: &PingWidgetProps) -> Html {
         title: Msg::Title,
         serial: &props.config.serial,
         words: &PING_WORDS,
+        nested: false,
     };
     card.view(m, &task, |result, on_run_again, current| {
         html! {
@@ -121,6 +122,8 @@ pub(crate) struct Card<'a> {
     pub title: Msg,
     pub serial: &'a str,
     pub words: &'static ProgressWords,
+    /// Inside another card: its title an `h3` under that card's `h2`.
+    pub nested: bool,
 }
 
 impl Card<'_> {
@@ -161,12 +164,13 @@ impl Card<'_> {
             latest.as_ref().map(|r| (r.0.status(), r.0.no_result())),
         );
         let lang = (!m.lang().is_empty()).then(|| m.lang().clone());
+        let heading = if self.nested { "h3" } else { "h2" };
         html! {
             <section class={self.class} {lang} aria-label={m.get(self.label)} aria-busy={busy(task.phase)}>
                 <header class="apw__header">
-                    <h2 class="apw__title">
+                    <@{heading} class="apw__title">
                         { with_value_apart(m, self.title, "serial", self.serial, "apw__serial") }
-                    </h2>
+                    </@>
                     <span class={classes!("apw-badge", badge.1)}>{ m.get(badge.0) }</span>
                 </header>
                 <ProgressPanel messages={m.clone()} phase={task.phase.clone()} {latest} words={self.words} paused={task.paused} next_request_at_ms={task.next_request_at_ms} />
@@ -216,7 +220,7 @@ fn trace_offer(
                 settings: config.settings,
             };
             html! {
-                <TracerouteWidget class="apw--nested" config={trace} callbacks={props.trace_callbacks.clone()} messages={m.clone()} />
+                <TracerouteWidget class="apw--nested" nested=true config={trace} callbacks={props.trace_callbacks.clone()} messages={m.clone()} />
             }
         }
     }

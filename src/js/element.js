@@ -15,6 +15,10 @@ const TRACE_START = { destination: "s", sourceInterface: "s", includeRawOutput: 
 /** `baseUrl` → `base-url`: each option's attribute. */
 const kebab = (name) => name.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
 
+/** A present boolean attribute's value: HTML's true (empty, its own name, "true"), "false" false, else as given. */
+const flag = (value, attribute) =>
+  value === "" || value === attribute || value === "true" ? true : value === "false" ? false : value;
+
 // dist/snippets/<crate>/src/js/element.js -> dist/ap-ping-widget.css
 const DEFAULT_STYLESHEET = new URL("../../../../ap-ping-widget.css", import.meta.url).href;
 
@@ -136,17 +140,20 @@ export function defineElement(mount, mountFleet, mountTrace) {
 
     /**
      * The options `fields` describe (name: "s" text, "n" number, "b" true or false, "l"
-     * comma-separated texts), each from its attribute; an absent or empty one is not
-     * given. "true" and "false" are booleans; any other value of a boolean is passed on as
-     * given, for mount to refuse.
+     * comma-separated texts), each from its attribute; an absent one is not given, nor an
+     * empty one but a boolean's. A boolean attribute follows HTML: present with no value,
+     * an empty one or its own name (`trace-on-loss`, `trace-on-loss=""`) is true, as is
+     * "true"; "false" is false; any other value is passed on as given, for mount to refuse.
      */
     read(fields) {
       const options = {};
       for (const [name, kind] of Object.entries(fields)) {
-        const value = this.getAttribute(kebab(name));
-        options[name] = value == null || value === "" ? undefined
+        const attribute = kebab(name);
+        const value = this.getAttribute(attribute);
+        options[name] = value == null ? undefined
+          : kind === "b" ? flag(value, attribute)
+          : value === "" ? undefined
           : kind === "n" ? Number(value)
-          : kind === "b" && (value === "true" || value === "false") ? value === "true"
           : kind === "l" ? value.split(",").map((s) => s.trim()).filter(Boolean)
           : value;
       }

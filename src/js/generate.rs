@@ -178,7 +178,7 @@ pub fn readme_tables() -> String {
             StartFieldKind::Host => "a hostname or an address".to_owned(),
             StartFieldKind::Whole((min, max)) => format!("{min}–{max}"),
             StartFieldKind::Text => "a short text".to_owned(),
-            StartFieldKind::Flag => "`true` or `false`".to_owned(),
+            StartFieldKind::Flag => FLAG_VALUES.to_owned(),
         };
         let _ = writeln!(
             md,
@@ -233,11 +233,14 @@ fn options_table(options: &[OptionLayout], begin: &str, end: &str) -> String {
     md
 }
 
+/// What a flag attribute takes (element.js reads it the HTML way).
+const FLAG_VALUES: &str = "alone or `true`: on; `false`: off";
+
 /// One option's row: its name, its attribute, its default and what it means.
 fn option_row(md: &mut String, o: &OptionLayout) {
     let attribute = match o.element {
         Element::Text | Element::Number => format!("`{}`", kebab(o.name)),
-        Element::Flag => format!("`{}` (`true` or `false`)", kebab(o.name)),
+        Element::Flag => format!("`{}` ({FLAG_VALUES})", kebab(o.name)),
         Element::List => format!("`{}` (comma-separated)", kebab(o.name)),
         Element::Property => "(a property)".to_owned(),
         Element::Start => "(below)".to_owned(),
@@ -394,7 +397,9 @@ mod tests {
             "{table}"
         );
         assert!(
-            table.contains("| `includeRawOutput` | `include-raw-output` (`true` or `false`) |"),
+            table.contains(
+                "| `includeRawOutput` | `include-raw-output` (alone or `true`: on; `false`: off) |"
+            ),
             "{table}"
         );
         let js = element_js();

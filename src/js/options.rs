@@ -40,7 +40,8 @@ pub enum Element {
     /// An attribute, named like the option in kebab case, of comma-separated texts
     /// (`serials="CNF7G9X001,CNF7G9X002"`).
     List,
-    /// An attribute, named like the option in kebab case, `true` or `false`.
+    /// An attribute, named like the option in kebab case: HTML's boolean (the attribute
+    /// alone, or `true`, is on; `false` is off).
     Flag,
 }
 
@@ -350,6 +351,7 @@ impl TraceMountOptions {
             callbacks: super::events::callbacks_for(events, &super::events::TRACEROUTE_EVENTS),
             class: Default::default(),
             messages,
+            nested: false,
         }
     }
 }

@@ -249,6 +249,8 @@ messages! {
     RunningFor "runningFor" = "Running for {duration}",
     TraceAnnounceFailed "traceAnnounceFailed" = "Traceroute failed.",
     TraceAnnounceNoResult "traceAnnounceNoResult" = "Traceroute ended without a result.",
+    TraceNoResultTitle "traceNoResultTitle" = "The traceroute ended without a result",
+    TraceNoResultFor "traceNoResultFor" = "The traceroute to {destination} ended without a result",
     TraceDestination "traceDestination" = "the destination",
     TraceReached "traceReached" = "Reached {destination} in {hops} hops"
         / one "Reached {destination} in {hops} hop",
@@ -265,8 +267,8 @@ messages! {
     TraceColumnLoss "traceColumnLoss" = "Loss",
     TraceColumnRtt "traceColumnRtt" = "RTT min–avg–max",
     TraceProbeLost "traceProbeLost" = "lost",
-    TraceSilent "traceSilent" = "no answer from {count} hops"
-        / one "no answer",
+    TraceSilent "traceSilent" = "hops {first}–{last}: no answer"
+        / one "hop {first}: no answer",
     TraceRttRange "traceRttRange" = "{min} – {avg} – {max}",
     TraceJumpLoss "traceJumpLoss" = "Loss jumps here.",
     TraceJumpLatency "traceJumpLatency" = "Latency jumps here.",

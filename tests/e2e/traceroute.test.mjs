@@ -8,7 +8,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { startStack, isHttpStatusReport } from "./support/stack.mjs";
-import { screenshot } from "./support/browser.mjs";
+import { screenshot, SCREENSHOTS } from "./support/browser.mjs";
 import { openTracePage, traceEvents, waitForTraceEvent, TRACE } from "./support/trace-page.mjs";
 import { measureRate, recordApiRequests, settledLog } from "./support/rate.mjs";
 
@@ -27,9 +27,9 @@ const open = (query, options) => openTracePage(stack, query, options);
 /** The text of the visible verdict line. */
 const verdictOf = (page, slot = 0) => page.locator(`#slot-${slot} .apw-trace__verdict`).textContent();
 
-/** The hop table's rows as [hop cell, host cell] texts. */
+/** The hop table's rows as [hop cell, host cell] texts (a silent run's one cell: [its text, null]). */
 const hopRows = (page, slot = 0) => page.locator(`#slot-${slot} .apw-hops tbody tr`).evaluateAll((rows) =>
-  rows.map((row) => [row.cells[0].textContent, row.cells[1].textContent]));
+  rows.map((row) => [row.cells[0].textContent, row.cells[1]?.textContent ?? null]));
 
 /** What mock-central answers now for the trace `taskId` of `serial`, as the widget would read it (parseTracerouteStatus). */
 async function serverTrace(page, serial, taskId, version = "v1alpha1") {
@@ -96,12 +96,22 @@ test("unreachable (v1): progress and the time running while it runs, then hops 5
   assert.equal(complete.trace.reached, false);
   assert.equal(await verdictOf(page), "Did not reach 192.0.2.1: no answer after hop 4 (100.64.12.1)");
   const rows = await hopRows(page);
-  assert.deepEqual(rows.map(([hop]) => hop), ["1", "2", "3", "4", "5–30"], "the silent hops are one row");
-  assert.equal(rows[4][1], "no answer from 26 hops");
+  assert.deepEqual(rows.map(([hop]) => hop), ["1", "2", "3", "4", "hops 5–30: no answer"], "the silent hops are one row");
+  assert.equal(rows[4][1], null, "of one cell: its words cannot run together");
   assert.equal(await page.locator(".apw-hop--silent").count(), 1);
   const paths = (await traceRequests("CNF7G9X001")).map(([, path]) => path);
   assert.ok(paths.length >= 2 && paths.every((p) => p.startsWith("/network-troubleshooting/v1/aps/")), `v1 paths: ${paths}`);
   await screenshot(page, "trace-unreachable-light-wide");
+  // At 320 px, light and dark: the silent row still one sentence on its own lines.
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    for (const [width, viewport] of [["1200", { width: 1200, height: 900 }], ["320", NARROW]]) {
+      await page.setViewportSize(viewport);
+      assert.equal(await page.locator("#slot-0 .apw-hop--silent").textContent(), "hops 5–30: no answer");
+      await page.locator("#slot-0 .apw-hop--silent").screenshot({ path: `${SCREENSHOTS}/trace-silent-row-${colorScheme}-${width}.png` });
+      await screenshot(page, `trace-unreachable-${colorScheme}-${width}`);
+    }
+  }
   assert.deepEqual(page.problems, []);
 });
 
@@ -155,6 +165,7 @@ test("a destination that does not resolve: COMPLETED with failReason shows the n
   assert.deepEqual([complete.status, complete.outcome, complete.failReason], ["COMPLETED", "noResult", "Destination not resolved"]);
   const card = page.locator("#slot-0 .apw-noresult");
   await card.waitFor();
+  assert.equal(await card.locator(".apw-noresult__title").textContent(), `The traceroute to ${TRACE.unresolvable} ended without a result`, "in a trace's words, naming where it went");
   assert.equal(await card.locator(".apw-noresult__reason").textContent(), "Destination not resolved");
   assert.equal(await page.locator("#slot-0 .apw-hops").count(), 0, "no hop table");
   assert.equal(await page.locator("#slot-0 .apw-trace__verdict").count(), 0, "no verdict");
@@ -225,7 +236,8 @@ test("'Trace the path' from a lossy ping: offered with trace-on-loss only, it tr
   page.on("request", (r) => r.method() === "POST" && r.url().endsWith("/traceroute") && page.tracePosts.push([new URL(r.url()).pathname, r.postData()]));
   const pings = [await waitForTraceEvent(page, "ping-complete", { slot: 0 }), await waitForTraceEvent(page, "ping-complete", { slot: 1 })];
   assert.ok(pings.every((p) => p.statistics.lossPercent > 0), `both lost packets: ${pings.map((p) => p.statistics.lossPercent)}`);
-  assert.equal(await page.evaluate(() => document.querySelector("#slot-0 ap-ping-status").getAttribute("trace-on-loss")), "true");
+  // Written as HTML writes a boolean: the attribute alone.
+  assert.equal(await page.evaluate(() => document.querySelector("#slot-0 ap-ping-status").getAttribute("trace-on-loss")), "");
   const button = (slot) => page.locator(`#slot-${slot}`).getByRole("button", { name: "Trace the path" });
   await button(0).waitFor();
   assert.equal(await button(1).count(), 0, "no offer without the option");
@@ -238,6 +250,7 @@ test("'Trace the path' from a lossy ping: offered with trace-on-loss only, it tr
   const nested = page.locator("#slot-0 ap-ping-status .apw-trace");
   await nested.waitFor();
   assert.equal(await nested.locator(".apw-trace__verdict").textContent(), "Reached 203.0.113.120 in 10 hops");
+  assert.deepEqual(await page.locator("#slot-0 ap-ping-status").locator("h2, h3").evaluateAll((hs) => hs.map((h) => h.tagName)), ["H2", "H3"], "the nested trace's title under the ping's");
   assert.equal(await page.locator("#slot-0 .apw-table").first().isVisible(), true, "the ping's result is still shown");
   assert.equal(complete.trace.destination.name, TRACE.lossy);
   // The request log: a traceroute POST for the same AP, to the ping's destination, and its status.

@@ -28,11 +28,21 @@ pub fn HopTable(props: &HopTableProps) -> Html {
     let body = rows(trace).into_iter().map(|row| match row {
         HopRow::Hop { hop, mark } => hop_row(m, hop, mark, scale),
         HopRow::Silent { first, last } => {
+            // One cell of one sentence ("hops 5–30: no answer"): nothing to run together
+            // when the table is narrow.
             let count = f64::from(last - first) + 1.0;
+            let words = m.fill_count(
+                Msg::TraceSilent,
+                count,
+                &[
+                    ("first", &first.to_string()),
+                    ("last", &last.to_string()),
+                    ("count", &m.number(count, 0)),
+                ],
+            );
             html! {
                 <tr key={first} class="apw-hop--silent">
-                    <td>{ if first == last { first.to_string() } else { format!("{first}–{last}") } }</td>
-                    <td colspan="4">{ m.fill_count(Msg::TraceSilent, count, &[("count", &m.number(count, 0))]) }</td>
+                    <td colspan="5">{ words }</td>
                 </tr>
             }
         }

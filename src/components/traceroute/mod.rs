@@ -40,6 +40,10 @@ pub struct TracerouteWidgetProps {
     /// The words it shows and the language of its numbers; English by default.
     #[prop_or_default]
     pub messages: Messages,
+    /// Shown inside another card (the ping's "Trace the path"): its title one heading
+    /// level down (`h3`), so that the page's outline stays right.
+    #[prop_or_default]
+    pub nested: bool,
 }
 
 /// The progress panel's words for a trace.
@@ -110,16 +114,21 @@ pub fn TracerouteWidget(props: &TracerouteWidgetProps) -> Html {
         title: Msg::TraceTitle,
         serial: &props.config.serial,
         words: &TRACE_WORDS,
+        nested: props.nested,
     };
+    // Where it was started to, for a result that does not say (one without a path).
+    let started_to = props.config.start.as_ref().map(|s| s.destination.as_str());
     card.view(m, &task, |result, on_run_again, _| {
-        result_view(m, result, &file_stem, on_run_again)
+        result_view(m, result, started_to, &file_stem, on_run_again)
     })
 }
 
-/// A finished trace: the verdict, the hops, the merge's warnings, and the actions.
+/// A finished trace: the verdict, the hops, the merge's warnings, and the actions; without
+/// a path, the no-result card about the destination (the result's, else `started_to`).
 fn result_view(
     m: &Messages,
     result: &Rc<TracerouteTestResult>,
+    started_to: Option<&str>,
     file_stem: &AttrValue,
     on_run_again: Option<Callback<()>>,
 ) -> Html {
@@ -132,7 +141,8 @@ fn result_view(
             if trace.is_none() {
                 { no_result_view(
                     m,
-                    result.trace.as_deref().and_then(crate::trace::destination_of),
+                    (Msg::TraceNoResultFor, Msg::TraceNoResultTitle),
+                    result.trace.as_deref().and_then(crate::trace::destination_of).or(started_to),
                     result.fail_reason.clone().filter(|r| !r.trim().is_empty()).map(AttrValue::from).or_else(|| Some(m.get(Msg::StatusNoResult))),
                     None,
                 ) }

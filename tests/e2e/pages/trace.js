@@ -61,7 +61,8 @@ function element(kind, options) {
   const host = document.createElement(kind === "trace" ? "ap-traceroute-status" : "ap-ping-status");
   for (const [name, value] of Object.entries({ ...options, ...options.start, start: undefined, token: undefined })) {
     if (value === undefined) continue;
-    host.setAttribute(kebab(name), String(value)); // a boolean as "true" or "false"
+    // A boolean as HTML writes one: true the attribute alone, false "false".
+    host.setAttribute(kebab(name), value === true ? "" : String(value));
   }
   host.token = options.token;
   return host;
