@@ -86,7 +86,7 @@ function reached(hops, destination, ended) {
   return stopped || (ended && destination !== null) ? false : null;
 }
 
-/** Hop numbers as the warnings list them: `3`, `3–5, 9`. */
+/** Hop numbers as the warnings name them: `hop 3`, `hops 3–5, 9`. */
 function hopList(numbers) {
   const out = [];
   for (let i = 0; i < numbers.length; i++) {
@@ -95,7 +95,7 @@ function hopList(numbers) {
     out.push(j > i ? `${numbers[i]}–${numbers[j]}` : `${numbers[i]}`);
     i = j;
   }
-  return out.join(", ");
+  return `${numbers.length === 1 ? "hop" : "hops"} ${out.join(", ")}`;
 }
 
 function jsonHops(list, warnings) {
@@ -158,9 +158,9 @@ function merge(output, text, ended) {
     hops = merged;
     if (filled.length > 0) {
       source = "merged";
-      warnings.push(`hops ${hopList(filled)} filled in from rawOutput`);
+      warnings.push(`${hopList(filled)} filled in from rawOutput`);
     }
-    if (differ.length > 0) warnings.push(`output.hops and rawOutput differ at hops ${hopList(differ)}; output.hops kept`);
+    if (differ.length > 0) warnings.push(`output.hops and rawOutput differ at ${hopList(differ)}; output.hops kept`);
   }
   return { destination, maxHops, hops, reached: reached(hops, destination.address, ended), source, warnings };
 }
@@ -251,7 +251,7 @@ export function jsParseTracerouteOutput(text) {
   if (!seenHeader && hops.length === 0) throw new Error("no traceroute found in the text");
   if (repeated.length > 0) {
     const numbers = [...new Set(repeated)].sort((a, b) => a - b);
-    warnings.push(`hops ${hopList(numbers)} listed again or out of order; the first account kept`);
+    warnings.push(`${hopList(numbers)} listed again or out of order; the first account kept`);
   }
   if (above > 0) warnings.push(`${above} hops numbered above ${MAX_HOPS} were not read`);
   if (dropped > 0) warnings.push(`${dropped} probes past the ${MAX_PROBES_PER_HOP} read per hop were not read`);
