@@ -130,7 +130,7 @@ crossing! {
         failReason: text_or_null = r.fail_reason.as_deref(),
         /// The device's traceroute text, as sent.
         rawOutput: text_or_null = r.raw_output.as_deref(),
-        /// From `output.hops` merged with `rawOutput`; null while the test runs.
+        /// From `output.hops` merged with `rawOutput`; null until either is sent (while the test runs, as a rule).
         trace: object_or_null(Traceroute) = r.trace.as_deref(),
     }
 

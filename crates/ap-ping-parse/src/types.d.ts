@@ -111,7 +111,7 @@ export interface TracerouteTestResult {
   failReason: string | null;
   /** The device's traceroute text, as sent. */
   rawOutput: string | null;
-  /** From `output.hops` merged with `rawOutput`; null while the test runs. */
+  /** From `output.hops` merged with `rawOutput`; null until either is sent (while the test runs, as a rule). */
   trace: Traceroute | null;
 }
 
