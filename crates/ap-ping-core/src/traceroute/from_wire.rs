@@ -428,10 +428,7 @@ fn merge(
         hops = merged;
         if !filled.is_empty() {
             source = TraceSource::Merged;
-            warnings.push(format!(
-                "{} filled in from rawOutput",
-                hop_list(&filled)
-            ));
+            warnings.push(format!("{} filled in from rawOutput", hop_list(&filled)));
         }
         if !differ.is_empty() {
             warnings.push(format!(
