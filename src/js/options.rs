@@ -107,9 +107,9 @@ macro_rules! with_common_options {
             $($head)*
             /// API base URL, or your backend's proxy of it; `""` is the page's own origin.
             baseUrl: string, ts "string", default "`\"\"`", element Text;
-            /// Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+            /// Path version of the AP tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
             /// API description's); a 202's `location` is followed in its own version when it has
-            /// the status path's shape and names the same AP. (The fleet's list of APs is
+            /// the status path's shape and names the same AP. (A fleet's list of APs is
             /// `network-monitoring/v1`'s.)
             apiVersion: string, ts "\"v1alpha1\" | \"v1\"", default "`\"v1alpha1\"`", element Text;
             /// Bearer token: held in memory only, sent only in the `Authorization` header, never
@@ -149,8 +149,9 @@ with_common_options! {
     /// `Widget configuration: count must be between 1 and 100` and sends nothing.
     start: start_request, ts "PingStartOptions", default "—", element Start;
     /// Under a result with loss, offer "Trace the path": a traceroute to the same destination
-    /// from the same AP (its serial, base URL, version, token and timing), shown in place
-    /// below the result, its events (`traceroute-…`) sent to the same element.
+    /// from the same AP (its serial, base URL, version, token, credentials, timing, words and
+    /// language; it asks for the raw output), shown in place below the result, its events
+    /// (`traceroute-…`) sent to the same element.
     traceOnLoss: boolean, ts "boolean", default "`false`", element Flag;
 }
 
@@ -158,12 +159,13 @@ with_common_options! {
     const TRACEROUTE_OPTIONS;
     /// The AP's serial number (the same rules as the ping widget's).
     serial: string, ts "string" required, default "—", element Text;
-    /// The traceroute's async operation to follow. Omit it and give `destination` to start a
-    /// new trace.
+    /// The traceroute's async operation to follow. Omit it and give `start.destination` (the
+    /// element: `destination`) to start a new trace.
     taskId: string, ts "string", default "—", element Text;
     /// Start a new trace and follow it (when no `taskId`); its fields are in the table below
     /// (for the element, an attribute each). Checked before it is sent: a wrong destination
-    /// stops with a `configuration` error and sends nothing.
+    /// or source interface stops with `Widget configuration: …` (kind `configuration`) and
+    /// sends nothing.
     start: trace_start, ts "TracerouteStartOptions", default "—", element Start;
 }
 
@@ -174,7 +176,7 @@ options! {
     /// The AP's interface to trace from (`eth0`).
     sourceInterface: string, ts "string", default "—", element Text;
     /// Ask for the AP's traceroute text as well (shown under "Raw output").
-    includeRawOutput: boolean, ts "boolean", default "`false`", element Flag;
+    includeRawOutput: boolean, ts "boolean", default "not sent (the API's default; mock-central sends it)", element Flag;
 }
 
 with_common_options! {

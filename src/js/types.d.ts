@@ -18,8 +18,9 @@ export interface PingWidgetOptions {
   start?: PingStartOptions;
   /**
    * Under a result with loss, offer "Trace the path": a traceroute to the same destination
-   * from the same AP (its serial, base URL, version, token and timing), shown in place
-   * below the result, its events (`traceroute-…`) sent to the same element.
+   * from the same AP (its serial, base URL, version, token, credentials, timing, words and
+   * language; it asks for the raw output), shown in place below the result, its events
+   * (`traceroute-…`) sent to the same element.
    * Default: `false`.
    */
   traceOnLoss?: boolean;
@@ -29,9 +30,9 @@ export interface PingWidgetOptions {
    */
   baseUrl?: string;
   /**
-   * Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+   * Path version of the AP tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
    * API description's); a 202's `location` is followed in its own version when it has
-   * the status path's shape and names the same AP. (The fleet's list of APs is
+   * the status path's shape and names the same AP. (A fleet's list of APs is
    * `network-monitoring/v1`'s.)
    * Default: `"v1alpha1"`.
    */
@@ -120,9 +121,9 @@ export interface FleetOptions {
    */
   baseUrl?: string;
   /**
-   * Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+   * Path version of the AP tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
    * API description's); a 202's `location` is followed in its own version when it has
-   * the status path's shape and names the same AP. (The fleet's list of APs is
+   * the status path's shape and names the same AP. (A fleet's list of APs is
    * `network-monitoring/v1`'s.)
    * Default: `"v1alpha1"`.
    */
@@ -176,14 +177,15 @@ export interface TracerouteWidgetOptions {
   /** The AP's serial number (the same rules as the ping widget's). */
   serial: string;
   /**
-   * The traceroute's async operation to follow. Omit it and give `destination` to start a
-   * new trace.
+   * The traceroute's async operation to follow. Omit it and give `start.destination` (the
+   * element: `destination`) to start a new trace.
    */
   taskId?: string;
   /**
    * Start a new trace and follow it (when no `taskId`); its fields are in the table below
    * (for the element, an attribute each). Checked before it is sent: a wrong destination
-   * stops with a `configuration` error and sends nothing.
+   * or source interface stops with `Widget configuration: …` (kind `configuration`) and
+   * sends nothing.
    */
   start?: TracerouteStartOptions;
   /**
@@ -192,9 +194,9 @@ export interface TracerouteWidgetOptions {
    */
   baseUrl?: string;
   /**
-   * Path version of the ping tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
+   * Path version of the AP tests: `"v1alpha1"` (the seed's) or `"v1"` (the current
    * API description's); a 202's `location` is followed in its own version when it has
-   * the status path's shape and names the same AP. (The fleet's list of APs is
+   * the status path's shape and names the same AP. (A fleet's list of APs is
    * `network-monitoring/v1`'s.)
    * Default: `"v1alpha1"`.
    */
@@ -251,7 +253,7 @@ export interface TracerouteStartOptions {
   sourceInterface?: string;
   /**
    * Ask for the AP's traceroute text as well (shown under "Raw output").
-   * Default: `false`.
+   * Default: not sent (the API's default; mock-central sends it).
    */
   includeRawOutput?: boolean;
 }

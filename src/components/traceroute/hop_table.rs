@@ -48,8 +48,8 @@ pub fn HopTable(props: &HopTableProps) -> Html {
         }
     });
     html! {
-        // It scrolls within the card (both ways at 320 px): a tab stop and a name let a
-        // keyboard scroll it.
+        // It scrolls within the card when the path is long (at 320 px each hop stacks in its
+        // row instead of widening it): a tab stop and a name let a keyboard scroll it.
         <div class="apw-table-wrap" tabindex="0" role="region" aria-label={m.get(Msg::TraceCaption)}>
             <table class="apw-table apw-hops">
                 <caption class="apw-visually-hidden">{ m.get(Msg::TraceCaption) }</caption>
