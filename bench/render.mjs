@@ -108,7 +108,7 @@ try {
   for (let run = 0; run < RUNS; run++) {
     const page = await stack.browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.addInitScript(instrument);
-    await page.goto(`${stack.server.url}/embed.html?count=100&interval=250&destination=bench.example`);
+    await page.goto(`${stack.server.url}/embed.html?count=100&interval=250&destination=bench.example&prestart=1`);
     await page.waitForFunction(() => window.pingEvents?.some((e) => e.type === "ping-complete"), null, { timeout: 30_000 });
     await page.waitForFunction(() => document.querySelectorAll(".apw-table tbody tr").length >= 100 && document.querySelector(".apw-chart__svg"), null, { timeout: 10_000 });
     await page.waitForTimeout(100);
